@@ -1,0 +1,1 @@
+"""The reviewdesk command and application start-up."""

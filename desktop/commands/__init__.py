@@ -1,0 +1,4 @@
+"""Subcommands of `reviewdesk`, one module per group; each has register(subparsers)."""
+from . import demo, exchange, keys, status
+
+COMMAND_MODULES = [keys, exchange, status, demo]

@@ -1,0 +1,28 @@
+"""reviewdesk demo --out DIR"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.text import tr
+
+from .context import Context
+
+
+def register(commands) -> None:
+    demo = commands.add_parser("demo", help=tr("write a complete demo round"))
+    demo.add_argument("--out", required=True, type=Path)
+    demo.set_defaults(handler=demo_command)
+
+
+def demo_command(ctx: Context) -> int:
+    out: Path = ctx.args.out
+    if out.exists() and any(out.iterdir()):
+        from review_model.errors import Code, Problem
+
+        raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=tr("the folder is not empty"))
+    from review_model.demo.round import write_demo
+
+    result = write_demo(out)
+    ctx.print(tr("Demo round written to {path}: package {package}, homes for {people}.").format(
+        path=out, package=result.package, people=", ".join(sorted(result.homes))))
+    return 0

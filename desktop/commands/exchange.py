@@ -1,0 +1,72 @@
+"""reviewdesk package build | verify | import"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from review_model.exchange.package_build import build_package
+from review_model.exchange.verify import verify_file
+from review_model.identity import require_identity, signing_key
+from review_model.importer import import_package
+from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label
+from ui.text import tr
+
+from .context import Context
+
+
+
+def register(commands) -> None:
+    package = commands.add_parser("package", help=tr("build a review package (bureau)"))
+    sub = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    build = sub.add_parser("build", help=tr("check the dossiers and build the signed package"))
+    build.add_argument("spec_dir", type=Path)
+    build.add_argument("-o", "--output", required=True, type=Path)
+    build.set_defaults(handler=build_command)
+
+    verify = commands.add_parser("verify", help=tr("verify any exchange file"))
+    verify.add_argument("file", type=Path)
+    verify.add_argument("--package", type=Path, help=tr("the round's package, to check who signed"))
+    verify.add_argument("--trust", type=Path, action="append", default=[], help=tr("a trusted public identity file"))
+    verify.set_defaults(handler=verify_command)
+
+    imp = commands.add_parser("import", help=tr("import a review package into this workspace"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--trust-bureau", metavar="FINGERPRINT",
+                     help=tr("the bureau's fingerprint, as confirmed with the bureau (first import)"))
+    imp.set_defaults(handler=import_command)
+
+
+def build_command(ctx: Context) -> int:
+    home = ctx.home()
+    identity = require_identity(home)
+    key = signing_key(home, ctx.passphrase, person_id="")
+    report, digest = build_package(ctx.args.spec_dir, ctx.args.output, key)
+    ctx.print(tr("Completeness report (受理 accepted / 补正 to be corrected):"))
+    for entry in report:
+        ctx.print(f"  {entry.applicant_id}  {entry.name}  [{label(CARRIER_TYPES, entry.carrier_type)}]  "
+                  f"{label(ACCEPTANCE, entry.acceptance)}")
+        for finding in entry.findings:
+            ctx.print(f"      - {finding.material}: {label(FINDINGS, finding.problem)}")
+    accepted = sum(1 for e in report if e.acceptance == "accepted")
+    ctx.print(tr("{accepted} of {total} applicants accepted, {correction} to be corrected.").format(
+        accepted=accepted, total=len(report), correction=len(report) - accepted))
+    ctx.print(tr("Package written to {path}, signed by {name}, fingerprint {fingerprint}.").format(
+        path=ctx.args.output, name=identity.name, fingerprint=identity.fingerprint))
+    return 0
+
+
+def verify_command(ctx: Context) -> int:
+    report = verify_file(ctx.args.file, ctx.args.package, ctx.args.trust)
+    ctx.print(tr("Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.").format(
+        kind=label(EXCHANGE_KINDS, report.kind), round=report.round_id, members=report.members, name=report.signer_name,
+        role=label(ROLES, report.signer_role), fingerprint=report.fingerprint))
+    return 0
+
+
+def import_command(ctx: Context) -> int:
+    result = import_package(ctx.home(), ctx.args.file, trust_bureau=ctx.args.trust_bureau)
+    if result.already_imported:
+        ctx.print(tr("This package is already imported; nothing changed."))
+    else:
+        ctx.print(tr("Imported round {round}: {applicants} applicants, {materials} materials.").format(
+            round=result.round_id, applicants=result.applicants, materials=result.materials))
+    return 0

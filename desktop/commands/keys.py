@@ -1,0 +1,65 @@
+"""reviewdesk keys init | show | export"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from review_model.identity import ROLES, create_identity, public_identity_bytes, require_identity
+from review_model.keys import keyring_backend_name, secure_keyring_available
+from review_model.store.blobs import write_durably
+from ui.labels import KEY_STORES, ROLES as ROLE_LABELS, label
+from ui.text import tr
+
+from .context import Context
+
+
+
+def register(commands) -> None:
+    keys = commands.add_parser("keys", help=tr("this workspace's signing identity"))
+    sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    init = sub.add_parser("init", help=tr("create the signing identity (once)"))
+    init.add_argument("--name", required=True)
+    init.add_argument("--role", required=True, choices=ROLES)
+    init.add_argument("--key-file", action="store_true",
+                      help=tr("keep the private key in a passphrase-protected file instead of the system keyring"))
+    init.set_defaults(handler=init_command)
+    show = sub.add_parser("show", help=tr("name, role and fingerprint"))
+    show.set_defaults(handler=show_command)
+    export = sub.add_parser("export", help=tr("write the public identity file for the bureau"))
+    export.add_argument("-o", "--output", required=True, type=Path)
+    export.set_defaults(handler=export_command)
+
+
+def init_command(ctx: Context) -> int:
+    args = ctx.args
+    passphrase = None
+    if args.key_file or not secure_keyring_available():
+        if not args.key_file:
+            ctx.print(tr("No secure system keyring is available ({backend}); the key will be kept in a "
+                         "passphrase-protected file.").format(backend=keyring_backend_name()))
+        passphrase = ctx.passphrase(confirm=True)
+        if passphrase is None:
+            from review_model.errors import Code, Problem
+
+            raise Problem(Code.PASSPHRASE_REQUIRED)
+    info = create_identity(ctx.home(), args.name, args.role, passphrase=passphrase)
+    ctx.print(tr("Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.").format(
+        name=info.name, role=label(ROLE_LABELS, info.role), fingerprint=info.fingerprint,
+        store=label(KEY_STORES, info.key_store)))
+    return 0
+
+
+def show_command(ctx: Context) -> int:
+    info = require_identity(ctx.home())
+    ctx.print(tr("Name: {name}").format(name=info.name))
+    ctx.print(tr("Role: {role}").format(role=label(ROLE_LABELS, info.role)))
+    ctx.print(tr("Fingerprint: {fingerprint}").format(fingerprint=info.fingerprint))
+    ctx.print(tr("Private key: {store}").format(store=label(KEY_STORES, info.key_store)))
+    return 0
+
+
+def export_command(ctx: Context) -> int:
+    info = require_identity(ctx.home())
+    write_durably(ctx.args.output, public_identity_bytes(info))
+    ctx.print(tr("Public identity written to {path}. Give it to the bureau; read them the fingerprint {fingerprint}.").format(
+        path=ctx.args.output, fingerprint=info.fingerprint))
+    return 0

@@ -1,0 +1,234 @@
+"""The main window: the round's applicants on the left, the selected applicant on the right.
+
+It owns no domain logic: it asks review_model for data, runs long work through ui.tasks, and
+turns refusals into words through ui.messages.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget)
+
+from review_model.errors import Code, Problem
+from review_model.home import Home
+from review_model.identity import public_identity_bytes
+from review_model.importer import ImportResult, import_package
+from review_model.overview import Overview, applicant_detail, overview
+from review_model.settings import get_setting, set_setting
+from review_model.store.blobs import write_durably
+from ui.applicant_list import ApplicantList
+from ui.applicant_page import ApplicantPage
+from ui.identity_dialog import IdentityDialog
+from ui.labels import ROLES, label
+from ui.messages import describe
+from ui.tasks import run_with_progress
+from ui.welcome_page import WelcomePage
+
+
+class MainWindow(QMainWindow):
+    languageChosen = Signal(str)
+
+    def __init__(self, home: Home, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.language = language
+        self._task = None
+        self._splitter_restored = False
+        self._settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(960, 600)
+
+        self.applicants = ApplicantList()
+        self.applicants.applicantSelected.connect(self.show_applicant)
+        self.welcome = WelcomePage()
+        self.welcome.openPackage.connect(self.choose_package)
+        self.welcome.exportIdentity.connect(self.export_identity)
+        self.welcome.createIdentity.connect(self.create_identity)
+        self.applicant_page = ApplicantPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.applicant_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.applicants)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 900])
+        self.setCentralWidget(self.splitter)
+        self.identity_label = QLabel()
+        self.statusBar().addPermanentWidget(self.identity_label)
+        self._build_menus()
+        self.refresh()
+        self._restore_layout()
+
+    # --- menus ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open review package…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_package)
+        file_menu.addAction(self.open_action)
+        self.export_identity_action = QAction(self.tr("Export my public &identity…"), self)
+        self.export_identity_action.triggered.connect(self.export_identity)
+        file_menu.addAction(self.export_identity_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ReviewDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _choose_language(self, code: str) -> None:
+        if code != self.language:
+            set_setting(self.home, "language", code)
+            self.languageChosen.emit(code)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About ReviewDesk"), self.tr(
+            "ReviewDesk 0.1\nOffline expert review of Shenzhen's vocational-training carriers.\n"
+            "Every score is saved as it is typed and signed before it leaves this computer."))
+
+    # --- state ------------------------------------------------------------------------------
+    def refresh(self) -> Overview:
+        view = overview(self.home)
+        title = self.tr("ReviewDesk")
+        if view.round:
+            title = f"{view.round.title} — {title}"
+        self.setWindowTitle(title)
+        if view.identity:
+            role = label(ROLES, view.expert_role or view.identity.role)
+            self.identity_label.setText(f"{view.identity.name} · {role} · {view.identity.fingerprint}")
+        else:
+            self.identity_label.setText(self.tr("No signing identity"))
+        self.export_identity_action.setEnabled(view.identity is not None)
+        self.applicants.set_rows(list(view.applicants))
+        if view.round is None or not view.applicants:
+            self.welcome.show_state(view.identity)
+            self.pages.setCurrentWidget(self.welcome)
+            if view.round is not None:
+                self.statusBar().showMessage(self.tr("No applicant of this round is assigned to you."))
+        return view
+
+    def show_applicant(self, applicant_id: str) -> None:
+        detail = applicant_detail(self.home, applicant_id)
+        if detail is None:
+            return
+        self.applicant_page.show_applicant(detail)
+        self.pages.setCurrentWidget(self.applicant_page)
+        set_setting(self.home, "ui.applicant", applicant_id)
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        last = get_setting(self.home, "ui.applicant")
+        if not (last and self.applicants.select_applicant(last)) and self.applicants.model().rowCount():
+            self.applicants.selectRow(0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:  # sizes only mean something once the window has its size
+            self._splitter_restored = True
+            splitter = self._settings.value("splitter")
+            if isinstance(splitter, QByteArray):
+                self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.setValue("splitter", self.splitter.saveState())
+        self._settings.sync()
+        super().closeEvent(event)
+
+    # --- identity ---------------------------------------------------------------------------
+    def create_identity(self) -> None:
+        dialog = IdentityDialog(self.home, self)
+        if dialog.exec():
+            self.refresh()
+
+    def export_identity(self) -> None:
+        view = overview(self.home)
+        if view.identity is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export public identity"),
+                                              f"{view.identity.name}.pub", self.tr("Public identity (*.pub)"))
+        if not path:
+            return
+        try:
+            write_durably(Path(path), public_identity_bytes(view.identity))
+        except Problem as problem:
+            QMessageBox.warning(self, self.tr("Export public identity"), describe(problem))
+            return
+        QMessageBox.information(self, self.tr("Export public identity"), self.tr(
+            "Saved. Give the file to the bureau and read them your fingerprint:\n{fingerprint}").format(
+                fingerprint=view.identity.fingerprint))
+
+    # --- importing a package ----------------------------------------------------------------
+    def choose_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open review package"), "",
+                                              self.tr("Review packages (*.rvpkg)"))
+        if path:
+            self.import_package(Path(path))
+
+    def import_package(self, path: Path, trust_bureau: str | None = None) -> None:
+        def work(progress):
+            return import_package(self.home, path, trust_bureau=trust_bureau, progress=progress)
+
+        def failed(error: object) -> None:
+            if isinstance(error, Problem) and error.code == Code.BUREAU_UNKNOWN:
+                self._confirm_bureau(path, error)
+                return
+            text = describe(error) if isinstance(error, Problem) else str(error)
+            QMessageBox.warning(self, self.tr("Open review package"), text)
+
+        self._task = run_with_progress(self, self.tr("Checking and importing {name}…").format(name=path.name),
+                                       work, self._imported, failed)
+
+    def _confirm_bureau(self, path: Path, problem: Problem) -> None:
+        fingerprint = str(problem.params["fingerprint"])
+        answer = QMessageBox.question(self, self.tr("Trust this bureau?"), self.tr(
+            "This package is signed by {bureau}.\n\nFingerprint: {fingerprint}\n\n"
+            "Compare it with the fingerprint the bureau gave you (by phone or on paper). "
+            "Trust this bureau from now on?").format(bureau=problem.params.get("bureau", ""), fingerprint=fingerprint))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_package(path, trust_bureau=fingerprint)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.refresh()
+        if self.applicants.currentIndex().row() < 0 and self.applicants.model().rowCount():
+            self.applicants.selectRow(0)
+        if result.already_imported:
+            self.statusBar().showMessage(self.tr("This package is already imported; nothing changed."), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Imported round {round}: {applicants} applicants.").format(
+                round=result.round_id, applicants=result.applicants), 8000)
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def _dropped_packages(self, event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.toLocalFile().lower().endswith(".rvpkg")]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_packages(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        packages = self._dropped_packages(event)
+        if packages:
+            event.acceptProposedAction()
+            self.import_package(packages[0])

@@ -1,0 +1,1079 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name />
+    <message>
+        <location filename="../../desktop/app.py" line="35" />
+        <source>Creating the demo round (realistic dossiers, first time only)…</source>
+        <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="93" />
+        <source>ReviewDesk</source>
+        <translation>评审台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="31" />
+        <source>ReviewDesk: offline expert review of vocational-training carriers.</source>
+        <translation>评审台：职业技能培训载体离线专家评审。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="32" />
+        <source>workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)</source>
+        <translation>工作区文件夹（默认为当前用户的数据文件夹；环境变量 REVIEWDESK_HOME）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="33" />
+        <source>interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="34" />
+        <source>open the GUI on the demo round, creating it on first use</source>
+        <translation>打开演示评审轮次的图形界面（首次使用时自动创建）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="70" />
+        <source>Interrupted; nothing was changed.</source>
+        <translation>已中断，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/demo.py" line="12" />
+        <source>write a complete demo round</source>
+        <translation>生成一个完整的演示评审轮次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/demo.py" line="22" />
+        <source>the folder is not empty</source>
+        <translation>该文件夹不是空的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/demo.py" line="26" />
+        <source>Demo round written to {path}: package {package}, homes for {people}.</source>
+        <translation>演示评审轮次已写入 {path}：评审包 {package}，已为 {people} 建立工作区。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="18" />
+        <source>build a review package (bureau)</source>
+        <translation>制作评审包（区人力资源局）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="20" />
+        <source>check the dossiers and build the signed package</source>
+        <translation>核查申报材料并制作已签名的评审包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="25" />
+        <source>verify any exchange file</source>
+        <translation>验证任一交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="27" />
+        <source>the round's package, to check who signed</source>
+        <translation>本轮评审包，用于核对签名人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="28" />
+        <source>a trusted public identity file</source>
+        <translation>受信任的公开身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="31" />
+        <source>import a review package into this workspace</source>
+        <translation>将评审包导入本工作区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="34" />
+        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
+        <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="43" />
+        <source>Completeness report (受理 accepted / 补正 to be corrected):</source>
+        <translation>材料完整性核查（受理 / 补正）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="50" />
+        <source>{accepted} of {total} applicants accepted, {correction} to be corrected.</source>
+        <translation>共 {total} 家申报单位：受理 {accepted} 家，需补正 {correction} 家。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="52" />
+        <source>Package written to {path}, signed by {name}, fingerprint {fingerprint}.</source>
+        <translation>评审包已写入 {path}，签名人 {name}，指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="59" />
+        <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
+        <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="68" />
+        <source>This package is already imported; nothing changed.</source>
+        <translation>该评审包已导入过，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/exchange.py" line="70" />
+        <source>Imported round {round}: {applicants} applicants, {materials} materials.</source>
+        <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="17" />
+        <source>this workspace's signing identity</source>
+        <translation>本工作区的签名身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="19" />
+        <source>create the signing identity (once)</source>
+        <translation>创建签名身份（仅需一次）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="23" />
+        <source>keep the private key in a passphrase-protected file instead of the system keyring</source>
+        <translation>将私钥保存在受口令保护的文件中，而不是系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="25" />
+        <source>name, role and fingerprint</source>
+        <translation>姓名、角色和指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="27" />
+        <source>write the public identity file for the bureau</source>
+        <translation>导出供区人力资源局登记的公开身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="37" />
+        <source>No secure system keyring is available ({backend}); the key will be kept in a passphrase-protected file.</source>
+        <translation>本机没有安全的系统密钥环（{backend}），私钥将保存在受口令保护的文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="45" />
+        <source>Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.</source>
+        <translation>身份已创建：{name}（{role}），指纹 {fingerprint}，私钥保存在{store}中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="53" />
+        <source>Name: {name}</source>
+        <translation>姓名：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="54" />
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="55" />
+        <source>Fingerprint: {fingerprint}</source>
+        <translation>指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="56" />
+        <source>Private key: {store}</source>
+        <translation>私钥：{store}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/keys.py" line="63" />
+        <source>Public identity written to {path}. Give it to the bureau; read them the fingerprint {fingerprint}.</source>
+        <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="15" />
+        <source>this workspace's identity, round and applicants</source>
+        <translation>本工作区的身份、评审轮次和申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="16" />
+        <source>print one JSON object</source>
+        <translation>输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="35" />
+        <source>No signing identity yet (reviewdesk keys init).</source>
+        <translation>尚未创建签名身份（reviewdesk keys init）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="37" />
+        <source>Identity: {name} ({role}), fingerprint {fingerprint}</source>
+        <translation>身份：{name}（{role}），指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="41" />
+        <source>No round imported yet (reviewdesk import PACKAGE.rvpkg).</source>
+        <translation>尚未导入评审轮次（reviewdesk import 评审包.rvpkg）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="43" />
+        <source>Round: {title} ({round})</source>
+        <translation>评审轮次：{title}（{round}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/status.py" line="45" />
+        <source>revision {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantPage</name>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="29" />
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="29" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="29" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="46" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="47" />
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="48" />
+        <source>Kind of entity</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="49" />
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="50" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="51" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="52" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="53" />
+        <source>Acceptance</source>
+        <translation>受理情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="63" />
+        <source>The bureau asked for corrections:</source>
+        <translation>区人力资源局要求补正：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="70" />
+        <source>complete</source>
+        <translation>齐全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="70" />
+        <source>password-protected</source>
+        <translation>有密码保护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_page.py" line="71" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantTableModel</name>
+    <message>
+        <location filename="../../ui/applicant_list.py" line="43" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_list.py" line="43" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_list.py" line="43" />
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_list.py" line="43" />
+        <source>State</source>
+        <translation>评审状态</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../desktop/commands/context.py" line="53" />
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/context.py" line="54" />
+        <source>Passphrase again: </source>
+        <translation>再次输入口令：</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="21" />
+        <source>Create your signing identity</source>
+        <translation>创建签名身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="24" />
+        <source>Your score sheets are signed with a key that only this computer holds. Create it once; then export your public identity file and give it to the bureau.</source>
+        <translation>您的评分表将用仅保存在本机的密钥签名。请先创建一次签名身份，再导出公开身份文件交给区人力资源局。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="28" />
+        <source>Your full name, as on the panel list</source>
+        <translation>您的姓名（与专家名单一致）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="37" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="38" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="40" />
+        <source>The private key will be kept in the system keyring ({backend}).</source>
+        <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="44" />
+        <source>This computer has no secure system keyring. Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
+        <translation>本机没有安全的系统密钥环。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="46" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="47" />
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="50" />
+        <source>Create identity</source>
+        <translation>创建身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="62" />
+        <source>Enter your name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="67" />
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>请设置至少 8 个字符的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identity_dialog.py" line="70" />
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="7" />
+        <source>High-skill training base</source>
+        <translation>高技能人才培训基地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="8" />
+        <source>Skill-master studio</source>
+        <translation>技能大师工作室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="9" />
+        <source>Rural skill station</source>
+        <translation>乡村振兴技能工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="10" />
+        <source>Chain-leader incubation</source>
+        <translation>链主企业培育孵化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="13" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14" />
+        <source>In progress</source>
+        <translation>评分中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15" />
+        <source>Ready to sign</source>
+        <translation>待签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16" />
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17" />
+        <source>Conflict (recused)</source>
+        <translation>已回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21" />
+        <source>To be corrected</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>not a required material (misnamed?)</source>
+        <translation>不属于要求的材料（命名不符？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26" />
+        <source>unreadable PDF</source>
+        <translation>PDF 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>password-protected PDF</source>
+        <translation>PDF 有密码保护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <source>Document review</source>
+        <translation>材料审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32" />
+        <source>Site visit</source>
+        <translation>实地考察</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="33" />
+        <source>Expert judgement</source>
+        <translation>专家意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34" />
+        <source>Defence</source>
+        <translation>答辩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>Expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Panel member</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40" />
+        <source>District bureau</source>
+        <translation>区人力资源局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43" />
+        <source>review package</source>
+        <translation>评审包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44" />
+        <source>return bundle</source>
+        <translation>评分回传包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45" />
+        <source>panel result</source>
+        <translation>评审结果包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48" />
+        <source>system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49" />
+        <source>passphrase-protected key file</source>
+        <translation>受口令保护的密钥文件</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="67" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="68" />
+        <source>&amp;Open review package…</source>
+        <translation>打开评审包(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="72" />
+        <source>Export my public &amp;identity…</source>
+        <translation>导出我的公开身份(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="76" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="81" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="82" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="91" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="92" />
+        <source>&amp;About ReviewDesk</source>
+        <translation>关于评审台(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="102" />
+        <source>About ReviewDesk</source>
+        <translation>关于评审台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="103" />
+        <source>ReviewDesk 0.1
+Offline expert review of Shenzhen's vocational-training carriers.
+Every score is saved as it is typed and signed before it leaves this computer.</source>
+        <translation>评审台 0.1
+深圳市职业技能培训载体离线专家评审。
+每一项评分在输入时即已保存，离开本机前均已签名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="109" />
+        <source>ReviewDesk</source>
+        <translation>评审台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="117" />
+        <source>No signing identity</source>
+        <translation>尚无签名身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="124" />
+        <source>No applicant of this round is assigned to you.</source>
+        <translation>本轮没有分配给您的申报单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="162" />
+        <location filename="../../desktop/main_window.py" line="169" />
+        <location filename="../../desktop/main_window.py" line="171" />
+        <source>Export public identity</source>
+        <translation>导出公开身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="163" />
+        <source>Public identity (*.pub)</source>
+        <translation>公开身份文件 (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="172" />
+        <source>Saved. Give the file to the bureau and read them your fingerprint:
+{fingerprint}</source>
+        <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
+{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="191" />
+        <source>Open review package</source>
+        <translation>打开评审包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="178" />
+        <source>Review packages (*.rvpkg)</source>
+        <translation>评审包 (*.rvpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="193" />
+        <source>Checking and importing {name}…</source>
+        <translation>正在核验并导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="198" />
+        <source>Trust this bureau?</source>
+        <translation>信任该区人力资源局？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="199" />
+        <source>This package is signed by {bureau}.
+
+Fingerprint: {fingerprint}
+
+Compare it with the fingerprint the bureau gave you (by phone or on paper). Trust this bureau from now on?</source>
+        <translation>该评审包的签名人是 {bureau}。
+
+指纹：{fingerprint}
+
+请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="210" />
+        <source>This package is already imported; nothing changed.</source>
+        <translation>该评审包已导入过，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="212" />
+        <source>Imported round {round}: {applicants} applicants.</source>
+        <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="20" />
+        <source>The unified social credit code {value} is not valid ({reason}). Check it against the business licence.</source>
+        <translation>统一社会信用代码 {value} 无效（{reason}），请与营业执照核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="21" />
+        <source>The rubric file {file} cannot be used: item {item}: {reason}. Correct the file and try again.</source>
+        <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
+        <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>The working-day calendar for {year} is not valid ({detail}). Correct the calendar file.</source>
+        <translation>{year} 年的工作日历无效（{detail}），请修改日历文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>This file is damaged, truncated or not a ReviewDesk exchange file. Ask the sender for a new copy.</source>
+        <translation>该文件已损坏、不完整，或不是评审台交换文件。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>The file contains an unsafe member name ({member}) and was refused. Ask the sender for a file made by ReviewDesk.</source>
+        <translation>文件中含有不安全的成员名称（{member}），已拒绝。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>The file contains a link or special entry ({member}) and was refused. Ask the sender for a file made by ReviewDesk.</source>
+        <translation>文件中含有链接或特殊条目（{member}），已拒绝。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>The file contains the member {member} twice and was refused. Ask the sender for a new copy.</source>
+        <translation>文件中成员 {member} 出现了两次，已拒绝。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
+        <source>The file is larger than ReviewDesk accepts ({member}). Ask the sender to split it.</source>
+        <translation>文件超出评审台可接受的大小（{member}），请发送方拆分后再发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>The member {member} expands implausibly (a possible zip bomb) and was refused.</source>
+        <translation>成员 {member} 解压后体积异常（可能是压缩炸弹），已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>The file has overlapping entries ({member}), a sign of a zip bomb, and was refused.</source>
+        <translation>文件中有相互重叠的条目（{member}），属压缩炸弹特征，已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>The member {member} is encrypted or compressed in a way ReviewDesk does not accept.</source>
+        <translation>成员 {member} 经过加密或使用了评审台不支持的压缩方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>The member {member} is missing from the file. Ask the sender for a complete copy.</source>
+        <translation>文件中缺少成员 {member}。请向发送方索取完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>The file contains {member}, which its signed list does not name: it was altered after signing.</source>
+        <translation>文件中含有签名清单未列出的 {member}：文件在签名后被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34" />
+        <source>The member {member} does not match its signed hash: the file was altered or damaged. Ask the sender for a new copy.</source>
+        <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>This is a {found} file, but a {expected} file is needed here.</source>
+        <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>The file is signed by a key that is not trusted here (fingerprint {fingerprint}). Check with the sender.</source>
+        <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
+        <translation>该评审包的签名密钥（{fingerprint}）与此前信任的区人力资源局密钥（{trusted}）不同。请勿导入，并致电区人力资源局核实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>The member {member} is not valid ({detail}). Ask the sender for a corrected file.</source>
+        <translation>成员 {member} 无效（{detail}）。请向发送方索取更正后的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>Applicant {applicant} appears twice (same {field}). Ask the bureau for a corrected package.</source>
+        <translation>申报单位 {applicant} 重复出现（{field} 相同）。请向区人力资源局索取更正后的评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>The PDF “{material}” of applicant {applicant} cannot be read. Ask the bureau for a corrected package.</source>
+        <translation>申报单位 {applicant} 的材料“{material}”无法读取。请向区人力资源局索取更正后的评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
+        <source>The PDF “{material}” of applicant {applicant} is password-protected but not marked so. Ask the bureau for a corrected package.</source>
+        <translation>申报单位 {applicant} 的材料“{material}”有密码保护，但评审包未作标注。请向区人力资源局索取更正后的评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>{file} in the package folder is not valid ({detail}). Correct it and build again.</source>
+        <translation>评审包源文件夹中的 {file} 无效（{detail}）。请修改后重新制作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>{file} is missing from the package folder. Add it and build again.</source>
+        <translation>评审包源文件夹中缺少 {file}。请补充后重新制作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47" />
+        <source>{file}, row {row}, column {column}: {reason}. Correct the table and try again.</source>
+        <translation>{file} 第 {row} 行“{column}”列：{reason}。请修改表格后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <source>The workspace folder {path} cannot be used ({detail}). Choose another folder with --home.</source>
+        <translation>工作区文件夹 {path} 无法使用（{detail}）。请用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>This workspace has no signing identity yet. Create one first (reviewdesk keys init).</source>
+        <translation>本工作区尚无签名身份。请先创建（reviewdesk keys init）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>This workspace already has a signing identity; it was left unchanged. Use another --home for a new one.</source>
+        <translation>本工作区已有签名身份，未作更改。如需新身份，请使用另一个 --home。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="51" />
+        <source>No secure system keyring is available here ({backend}). Keep the key in a passphrase-protected file instead (--key-file).</source>
+        <translation>本机没有安全的系统密钥环（{backend}）。请改用受口令保护的密钥文件（--key-file）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>The private key of this workspace cannot be found in the {where}. Without it nothing can be signed; restore it or create a new identity in a new workspace.</source>
+        <translation>在{where}中找不到本工作区的私钥。没有私钥无法签名：请恢复私钥，或在新的工作区中创建新身份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>The passphrase is wrong. Try again.</source>
+        <translation>口令错误，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54" />
+        <source>A passphrase is needed for the key file. Type it when asked, or set REVIEWDESK_PASSPHRASE for scripts.</source>
+        <translation>密钥文件需要口令。请在提示时输入；脚本可设置 REVIEWDESK_PASSPHRASE。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <source>The identity file {file} is not valid ({detail}). Ask its owner to export it again (reviewdesk keys export).</source>
+        <translation>身份文件 {file} 无效（{detail}）。请其本人重新导出（reviewdesk keys export）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
+        <source>This package does not list your identity (fingerprint {fingerprint}). Send your public identity file to the bureau and ask for a package that includes you.</source>
+        <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
+        <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58" />
+        <source>This file belongs to round {offered}, but this workspace holds round {current}. Use a separate workspace (--home) for another round.</source>
+        <translation>该文件属于评审轮次 {offered}，而本工作区是评审轮次 {current}。其他轮次请使用单独的工作区（--home）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>This package is already imported; nothing changed.</source>
+        <translation>该评审包已导入过，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>This workspace already holds a different package of round {round}. Ask the bureau which package is current.</source>
+        <translation>本工作区已有评审轮次 {round} 的另一个评审包。请向区人力资源局确认以哪个为准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>The file {path} cannot be read. Check the path and your permissions.</source>
+        <translation>无法读取文件 {path}。请检查路径和权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>The file {path} cannot be written ({detail}). Check free space and permissions.</source>
+        <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>it must have 18 characters</source>
+        <translation>应为 18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>it contains a character not used in such codes</source>
+        <translation>含有信用代码不使用的字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>the check character is wrong</source>
+        <translation>校验码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>the file is not valid JSON</source>
+        <translation>文件不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>a field is missing or has the wrong kind of value</source>
+        <translation>缺少字段或字段值类型不对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>the code is used twice</source>
+        <translation>编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>the scoring step must be greater than zero</source>
+        <translation>评分步长必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>the maximum points must be greater than zero</source>
+        <translation>满分必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
+        <source>the maximum points are not a whole number of steps</source>
+        <translation>满分不是评分步长的整数倍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>a ratio must lie between 0 and 1</source>
+        <translation>比例必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
+        <source>the items do not add up to the declared total points</source>
+        <translation>各指标分值之和与总分不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
+        <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
+        <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>the file is not a readable XLSX workbook</source>
+        <translation>文件不是可读取的 XLSX 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>the value has the wrong format</source>
+        <translation>格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>the value is empty</source>
+        <translation>内容为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86" />
+        <source>the column is missing</source>
+        <translation>缺少该列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>the credit code must have 18 characters</source>
+        <translation>信用代码应为 18 位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>the credit code contains a character not used in such codes</source>
+        <translation>信用代码含有不使用的字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
+        <source>the credit code's check character is wrong</source>
+        <translation>信用代码校验码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="90" />
+        <source>the value appears twice</source>
+        <translation>内容重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91" />
+        <source>the value is not one of the known ones</source>
+        <translation>不是可识别的取值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="92" />
+        <source>the named file does not exist</source>
+        <translation>所指文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="96" />
+        <source>system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
+        <source>key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="103" />
+        <source>The operation was refused ({code}).</source>
+        <translation>操作被拒绝（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="86" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="26" />
+        <source>Open a review package…</source>
+        <translation>打开评审包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="28" />
+        <source>Export my public identity…</source>
+        <translation>导出我的公开身份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="30" />
+        <source>Create my signing identity…</source>
+        <translation>创建我的签名身份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="40" />
+        <source>Welcome to ReviewDesk</source>
+        <translation>欢迎使用评审台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="42" />
+        <source>First create your signing identity. Then export your public identity file and give it to the bureau, which enrols you in the round.</source>
+        <translation>请先创建签名身份，再导出公开身份文件交给区人力资源局，由其将您登记到评审轮次中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="46" />
+        <source>No review round in this workspace yet. Open the package the bureau gave you, or drag the .rvpkg file into this window.
+
+Your fingerprint: {fingerprint}</source>
+        <translation>本工作区还没有评审轮次。请打开区人力资源局提供的评审包，或将 .rvpkg 文件拖入本窗口。
+
+您的指纹：{fingerprint}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,74 @@
+"""Ed25519 signatures, public-key encodings and fingerprints people can read aloud."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+SEED_BYTES = 32
+
+
+def new_seed() -> bytes:
+    return os.urandom(SEED_BYTES)
+
+
+def public_key_of(seed: bytes) -> bytes:
+    return Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+
+
+def sign(seed: bytes, data: bytes) -> bytes:
+    return Ed25519PrivateKey.from_private_bytes(seed).sign(data)
+
+
+def verify(public_raw: bytes, data: bytes, signature: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def public_pem(public_raw: bytes) -> str:
+    key = Ed25519PublicKey.from_public_bytes(public_raw)
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def raw_from_pem(pem: str) -> bytes:
+    """The 32 raw bytes of an Ed25519 public key in PEM; ValueError for anything else."""
+    key = serialization.load_pem_public_key(pem.encode("ascii"))
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("not an Ed25519 public key")
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def key_id(public_raw: bytes) -> str:
+    """A short stable handle for a key (used as the keyring entry's name)."""
+    return hashlib.sha256(public_raw).hexdigest()[:24]
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """Six groups of five digits (as Signal's safety numbers): easy to read to each other by phone.
+
+    Each group is 5 bytes of SHA-256(public key) taken modulo 100000, which keeps ~100 bits.
+    """
+    digest = hashlib.sha256(public_raw).digest()
+    groups = [int.from_bytes(digest[i:i + 5], "big") % 100000 for i in range(0, 30, 5)]
+    return " ".join(f"{g:05d}" for g in groups)
+
+
+def same_fingerprint(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())

@@ -1,0 +1,73 @@
+"""Every refusal the domain can give, as a code plus the facts needed to explain it.
+
+The UI (ui/messages.py) turns a code into one sentence in the user's language; the domain never
+formats words for people.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    # identifiers and data files
+    USCC_INVALID = "uscc_invalid"
+    RUBRIC_INVALID = "rubric_invalid"
+    CALENDAR_YEAR_MISSING = "calendar_year_missing"
+    CALENDAR_INVALID = "calendar_invalid"
+    # exchange containers
+    NOT_A_ZIP = "not_a_zip"
+    ZIP_UNSAFE_PATH = "zip_unsafe_path"
+    ZIP_LINK = "zip_link"
+    ZIP_DUPLICATE = "zip_duplicate"
+    ZIP_TOO_LARGE = "zip_too_large"
+    ZIP_RATIO = "zip_ratio"
+    ZIP_OVERLAP = "zip_overlap"
+    ZIP_UNSUPPORTED = "zip_unsupported"
+    MEMBER_MISSING = "member_missing"
+    MEMBER_EXTRA = "member_extra"
+    MEMBER_ALTERED = "member_altered"
+    MANIFEST_INVALID = "manifest_invalid"
+    WRONG_KIND = "wrong_kind"
+    SIGNATURE_BAD = "signature_bad"
+    SIGNER_UNTRUSTED = "signer_untrusted"
+    BUREAU_UNKNOWN = "bureau_unknown"
+    BUREAU_CHANGED = "bureau_changed"
+    SCHEMA_INVALID = "schema_invalid"
+    DUPLICATE_APPLICANT = "duplicate_applicant"
+    PDF_CORRUPT = "pdf_corrupt"
+    PDF_ENCRYPTED = "pdf_encrypted"
+    # package building (bureau)
+    SPEC_INVALID = "spec_invalid"
+    SPEC_FILE_MISSING = "spec_file_missing"
+    TABLE_INVALID = "table_invalid"
+    # home and identity
+    HOME_UNUSABLE = "home_unusable"
+    NO_IDENTITY = "no_identity"
+    IDENTITY_EXISTS = "identity_exists"
+    NO_SECURE_KEYRING = "no_secure_keyring"
+    KEY_MISSING = "key_missing"
+    PASSPHRASE_WRONG = "passphrase_wrong"
+    PASSPHRASE_REQUIRED = "passphrase_required"
+    IDENTITY_FILE_INVALID = "identity_file_invalid"
+    NOT_IN_PACKAGE = "not_in_package"
+    NO_ROUND = "no_round"
+    OTHER_ROUND = "other_round"
+    ALREADY_IMPORTED = "already_imported"
+    PACKAGE_CHANGED = "package_changed"
+    # work in progress
+    CANCELLED = "cancelled"
+    FILE_UNREADABLE = "file_unreadable"
+    FILE_WRITE_FAILED = "file_write_failed"
+
+
+class Problem(Exception):
+    """A refusal the user must hear about: `code` says what, `params` carry the specifics."""
+
+    def __init__(self, code: Code, **params: object) -> None:
+        super().__init__(code.value, params)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:  # for logs and developers; people see ui/messages.py's sentences
+        details = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
+        return f"{self.code.value}({details})"

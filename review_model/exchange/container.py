@@ -1,0 +1,220 @@
+"""The signed container shared by .rvpkg, .rvret and .rvres (see docs/formats.md).
+
+A zip holding `manifest.json` (kind, round, signer, every other member's SHA-256 and size),
+`manifest.sig` (base64 Ed25519 signature over the exact manifest bytes) and the members.
+Opening verifies, in this order: a safe zip, a well-formed manifest, the signature, the member
+set, then each member's size and hash as it is read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .. import crypto
+from ..errors import Code, Problem
+from ..store.blobs import write_durably
+from .safezip import SafeZip
+
+Kind = Literal["package", "return", "result"]
+EXTENSIONS: dict[str, str] = {"package": ".rvpkg", "return": ".rvret", "result": ".rvres"}
+FORMAT = "reviewdesk-exchange"
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+
+# Which member names each kind may hold: anything else is refused before it is read.
+MEMBER_PATTERNS: dict[str, re.Pattern[str]] = {
+    "package": re.compile(
+        r"round\.json|applicants\.json|experts\.json|rubrics/[a-z_]{1,32}\.json|dossiers/[A-Za-z0-9_\-]{1,32}/m\d{2}\.pdf"
+    ),
+    "return": re.compile(
+        r"return\.json|conflicts\.json|sheets/[A-Za-z0-9_\-]{1,32}/r\d{1,3}\.(json|pdf)|photos/[0-9a-f]{64}\.jpg"
+    ),
+    "result": re.compile(r"result\.json|panel-summary\.pdf|candidates\.pdf|panel-scores\.xlsx"),
+}
+
+
+class Signer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = ""
+    name: str = Field(min_length=1)
+    role: Literal["bureau", "expert", "chair"]
+    public_key_pem: str
+    fingerprint: str
+
+
+class MemberEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["reviewdesk-exchange"]
+    format_version: Literal[1]
+    kind: Kind
+    round_id: str = Field(min_length=1)
+    package_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")  # returns and results name their package
+    signer: Signer
+    created_at: datetime
+    members: list[MemberEntry]
+
+    def public_raw(self) -> bytes:
+        return crypto.raw_from_pem(self.signer.public_key_pem)
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """What a writer needs to sign: the identity facts and the seed (held only while signing)."""
+
+    id: str
+    name: str
+    role: str
+    seed: bytes
+
+    @property
+    def public_raw(self) -> bytes:
+        return crypto.public_key_of(self.seed)
+
+
+def write_container(path: Path, kind: Kind, round_id: str, members: dict[str, bytes], key: SigningKey,
+                    package_sha256: str | None = None) -> str:
+    """Write a signed container atomically; return the SHA-256 of its manifest."""
+    pattern = MEMBER_PATTERNS[kind]
+    for name in members:
+        if not pattern.fullmatch(name):
+            raise ValueError(f"member name {name!r} is not allowed in a {kind}")
+    public_raw = key.public_raw
+    manifest = {
+        "format": FORMAT, "format_version": 1, "kind": kind, "round_id": round_id,
+        "package_sha256": package_sha256,
+        "signer": {"id": key.id, "name": key.name, "role": key.role,
+                   "public_key_pem": crypto.public_pem(public_raw), "fingerprint": crypto.fingerprint(public_raw)},
+        "created_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "members": [{"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in sorted(members.items())],
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    signature = crypto.b64(crypto.sign(key.seed, manifest_bytes)).encode("ascii")
+    buffer = _zip_bytes([(MANIFEST, manifest_bytes), (SIGNATURE, signature), *sorted(members.items())])
+    write_durably(path, buffer)
+    return hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def _zip_bytes(items: list[tuple[str, bytes]]) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in items:
+            already_compressed = name.endswith((".pdf", ".jpg", ".xlsx"))
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_STORED if already_compressed else zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+class OpenedContainer:
+    """A container whose zip, manifest, signature and member list have been verified.
+
+    Member contents are verified as they are read (`member`), or all at once (`read_all`).
+    """
+
+    def __init__(self, archive: SafeZip, manifest: Manifest, manifest_bytes: bytes, signature: bytes) -> None:
+        self._archive = archive
+        self.manifest = manifest
+        self.manifest_bytes = manifest_bytes
+        self.signature = signature
+        self.sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+        self._entries = {m.name: m for m in manifest.members}
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.manifest.members]
+
+    def member(self, name: str) -> bytes:
+        entry = self._entries.get(name)
+        if entry is None:
+            raise Problem(Code.MEMBER_MISSING, member=name)
+        data = self._archive.read(name, entry.size)
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise Problem(Code.MEMBER_ALTERED, member=name)
+        return data
+
+    def read_all(self, progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for index, name in enumerate(self.names):
+            out[name] = self.member(name)
+            if progress:
+                progress(index + 1, len(self.names))
+        return out
+
+    def json_member(self, name: str) -> object:
+        try:
+            return json.loads(self.member(name))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise Problem(Code.SCHEMA_INVALID, member=name, detail=str(exc)) from None
+
+    def close(self) -> None:
+        self._archive.close()
+
+    def __enter__(self) -> "OpenedContainer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_container(source: Path | bytes, expected_kind: Kind | None = None) -> OpenedContainer:
+    """Open and verify everything but the members' contents (see OpenedContainer)."""
+    archive = SafeZip(source)
+    try:
+        names = archive.names()
+        for required in (MANIFEST, SIGNATURE):
+            if required not in names:
+                raise Problem(Code.MEMBER_MISSING, member=required)
+        manifest_bytes = archive.read(MANIFEST, archive.entries[MANIFEST].size)
+        signature_text = archive.read(SIGNATURE, archive.entries[SIGNATURE].size)
+        manifest = _parse_manifest(manifest_bytes)
+        if expected_kind and manifest.kind != expected_kind:
+            raise Problem(Code.WRONG_KIND, expected=expected_kind, found=manifest.kind)
+        try:
+            signature = crypto.unb64(signature_text.decode("ascii").strip())
+        except (ValueError, UnicodeDecodeError):
+            raise Problem(Code.SIGNATURE_BAD) from None
+        if not crypto.verify(manifest.public_raw(), manifest_bytes, signature):
+            raise Problem(Code.SIGNATURE_BAD)
+        listed = [m.name for m in manifest.members]
+        if len(set(listed)) != len(listed) or {MANIFEST, SIGNATURE} & set(listed):
+            raise Problem(Code.MANIFEST_INVALID, detail="member list")
+        pattern = MEMBER_PATTERNS[manifest.kind]
+        for name in sorted(names - {MANIFEST, SIGNATURE}):
+            if name not in listed or not pattern.fullmatch(name):
+                raise Problem(Code.MEMBER_EXTRA, member=name)
+        for name in listed:
+            if name not in names:
+                raise Problem(Code.MEMBER_MISSING, member=name)
+        return OpenedContainer(archive, manifest, manifest_bytes, signature)
+    except BaseException:
+        archive.close()
+        raise
+
+
+def _parse_manifest(data: bytes) -> Manifest:
+    try:
+        manifest = Manifest.model_validate(json.loads(data))
+        public_raw = manifest.public_raw()
+    except (ValueError, UnicodeDecodeError, ValidationError) as exc:
+        raise Problem(Code.MANIFEST_INVALID, detail=str(exc).splitlines()[0]) from None
+    if not crypto.same_fingerprint(crypto.fingerprint(public_raw), manifest.signer.fingerprint):
+        raise Problem(Code.MANIFEST_INVALID, detail="fingerprint does not match the public key")
+    return manifest

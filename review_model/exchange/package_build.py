@@ -1,0 +1,252 @@
+"""The bureau builds a review package from a spec folder (documented in docs/formats.md):
+
+    spec/round.json                      the round (calendar, rubrics, materials default to resources/)
+    spec/applicants.csv|.xlsx            one row per applicant
+    spec/experts.csv|.xlsx               one row per expert, with the name of their identity file
+    spec/identities/*.pub                the experts' public identity files
+    spec/dossiers/<applicant_id>/<material name>.pdf
+    spec/rubrics/<carrier_type>.json     optional: the district's adjusted rubric
+    spec/calendars/<year>.json           optional: calendar years not shipped with the app
+
+Every dossier is checked against its carrier type's required materials; the completeness report
+says 受理 (accepted) or 补正 (correction) per applicant and why.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..calendar import load_calendar_year, shipped_calendar
+from ..carriers import CARRIER_TYPES, ENTITY_KIND_NAMES, OFFICIAL_NAMES, shipped_required_materials
+from ..errors import Code, Problem
+from ..identity import parse_public_identity
+from ..pdfcheck import inspect_pdf
+from ..rubric import load_rubric, shipped_rubrics
+from ..tables import read_table
+from ..uscc import uscc_problem
+from .container import SigningKey, write_container
+from .package_schema import APPLICANT_ID, ApplicantEntry, ExpertEntry, Finding, MaterialEntry, RoundFile
+
+APPLICANT_COLUMNS = {
+    "applicant_id": ("编号", "申报编号"), "name": ("申报单位", "单位名称"), "uscc": ("统一社会信用代码",),
+    "entity_kind": ("单位类型", "主体类型"), "industry": ("所属行业", "行业"), "carrier_type": ("载体类型", "申报类型"),
+    "address": ("地址", "单位地址"), "legal_representative": ("法定代表人",), "contact": ("联系人", "联系方式"),
+}
+EXPERT_COLUMNS = {
+    "expert_id": ("编号", "专家编号"), "name": ("姓名",), "role": ("角色",), "organisation": ("工作单位", "单位"),
+    "title": ("职称", "职务"), "identity_file": ("身份文件", "公钥文件"), "applicants": ("评审对象", "分配"),
+}
+ROLE_NAMES = {"member": "member", "成员": "member", "专家": "member", "chair": "chair", "组长": "chair"}
+
+
+@dataclass(frozen=True)
+class CompletenessEntry:
+    applicant_id: str
+    name: str
+    carrier_type: str
+    acceptance: str  # accepted | correction
+    findings: tuple[Finding, ...]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _bad_row(file: str, row: int, column: str, reason: str, value: str = "") -> Problem:
+    return Problem(Code.TABLE_INVALID, file=file, row=row, column=column, reason=reason, value=value)
+
+
+def _table(spec: Path, stem: str) -> Path:
+    for suffix in (".xlsx", ".csv"):
+        if (spec / f"{stem}{suffix}").exists():
+            return spec / f"{stem}{suffix}"
+    raise Problem(Code.SPEC_FILE_MISSING, file=f"{stem}.csv / {stem}.xlsx")
+
+
+def _round(spec: Path) -> RoundFile:
+    path = spec / "round.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise Problem(Code.SPEC_FILE_MISSING, file="round.json") from None
+    except (ValueError, OSError) as exc:
+        raise Problem(Code.SPEC_INVALID, file="round.json", detail=str(exc)) from None
+    calendar = shipped_calendar()
+    extra_years = [load_calendar_year(p) for p in sorted((spec / "calendars").glob("*.json"))]
+    years = {y.year: y for y in [*calendar.years.values(), *extra_years]}
+    raw.setdefault("calendar", [y.model_dump(mode="json") for y in years.values()])
+    raw.setdefault("required_materials", shipped_required_materials())
+    raw["rubrics"] = {}
+    try:
+        round_file = RoundFile.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise Problem(Code.SPEC_INVALID, file="round.json",
+                      detail=f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}") from None
+    if round_file.year not in years:
+        raise Problem(Code.CALENDAR_YEAR_MISSING, year=round_file.year)
+    return round_file
+
+
+def _rubric_bytes(spec: Path, needed: set[str]) -> dict[str, bytes]:
+    shipped = shipped_rubrics()
+    out: dict[str, bytes] = {}
+    for carrier_type in sorted(needed):
+        override = spec / "rubrics" / f"{carrier_type}.json"
+        if override.exists():
+            rubric = load_rubric(override)  # refuses a bad file with its name, item and reason
+            if rubric.carrier_type != carrier_type:
+                raise Problem(Code.RUBRIC_INVALID, file=override.name, item="carrier_type", reason="shape", detail="")
+            out[carrier_type] = override.read_bytes()
+        else:
+            import resources
+
+            path = resources.path("rubrics", f"{carrier_type}.json")
+            if carrier_type not in shipped:
+                raise Problem(Code.SPEC_FILE_MISSING, file=f"rubrics/{carrier_type}.json")
+            out[carrier_type] = path.read_bytes()
+    return out
+
+
+def _code_for(value: str, names: dict[str, str]) -> str | None:
+    if value in names:
+        return value
+    return next((code for code, name in names.items() if name == value), None)
+
+
+def _applicants(spec: Path) -> list[tuple[int, dict[str, str]]]:
+    path = _table(spec, "applicants")
+    rows = read_table(path, APPLICANT_COLUMNS, ("applicant_id", "name", "uscc", "entity_kind", "carrier_type"))
+    seen_ids: dict[str, int] = {}
+    seen_uscc: dict[str, int] = {}
+    for number, row in rows:
+        if not re.fullmatch(APPLICANT_ID[1:-1], row["applicant_id"]):
+            raise _bad_row(path.name, number, "applicant_id", "format", row["applicant_id"])
+        row["uscc"] = row["uscc"].upper()
+        reason = uscc_problem(row["uscc"])
+        if reason:
+            raise _bad_row(path.name, number, "uscc", f"uscc_{reason}", row["uscc"])
+        for column, seen in (("applicant_id", seen_ids), ("uscc", seen_uscc)):
+            if row[column] in seen:
+                raise _bad_row(path.name, number, column, "duplicate", row[column])
+            seen[row[column]] = number
+        carrier = _code_for(row["carrier_type"], OFFICIAL_NAMES)
+        if carrier not in CARRIER_TYPES:
+            raise _bad_row(path.name, number, "carrier_type", "unknown", row["carrier_type"])
+        row["carrier_type"] = carrier
+        kind = _code_for(row["entity_kind"], ENTITY_KIND_NAMES)
+        if kind is None:
+            raise _bad_row(path.name, number, "entity_kind", "unknown", row["entity_kind"])
+        row["entity_kind"] = kind
+        if not row["name"]:
+            raise _bad_row(path.name, number, "name", "empty")
+    return rows
+
+
+def _experts(spec: Path, applicant_ids: list[str]) -> list[ExpertEntry]:
+    path = _table(spec, "experts")
+    rows = read_table(path, EXPERT_COLUMNS, ("expert_id", "name", "role", "identity_file", "applicants"))
+    experts = []
+    for number, row in rows:
+        role = ROLE_NAMES.get(row["role"].lower())
+        if role is None:
+            raise _bad_row(path.name, number, "role", "unknown", row["role"])
+        identity_path = spec / "identities" / row["identity_file"]
+        if not row["identity_file"] or not identity_path.is_file():
+            raise _bad_row(path.name, number, "identity_file", "missing_file", row["identity_file"])
+        identity = parse_public_identity(identity_path.read_bytes(), row["identity_file"])
+        wanted = [a for a in re.split(r"[\s,，、;；]+", row["applicants"]) if a]
+        if wanted in (["*"], ["全部"]):
+            wanted = list(applicant_ids)
+        unknown = [a for a in wanted if a not in applicant_ids]
+        if unknown:
+            raise _bad_row(path.name, number, "applicants", "unknown", unknown[0])
+        try:
+            experts.append(ExpertEntry(
+                expert_id=row["expert_id"], name=row["name"], role=role, organisation=row["organisation"],
+                title=row["title"], public_key_pem=identity.public_key_pem, fingerprint=identity.fingerprint,
+                applicants=wanted,
+            ))
+        except ValidationError:
+            raise _bad_row(path.name, number, "expert_id", "format", row["expert_id"]) from None
+    return experts
+
+
+def _dossier(folder: Path, applicant_id: str, materials: list[str],
+             members: dict[str, bytes]) -> tuple[list[MaterialEntry], list[Finding]]:
+    files = {_nfc(p.stem): p for p in sorted(folder.glob("*")) if p.is_file()} if folder.is_dir() else {}
+    entries, findings = [], []
+    for position, material in enumerate(materials, start=1):
+        path = files.pop(_nfc(material), None)
+        if path is None or path.suffix.lower() != ".pdf":
+            if path is not None:
+                files[path.name] = path  # a same-named file that is not a PDF is an extra file
+            findings.append(Finding(material=material, problem="missing"))
+            entries.append(MaterialEntry(position=position, name=material, status="missing"))
+            continue
+        data = path.read_bytes()
+        state = inspect_pdf(data)
+        if state.status in ("unreadable", "empty"):
+            findings.append(Finding(material=material, problem=state.status))
+            entries.append(MaterialEntry(position=position, name=material, status="missing"))
+            continue
+        if state.status == "encrypted":
+            findings.append(Finding(material=material, problem="encrypted"))
+        member = f"dossiers/{applicant_id}/m{position:02d}.pdf"
+        members[member] = data
+        entries.append(MaterialEntry(position=position, name=material, status=state.status, member=member,
+                                     sha256=hashlib.sha256(data).hexdigest(), size=len(data), pages=state.pages))
+    findings.extend(Finding(material=path.name, problem="extra") for path in files.values())
+    return entries, findings
+
+
+def build_package(spec: Path, out: Path, key: SigningKey,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[list[CompletenessEntry], str]:
+    """Check the spec folder, write the signed package to `out`; return the completeness report and
+    the package hash. Nothing is written if any input is refused."""
+    if not spec.is_dir():
+        raise Problem(Code.SPEC_FILE_MISSING, file=str(spec))
+    round_file = _round(spec)
+    rows = _applicants(spec)
+    applicant_ids = [row["applicant_id"] for _, row in rows]
+    experts = _experts(spec, applicant_ids)
+    needed = {row["carrier_type"] for _, row in rows}
+    rubric_bytes = _rubric_bytes(spec, needed)
+    members: dict[str, bytes] = {f"rubrics/{t}.json": data for t, data in rubric_bytes.items()}
+    pins = {}
+    for carrier_type, data in rubric_bytes.items():
+        rubric = json.loads(data)
+        pins[carrier_type] = {"rubric_id": rubric["rubric_id"], "version": rubric["version"],
+                              "sha256": hashlib.sha256(data).hexdigest()}
+    missing_lists = needed - set(round_file.required_materials)
+    if missing_lists:
+        raise Problem(Code.SPEC_INVALID, file="round.json", detail=f"required_materials.{sorted(missing_lists)[0]}")
+    applicants, report = [], []
+    for index, (_, row) in enumerate(rows):
+        materials, findings = _dossier(spec / "dossiers" / row["applicant_id"], row["applicant_id"],
+                                       round_file.required_materials[row["carrier_type"]], members)
+        acceptance = "correction" if findings else "accepted"
+        applicants.append(ApplicantEntry(**row, acceptance=acceptance, findings=findings, materials=materials))
+        report.append(CompletenessEntry(row["applicant_id"], row["name"], row["carrier_type"], acceptance, tuple(findings)))
+        if progress:
+            progress(index + 1, len(rows))
+    round_json = round_file.model_dump(mode="json", by_alias=True)
+    round_json["rubrics"] = pins
+    members["round.json"] = _json(round_json)
+    members["applicants.json"] = _json({"schema": "reviewdesk-applicants/1",
+                                        "applicants": [a.model_dump(mode="json") for a in applicants]})
+    members["experts.json"] = _json({"schema": "reviewdesk-experts/1",
+                                     "experts": [e.model_dump(mode="json") for e in experts]})
+    digest = write_container(out, "package", round_file.round_id, members, key)
+    return report, digest
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

@@ -1,0 +1,1 @@
+"""Qt widgets and views; they talk to review_model, never to SQL or files."""

@@ -1,0 +1,111 @@
+"""The round's applicants assigned to this person, with carrier type and state."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from review_model.overview import ApplicantRow
+
+from .labels import CARRIER_TYPES, STATES, label
+
+STATE_COLOURS = {
+    "not_started": "#6b7280", "draft": "#b45309", "ready": "#1d4ed8", "signed": "#15803d", "conflict": "#b91c1c",
+}
+
+
+class ApplicantTableModel(QAbstractTableModel):
+    COLUMNS = ("id", "name", "type", "state")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ApplicantRow] = []
+
+    def set_rows(self, rows: list[ApplicantRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ApplicantRow:
+        return self._rows[row]
+
+    def row_of(self, applicant_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.applicant_id == applicant_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("State"))[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "id":
+                return row.applicant_id
+            if column == "name":
+                return row.name
+            if column == "type":
+                return label(CARRIER_TYPES, row.carrier_type)
+            text = label(STATES, row.state)
+            return f"{text} ({self.tr('rev. {n}').format(n=row.revision)})" if row.revision and row.revision > 1 else text
+        if role == Qt.ItemDataRole.ForegroundRole and column == "state":
+            return QColor(STATE_COLOURS.get(row.state, "#000000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name}\n{row.uscc}\n{row.industry}"
+        if role == Qt.ItemDataRole.UserRole:
+            return row.applicant_id
+        return None
+
+
+class ApplicantList(QTableView):
+    applicantSelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = ApplicantTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model_)
+        self.setModel(self.proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_rows(self, rows: list[ApplicantRow]) -> None:
+        current = self.current_applicant()
+        self.blockSignals(True)  # re-selecting after a refresh is not the user choosing
+        self.model_.set_rows(rows)
+        if current:
+            self.select_applicant(current)
+        self.blockSignals(False)
+
+    def current_applicant(self) -> str | None:
+        index = self.currentIndex()
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def select_applicant(self, applicant_id: str) -> bool:
+        row = self.model_.row_of(applicant_id)
+        if row < 0:
+            return False
+        self.setCurrentIndex(self.proxy.mapFromSource(self.model_.index(row, 0)))
+        return True
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.applicantSelected.emit(self.proxy.data(current, Qt.ItemDataRole.UserRole))

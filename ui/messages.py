@@ -1,0 +1,122 @@
+"""Words for the domain's codes: one sentence per refusal, saying what is wrong and what to do.
+
+Source strings are English; resources/translations/zh_CN.ts holds the Chinese (the default UI
+language). Both the GUI and the command line use these.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from review_model.errors import Code, Problem
+
+CTX = "Messages"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+_PROBLEMS: dict[Code, str] = {
+    Code.USCC_INVALID: QT_TRANSLATE_NOOP("Messages", "The unified social credit code {value} is not valid ({reason}). Check it against the business licence."),
+    Code.RUBRIC_INVALID: QT_TRANSLATE_NOOP("Messages", "The rubric file {file} cannot be used: item {item}: {reason}. Correct the file and try again."),
+    Code.CALENDAR_YEAR_MISSING: QT_TRANSLATE_NOOP("Messages", "There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days."),
+    Code.CALENDAR_INVALID: QT_TRANSLATE_NOOP("Messages", "The working-day calendar for {year} is not valid ({detail}). Correct the calendar file."),
+    Code.NOT_A_ZIP: QT_TRANSLATE_NOOP("Messages", "This file is damaged, truncated or not a ReviewDesk exchange file. Ask the sender for a new copy."),
+    Code.ZIP_UNSAFE_PATH: QT_TRANSLATE_NOOP("Messages", "The file contains an unsafe member name ({member}) and was refused. Ask the sender for a file made by ReviewDesk."),
+    Code.ZIP_LINK: QT_TRANSLATE_NOOP("Messages", "The file contains a link or special entry ({member}) and was refused. Ask the sender for a file made by ReviewDesk."),
+    Code.ZIP_DUPLICATE: QT_TRANSLATE_NOOP("Messages", "The file contains the member {member} twice and was refused. Ask the sender for a new copy."),
+    Code.ZIP_TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "The file is larger than ReviewDesk accepts ({member}). Ask the sender to split it."),
+    Code.ZIP_RATIO: QT_TRANSLATE_NOOP("Messages", "The member {member} expands implausibly (a possible zip bomb) and was refused."),
+    Code.ZIP_OVERLAP: QT_TRANSLATE_NOOP("Messages", "The file has overlapping entries ({member}), a sign of a zip bomb, and was refused."),
+    Code.ZIP_UNSUPPORTED: QT_TRANSLATE_NOOP("Messages", "The member {member} is encrypted or compressed in a way ReviewDesk does not accept."),
+    Code.MEMBER_MISSING: QT_TRANSLATE_NOOP("Messages", "The member {member} is missing from the file. Ask the sender for a complete copy."),
+    Code.MEMBER_EXTRA: QT_TRANSLATE_NOOP("Messages", "The file contains {member}, which its signed list does not name: it was altered after signing."),
+    Code.MEMBER_ALTERED: QT_TRANSLATE_NOOP("Messages", "The member {member} does not match its signed hash: the file was altered or damaged. Ask the sender for a new copy."),
+    Code.MANIFEST_INVALID: QT_TRANSLATE_NOOP("Messages", "The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk."),
+    Code.WRONG_KIND: QT_TRANSLATE_NOOP("Messages", "This is a {found} file, but a {expected} file is needed here."),
+    Code.SIGNATURE_BAD: QT_TRANSLATE_NOOP("Messages", "The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy."),
+    Code.SIGNER_UNTRUSTED: QT_TRANSLATE_NOOP("Messages", "The file is signed by a key that is not trusted here (fingerprint {fingerprint}). Check with the sender."),
+    Code.BUREAU_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau \"{fingerprint}\")."),
+    Code.BUREAU_CHANGED: QT_TRANSLATE_NOOP("Messages", "This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau."),
+    Code.SCHEMA_INVALID: QT_TRANSLATE_NOOP("Messages", "The member {member} is not valid ({detail}). Ask the sender for a corrected file."),
+    Code.DUPLICATE_APPLICANT: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} appears twice (same {field}). Ask the bureau for a corrected package."),
+    Code.PDF_CORRUPT: QT_TRANSLATE_NOOP("Messages", "The PDF “{material}” of applicant {applicant} cannot be read. Ask the bureau for a corrected package."),
+    Code.PDF_ENCRYPTED: QT_TRANSLATE_NOOP("Messages", "The PDF “{material}” of applicant {applicant} is password-protected but not marked so. Ask the bureau for a corrected package."),
+    Code.SPEC_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} in the package folder is not valid ({detail}). Correct it and build again."),
+    Code.SPEC_FILE_MISSING: QT_TRANSLATE_NOOP("Messages", "{file} is missing from the package folder. Add it and build again."),
+    Code.TABLE_INVALID: QT_TRANSLATE_NOOP("Messages", "{file}, row {row}, column {column}: {reason}. Correct the table and try again."),
+    Code.HOME_UNUSABLE: QT_TRANSLATE_NOOP("Messages", "The workspace folder {path} cannot be used ({detail}). Choose another folder with --home."),
+    Code.NO_IDENTITY: QT_TRANSLATE_NOOP("Messages", "This workspace has no signing identity yet. Create one first (reviewdesk keys init)."),
+    Code.IDENTITY_EXISTS: QT_TRANSLATE_NOOP("Messages", "This workspace already has a signing identity; it was left unchanged. Use another --home for a new one."),
+    Code.NO_SECURE_KEYRING: QT_TRANSLATE_NOOP("Messages", "No secure system keyring is available here ({backend}). Keep the key in a passphrase-protected file instead (--key-file)."),
+    Code.KEY_MISSING: QT_TRANSLATE_NOOP("Messages", "The private key of this workspace cannot be found in the {where}. Without it nothing can be signed; restore it or create a new identity in a new workspace."),
+    Code.PASSPHRASE_WRONG: QT_TRANSLATE_NOOP("Messages", "The passphrase is wrong. Try again."),
+    Code.PASSPHRASE_REQUIRED: QT_TRANSLATE_NOOP("Messages", "A passphrase is needed for the key file. Type it when asked, or set REVIEWDESK_PASSPHRASE for scripts."),
+    Code.IDENTITY_FILE_INVALID: QT_TRANSLATE_NOOP("Messages", "The identity file {file} is not valid ({detail}). Ask its owner to export it again (reviewdesk keys export)."),
+    Code.NOT_IN_PACKAGE: QT_TRANSLATE_NOOP("Messages", "This package does not list your identity (fingerprint {fingerprint}). Send your public identity file to the bureau and ask for a package that includes you."),
+    Code.NO_ROUND: QT_TRANSLATE_NOOP("Messages", "No review round is imported in this workspace yet. Import the bureau's package first (File → Open)."),
+    Code.OTHER_ROUND: QT_TRANSLATE_NOOP("Messages", "This file belongs to round {offered}, but this workspace holds round {current}. Use a separate workspace (--home) for another round."),
+    Code.ALREADY_IMPORTED: QT_TRANSLATE_NOOP("Messages", "This package is already imported; nothing changed."),
+    Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
+    Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
+    Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
+    Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),
+}
+
+_REASONS: dict[str, str] = {
+    # USCC
+    "length": QT_TRANSLATE_NOOP("Messages", "it must have 18 characters"),
+    "character": QT_TRANSLATE_NOOP("Messages", "it contains a character not used in such codes"),
+    "check": QT_TRANSLATE_NOOP("Messages", "the check character is wrong"),
+    # rubric files
+    "not_json": QT_TRANSLATE_NOOP("Messages", "the file is not valid JSON"),
+    "unreadable": QT_TRANSLATE_NOOP("Messages", "the file cannot be read"),
+    "shape": QT_TRANSLATE_NOOP("Messages", "a field is missing or has the wrong kind of value"),
+    "duplicate_code": QT_TRANSLATE_NOOP("Messages", "the code is used twice"),
+    "step_not_positive": QT_TRANSLATE_NOOP("Messages", "the scoring step must be greater than zero"),
+    "max_not_positive": QT_TRANSLATE_NOOP("Messages", "the maximum points must be greater than zero"),
+    "max_off_step": QT_TRANSLATE_NOOP("Messages", "the maximum points are not a whole number of steps"),
+    "ratio_out_of_range": QT_TRANSLATE_NOOP("Messages", "a ratio must lie between 0 and 1"),
+    "total_mismatch": QT_TRANSLATE_NOOP("Messages", "the items do not add up to the declared total points"),
+    # tables
+    "encoding": QT_TRANSLATE_NOOP("Messages", "the file is not UTF-8 text (save it as CSV UTF-8)"),
+    "not_xlsx": QT_TRANSLATE_NOOP("Messages", "the file is not a readable XLSX workbook"),
+    "format": QT_TRANSLATE_NOOP("Messages", "the value has the wrong format"),
+    "empty": QT_TRANSLATE_NOOP("Messages", "the value is empty"),
+    "missing_column": QT_TRANSLATE_NOOP("Messages", "the column is missing"),
+    "uscc_length": QT_TRANSLATE_NOOP("Messages", "the credit code must have 18 characters"),
+    "uscc_character": QT_TRANSLATE_NOOP("Messages", "the credit code contains a character not used in such codes"),
+    "uscc_check": QT_TRANSLATE_NOOP("Messages", "the credit code's check character is wrong"),
+    "duplicate": QT_TRANSLATE_NOOP("Messages", "the value appears twice"),
+    "unknown": QT_TRANSLATE_NOOP("Messages", "the value is not one of the known ones"),
+    "missing_file": QT_TRANSLATE_NOOP("Messages", "the named file does not exist"),
+}
+
+_WHERE: dict[str, str] = {
+    "keyring": QT_TRANSLATE_NOOP("Messages", "system keyring"),
+    "file": QT_TRANSLATE_NOOP("Messages", "key file"),
+}
+
+
+def describe(problem: Problem) -> str:
+    """One sentence in the UI language for a domain refusal."""
+    template = tr(_PROBLEMS.get(problem.code, QT_TRANSLATE_NOOP("Messages", "The operation was refused ({code}).")))
+    params = {k: ("" if v is None else v) for k, v in problem.params.items()}
+    if "reason" in params and str(params["reason"]) in _REASONS:
+        reason = str(params["reason"])
+        params["reason"] = tr(_REASONS[reason])
+        if reason in ("total_mismatch",) and problem.params.get("detail"):
+            params["reason"] = f"{params['reason']} {problem.params['detail']}"
+    if problem.code == Code.WRONG_KIND:
+        from .labels import EXCHANGE_KINDS, label
+
+        params["found"], params["expected"] = label(EXCHANGE_KINDS, str(params["found"])), label(EXCHANGE_KINDS, str(params["expected"]))
+    if "where" in params and str(params["where"]) in _WHERE:
+        params["where"] = tr(_WHERE[str(params["where"])])
+    if problem.code == Code.TABLE_INVALID and params.get("value"):
+        params["reason"] = f"{params['reason']} ({params['value']})"
+    params.setdefault("code", problem.code.value)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return f"{template} {problem}"

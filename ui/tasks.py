@@ -1,0 +1,110 @@
+"""Running long domain work off the GUI thread, with progress and cancel (the Orange pattern).
+
+The work is a plain function that takes a `progress(done, total)` callback; this adapter runs it
+in a QThread, forwards progress as a signal and makes the callback raise Problem(CANCELLED) once
+the user cancels. The domain function leaves the home unchanged when that happens.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from review_model.errors import Code, Problem
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[..., object], cancelled: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._cancelled = cancelled
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancelled.is_set():
+            raise Problem(Code.CANCELLED)
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Problem as problem:
+            self.failed.emit(problem)
+        except Exception as exc:  # an unexpected failure still reaches the user as a message
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundTask(QObject):
+    """Start with `start()`; listen to `progressed`, `succeeded(result)` and `failed(error)`."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+        self._thread = QThread()
+        self._worker = _Worker(work, self._cancelled)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.succeeded.connect(self._finish_ok)
+        self._worker.failed.connect(self._finish_error)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def wait(self, ms: int = 60_000) -> bool:
+        return self._thread.wait(ms)
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+
+    def _finish_ok(self, result: object) -> None:
+        self._stop_thread()
+        self.succeeded.emit(result)
+
+    def _finish_error(self, error: object) -> None:
+        self._stop_thread()
+        self.failed.emit(error)
+
+
+def run_with_progress(parent: QWidget, label: str, work, on_success, on_failure) -> BackgroundTask:
+    """Run `work(progress)` with a modal, cancellable progress dialog; call back when done."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 100, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task = BackgroundTask(work, parent)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finished_ok(result: object) -> None:
+        dialog.close()
+        on_success(result)
+
+    def finished_error(error: object) -> None:
+        dialog.close()
+        on_failure(error)
+
+    task.progressed.connect(progressed)
+    task.succeeded.connect(finished_ok)
+    task.failed.connect(finished_error)
+    dialog.canceled.connect(task.cancel)
+    task.start()
+    return task
