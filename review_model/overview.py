@@ -4,7 +4,6 @@ and per applicant assigned to this person, its state (not_started, draft, ready,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +12,7 @@ from .exchange.package_schema import RoundFile
 from .home import Home
 from .identity import IdentityInfo, get_identity
 from .rubric import Rubric, parse_rubric
-from .store.models import (Applicant, Assignment, ConflictDeclaration, Expert, ItemScore, Material, RubricRecord,
-                           Round, ScoreSheet, SheetRevision, VetoMark)
+from .store.models import Applicant, Assignment, Expert, Material, Round, RubricRecord, ScoreSheet, SheetRevision
 
 STATES = ("not_started", "draft", "ready", "signed", "conflict")
 
@@ -75,10 +73,11 @@ def my_expert(session: Session, identity: IdentityInfo | None) -> Expert | None:
 
 
 def _state(session: Session, rubric: Rubric | None, applicant_id: str, expert_id: str) -> tuple[str, int | None]:
-    declaration = session.scalars(
-        select(ConflictDeclaration).filter_by(applicant_id=applicant_id, expert_id=expert_id)
-        .order_by(ConflictDeclaration.id.desc())).first()
-    if declaration is not None and declaration.has_conflict:
+    from .sheets.ops import conflict_state
+    from .sheets.view import checklist_for, load_contents
+
+    conflict, _ = conflict_state(session, expert_id, applicant_id)
+    if conflict == "declared":
         return "conflict", None
     sheet = session.scalars(select(ScoreSheet).filter_by(applicant_id=applicant_id, expert_id=expert_id)).first()
     revision = None if sheet is None else session.scalars(
@@ -87,24 +86,9 @@ def _state(session: Session, rubric: Rubric | None, applicant_id: str, expert_id
         return "not_started", None
     if revision.state == "signed":
         return "signed", revision.number
-    complete = declaration is not None and rubric is not None and _draft_complete(session, rubric, revision.id)
-    return ("ready" if complete else "draft"), revision.number
-
-
-def _draft_complete(session: Session, rubric: Rubric, revision_id: int) -> bool:
-    scores = {s.item_code: s for s in session.scalars(select(ItemScore).filter_by(revision_id=revision_id))}
-    for item in rubric.scored_items:
-        entry = scores.get(item.code)
-        if rubric.is_bonus(item.code):
-            continue  # a bonus item left empty means no bonus
-        if entry is None or entry.score is None:
-            return False
-        if rubric.needs_comment(item.code, Decimal(entry.score)) and not entry.comment.strip():
-            return False
-    for mark in session.scalars(select(VetoMark).filter_by(revision_id=revision_id)):
-        if mark.triggered and not mark.reason.strip():
-            return False
-    return True
+    scores, comments, vetoes, *_ = load_contents(session, revision)
+    missing = checklist_for(rubric, conflict, scores, comments, vetoes, revision.recommendation) if rubric else (1,)
+    return ("draft" if missing else "ready"), revision.number
 
 
 def overview(home: Home) -> Overview:

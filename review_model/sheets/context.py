@@ -1,0 +1,93 @@
+"""Who is scoring: this home's identity as an expert of the imported round."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import Code, Problem
+from ..home import Home
+from ..identity import require_identity
+from ..overview import my_expert, round_info, rubrics
+from ..rubric import Rubric
+from ..store.audit import AuditLog
+from ..store.db import utcnow
+from ..store.models import Applicant, Assignment, ScoreSheet, SheetRevision
+
+
+@dataclass
+class Reviewer:
+    """This home's expert on the imported round, with the round's rubrics loaded once."""
+
+    home: Home
+    expert_id: str
+    name: str
+    role: str  # member | chair
+    round_id: str
+    package_sha256: str
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, home: Home) -> "Reviewer":
+        identity = require_identity(home)
+        info = round_info(home)
+        if info is None:
+            raise Problem(Code.NO_ROUND)
+        with home.store.read() as session:
+            expert = my_expert(session, identity)
+            if expert is None:
+                raise Problem(Code.NOT_IN_PACKAGE, fingerprint=identity.fingerprint)
+            expert_id, role = expert.expert_id, expert.role
+        return cls(home, expert_id, identity.name, role, info.round_id, info.package_sha256, rubrics(home))
+
+    # --- lookups inside a session ---------------------------------------------------------
+    def applicant(self, session: Session, applicant_id: str) -> Applicant:
+        applicant = session.get(Applicant, applicant_id)
+        assigned = session.get(Assignment, (self.expert_id, applicant_id))
+        if applicant is None or assigned is None:
+            raise Problem(Code.NOT_ASSIGNED, applicant=applicant_id)
+        return applicant
+
+    def rubric_for(self, session: Session, applicant_id: str) -> Rubric:
+        return self.rubrics[self.applicant(session, applicant_id).carrier_type]
+
+    def sheet(self, session: Session, applicant_id: str, create: bool = False) -> ScoreSheet | None:
+        sheet = session.scalars(select(ScoreSheet).filter_by(applicant_id=applicant_id, expert_id=self.expert_id)).first()
+        if sheet is None and create:
+            sheet = ScoreSheet(applicant_id=applicant_id, expert_id=self.expert_id)
+            session.add(sheet)
+            session.flush()
+        return sheet
+
+    def latest_revision(self, session: Session, applicant_id: str) -> SheetRevision | None:
+        sheet = self.sheet(session, applicant_id)
+        if sheet is None:
+            return None
+        return session.scalars(select(SheetRevision).filter_by(sheet_id=sheet.id)
+                               .order_by(SheetRevision.number.desc())).first()
+
+    def revisions(self, session: Session, applicant_id: str) -> list[SheetRevision]:
+        sheet = self.sheet(session, applicant_id)
+        if sheet is None:
+            return []
+        return list(session.scalars(select(SheetRevision).filter_by(sheet_id=sheet.id).order_by(SheetRevision.number)))
+
+    def draft(self, session: Session, applicant_id: str) -> SheetRevision:
+        """The revision edits go to: created on the first edit; refused once signed."""
+        revision = self.latest_revision(session, applicant_id)
+        if revision is None:
+            sheet = self.sheet(session, applicant_id, create=True)
+            revision = SheetRevision(sheet_id=sheet.id, number=1, state="draft", version=0, created_at=utcnow())
+            session.add(revision)
+            session.flush()
+        elif revision.state == "signed":
+            raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=revision.number)
+        return revision
+
+    @contextmanager
+    def edit(self) -> Iterator[tuple[Session, AuditLog]]:
+        with self.home.store.write(actor=f"{self.expert_id} {self.name}") as unit:
+            yield unit
