@@ -44,11 +44,17 @@ def require_tool(name: str) -> str:
 
 @pytest.fixture(scope="session")
 def demo_round(tmp_path_factory):
-    """The full demo round (`reviewdesk demo`), built once; tests must copy homes before editing."""
-    from review_model.demo.round import write_demo
+    """The full demo round, made once per session by the real `reviewdesk demo --out DIR` command.
+    Tests must copy a home (shutil.copytree) before editing it."""
+    from types import SimpleNamespace
+
+    from tests.support.cli import reviewdesk
 
     out = tmp_path_factory.mktemp("demo") / "round"
-    return write_demo(out)
+    made = reviewdesk("demo", "--out", out)
+    assert made.returncode == 0, made.stderr
+    homes = {p.name: p for p in (out / "homes").iterdir()}
+    return SimpleNamespace(out=out, package=out / "round.rvpkg", homes=homes, stdout=made.stdout)
 
 
 @pytest.fixture
