@@ -19,12 +19,17 @@ from review_model.overview import Overview, applicant_detail, overview
 from review_model.settings import get_setting, set_setting
 from review_model.store.blobs import write_durably
 from ui.applicant_list import ApplicantList
+from review_model.sheets.context import Reviewer
 from ui.applicant_page import ApplicantPage
 from ui.identity_dialog import IdentityDialog
 from ui.labels import ROLES, label
 from ui.messages import describe
 from ui.tasks import run_with_progress
 from ui.welcome_page import WelcomePage
+from ui.workspace.editor import SheetEditor
+from ui.workspace.workspace import Workspace
+
+from .sheet_actions import SheetActions
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +64,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.identity_label = QLabel()
         self.statusBar().addPermanentWidget(self.identity_label)
+        self.workspace: Workspace | None = None
+        self.sheet_actions: SheetActions | None = None
         self._build_menus()
         self.refresh()
         self._restore_layout()
@@ -79,6 +86,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.sheet_menu = self.menuBar().addMenu(self.tr("&Sheet"))
+        self.sheet_menu.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -118,6 +128,8 @@ class MainWindow(QMainWindow):
             self.identity_label.setText(self.tr("No signing identity"))
         self.export_identity_action.setEnabled(view.identity is not None)
         self.applicants.set_rows(list(view.applicants))
+        if view.expert_id and self.workspace is None:
+            self._build_workspace()
         if view.round is None or not view.applicants:
             self.welcome.show_state(view.identity)
             self.pages.setCurrentWidget(self.welcome)
@@ -126,12 +138,53 @@ class MainWindow(QMainWindow):
         return view
 
     def show_applicant(self, applicant_id: str) -> None:
-        detail = applicant_detail(self.home, applicant_id)
-        if detail is None:
-            return
-        self.applicant_page.show_applicant(detail)
-        self.pages.setCurrentWidget(self.applicant_page)
+        if self.workspace is not None:
+            self.workspace.show_applicant(applicant_id)
+            self.pages.setCurrentWidget(self.workspace)
+            self.sheet_actions.update()
+        else:
+            detail = applicant_detail(self.home, applicant_id)
+            if detail is None:
+                return
+            self.applicant_page.show_applicant(detail)
+            self.pages.setCurrentWidget(self.applicant_page)
         set_setting(self.home, "ui.applicant", applicant_id)
+
+    # --- the expert's workspace -------------------------------------------------------------
+    def _build_workspace(self) -> None:
+        try:
+            reviewer = Reviewer.open(self.home)
+        except Problem:
+            return  # no round, or this identity is not on the panel: the plain applicant page serves
+        editor = SheetEditor(reviewer, self)
+        self.workspace = Workspace(editor, self._make_viewer(reviewer))
+        self.pages.addWidget(self.workspace)
+        self.workspace.stateChanged.connect(self._applicant_state_changed)
+        self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        undo = editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.sheet_actions = SheetActions(self, self.workspace, self.sheet_menu)
+        self.sheet_menu.setEnabled(True)
+        self.sheet_menu.aboutToShow.connect(self.sheet_actions.update)
+        for name in ("workspaceSplitter", "rubricSplitter"):
+            state = self._settings.value(name)
+            if isinstance(state, QByteArray):
+                self.workspace.findChild(QSplitter, name).restoreState(state)
+
+    def _make_viewer(self, reviewer: Reviewer) -> QWidget:
+        """The dossier beside the rubric (the materials list until the viewer is wired)."""
+        from ui.applicant_page import MaterialsPane
+
+        return MaterialsPane(lambda applicant_id: applicant_detail(self.home, applicant_id))
+
+    def _applicant_state_changed(self, _applicant_id: str) -> None:
+        self.applicants.set_rows(list(overview(self.home).applicants))
+        if self.sheet_actions is not None:
+            self.sheet_actions.update()
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value("geometry")
@@ -150,6 +203,10 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()  # anything typed in the last moment is committed before quitting
+            for name in ("workspaceSplitter", "rubricSplitter"):
+                self._settings.setValue(name, self.workspace.findChild(QSplitter, name).saveState())
         self._settings.setValue("geometry", self.saveGeometry())
         self._settings.setValue("splitter", self.splitter.saveState())
         self._settings.sync()

@@ -64,9 +64,9 @@ def test_applicants_with_chinese_labels_and_detail(qtbot, chinese, expert_home):
         assert _cells(window, 2) == ["技能大师工作室", "高技能人才培训基地", "乡村振兴技能工作站"]
         assert set(_cells(window, 3)) == {"未开始"}
         window.applicants.select_applicant("A03")
-        page = window.applicant_page
-        assert window.pages.currentWidget() is page
-        assert page.heading.text() == "光明区农业科技协会"
+        assert window.pages.currentWidget() is window.workspace
+        assert window.workspace.title.text() == "A03  光明区农业科技协会"
+        page = window.workspace.viewer  # the materials with their completeness marks
         assert "工作站场地证明" in page.findings.text() and "缺失" in page.findings.text()
         statuses = [page.materials.item(r, 2).text() for r in range(page.materials.rowCount())]
         assert statuses.count("缺失") == 1 and statuses.count("齐全") == 6
@@ -85,10 +85,10 @@ def test_layout_and_applicant_restored_after_restart(qtbot, chinese, expert_home
     with Home(expert_home) as home:
         second = MainWindow(home, "zh_CN")
         qtbot.addWidget(second)
-        second.show()
-        qtbot.waitExposed(second)
+        with qtbot.waitExposed(second):
+            second.show()
         assert second.applicants.current_applicant() == "A02"
-        assert second.applicant_page.heading.text() == "深圳市明辉智能制造培训中心"
+        assert second.workspace.title.text() == "A02  深圳市明辉智能制造培训中心"
         assert second.splitter.sizes() == sizes
         assert (second.width(), second.height()) == (1300, 740)
 

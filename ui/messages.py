@@ -58,6 +58,17 @@ _PROBLEMS: dict[Code, str] = {
     Code.OTHER_ROUND: QT_TRANSLATE_NOOP("Messages", "This file belongs to round {offered}, but this workspace holds round {current}. Use a separate workspace (--home) for another round."),
     Code.ALREADY_IMPORTED: QT_TRANSLATE_NOOP("Messages", "This package is already imported; nothing changed."),
     Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
+    Code.NOT_ASSIGNED: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} is not assigned to you in this round."),
+    Code.SCORE_INVALID: QT_TRANSLATE_NOOP("Messages", "{value} is not a valid score for item {item}: {reason}."),
+    Code.CONFLICT_UNCONFIRMED: QT_TRANSLATE_NOOP("Messages", "Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one."),
+    Code.CONFLICT_DECLARED: QT_TRANSLATE_NOOP("Messages", "You declared a conflict of interest with {applicant}; you cannot score it."),
+    Code.REASON_REQUIRED: QT_TRANSLATE_NOOP("Messages", "A reason is required. Write it and try again."),
+    Code.SHEET_SIGNED: QT_TRANSLATE_NOOP("Messages", "Revision {revision} of the sheet for {applicant} is signed and cannot change. To change it, amend the sheet with a reason."),
+    Code.NOTHING_TO_AMEND: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} has no signed revision to amend; keep editing the draft."),
+    Code.NOT_FOUND: QT_TRANSLATE_NOOP("Messages", "{what} {id} was not found; it may have been removed. Refresh and try again."),
+    Code.PHOTO_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "{file} is not a photo ReviewDesk can read (JPEG, PNG, TIFF, WebP or BMP)."),
+    Code.FORM_INVALID: QT_TRANSLATE_NOOP("Messages", "The form {file} was not imported; nothing changed. Correct these cells and import it again:"),
+    Code.FORM_STALE: QT_TRANSLATE_NOOP("Messages", "This form was exported from version {form_version} of the sheet, which has changed since (now {current_version}). Importing it would overwrite those changes; confirm to overwrite (--overwrite)."),
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
     Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
     Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),
@@ -90,6 +101,16 @@ _REASONS: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("Messages", "the value appears twice"),
     "unknown": QT_TRANSLATE_NOOP("Messages", "the value is not one of the known ones"),
     "missing_file": QT_TRANSLATE_NOOP("Messages", "the named file does not exist"),
+    # scores and offline forms
+    "unknown_item": QT_TRANSLATE_NOOP("Messages", "there is no such item in the rubric"),
+    "out_of_range": QT_TRANSLATE_NOOP("Messages", "the score is outside the item's range"),
+    "off_step": QT_TRANSLATE_NOOP("Messages", "the score is not a multiple of the item's step"),
+    "not_a_number": QT_TRANSLATE_NOOP("Messages", "not a number"),
+    "comment_required": QT_TRANSLATE_NOOP("Messages", "a score under 60% of the item's points needs a comment"),
+    "bad_choice": QT_TRANSLATE_NOOP("Messages", "not one of the allowed answers"),
+    "reason_required": QT_TRANSLATE_NOOP("Messages", "a veto needs a reason"),
+    "stamp_missing": QT_TRANSLATE_NOOP("Messages", "the form's version row (#) is missing or changed; export a new form"),
+    "other_applicant": QT_TRANSLATE_NOOP("Messages", "this form belongs to another applicant"),
 }
 
 _WHERE: dict[str, str] = {
@@ -115,8 +136,20 @@ def describe(problem: Problem) -> str:
         params["where"] = tr(_WHERE[str(params["where"])])
     if problem.code == Code.TABLE_INVALID and params.get("value"):
         params["reason"] = f"{params['reason']} ({params['value']})"
+    if problem.code == Code.FORM_INVALID:
+        return _form_errors(template, params)
     params.setdefault("code", problem.code.value)
     try:
         return template.format(**params)
     except (KeyError, IndexError):
         return f"{template} {problem}"
+
+
+def _form_errors(template: str, params: dict) -> str:
+    lines = [template.format(file=params.get("file", ""))]
+    row_word = tr(QT_TRANSLATE_NOOP("Messages", "row {row}, column {column}: {reason}"))
+    for cell in params.get("errors", []):
+        reason = tr(_REASONS[cell.reason]) if cell.reason in _REASONS else cell.reason
+        line = row_word.format(row=cell.row, column=cell.column, reason=reason)
+        lines.append(f"  • {line}" + (f" ({cell.value})" if cell.value else ""))
+    return "\n".join(lines)

@@ -6,7 +6,7 @@ revision is read-only, a declared conflict disables the applicant for this exper
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -91,6 +91,7 @@ def _editable(reviewer: Reviewer, session: Session, applicant_id: str) -> SheetR
 
 
 def _touch(revision: SheetRevision, audit: AuditLog) -> None:
+    """Every edit bumps the revision's version, which offline forms carry to detect stale copies."""
     revision.version += 1
 
 
@@ -472,3 +473,50 @@ def _copy_contents(session: Session, source: int, target: int) -> None:
         session.add(EvidenceLink(revision_id=target, item_code=row.item_code, material_id=row.material_id,
                                  page_index=row.page_index, x0=row.x0, y0=row.y0, x1=row.x1, y1=row.y1,
                                  created_at=row.created_at))
+
+
+# --- several things at once (the offline form) -------------------------------------------------
+@dataclass(frozen=True)
+class SetSheet(Command):
+    """Set many items, vetoes and the opinion in one transaction (one undo step)."""
+
+    applicant_id: str
+    items: tuple[tuple[str, Decimal | None, str], ...]  # (item code, score, comment)
+    vetoes: tuple[tuple[str, bool, str], ...]  # (veto code, triggered, reason)
+    opinion: str
+    recommendation: str
+
+    def apply(self, reviewer: Reviewer) -> Applied:
+        with reviewer.edit() as (session, audit):
+            revision = _editable(reviewer, session, self.applicant_id)
+            rubric = reviewer.rubric_for(session, self.applicant_id)
+            before_items, before_vetoes = [], []
+            for code, score, comment in self.items:
+                if rubric.item(code) is None or (score is not None and rubric.score_problem(code, score)):
+                    raise Problem(Code.SCORE_INVALID, item=code, value=str(score), reason="out_of_range", max="", step="")
+                row = session.get(ItemScore, (revision.id, code))
+                before_items.append((code, row.score if row else None, row.comment if row else ""))
+                if row is None:
+                    row = ItemScore(revision_id=revision.id, item_code=code, comment="", updated_at=audit.at)
+                    session.add(row)
+                if (row.score, row.comment) != (score, comment):
+                    audit.record("score", "item_score", f"{revision.id}/{code}", "score+comment",
+                                 f"{row.score}|{row.comment}", f"{score}|{comment}")
+                row.score, row.comment, row.updated_at = score, comment, audit.at
+            for code, triggered, reason in self.vetoes:
+                row = session.get(VetoMark, (revision.id, code))
+                before_vetoes.append((code, row.triggered if row else False, row.reason if row else ""))
+                if row is None:
+                    row = VetoMark(revision_id=revision.id, veto_code=code, triggered=False, reason="", updated_at=audit.at)
+                    session.add(row)
+                audit.record("veto", "veto_mark", f"{revision.id}/{code}", "triggered",
+                             f"{row.triggered}:{row.reason}", f"{triggered}:{reason}")
+                row.triggered, row.reason, row.updated_at = triggered, reason, audit.at
+            before = SetSheet(self.applicant_id, tuple(before_items), tuple(before_vetoes), revision.opinion,
+                              revision.recommendation)
+            audit.record("opinion", "sheet_revision", revision.id, "opinion+recommendation",
+                         f"{revision.opinion}|{revision.recommendation}", f"{self.opinion}|{self.recommendation}")
+            revision.opinion, revision.recommendation = self.opinion, self.recommendation
+            _touch(revision, audit)
+        codes = frozenset(code for code, _, _ in self.items)
+        return Applied(OpChanges(self.applicant_id, items=codes, vetoes=True, opinion=True), before)

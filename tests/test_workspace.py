@@ -1,0 +1,174 @@
+"""The expert's workspace, driven offscreen through its real widgets (pytest-qt)."""
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop.main_window import MainWindow
+from review_model.home import Home
+from review_model.importer import import_package
+from review_model.overview import overview
+from review_model.sheets.view import sheet_view
+from tests.support.small_round import make_small_round
+
+
+@pytest.fixture(scope="module")
+def round_(tmp_path_factory):
+    return make_small_round(tmp_path_factory.mktemp("workspace"))
+
+
+@pytest.fixture
+def window(qtbot, round_, tmp_path):
+    shutil.copytree(round_.homes["E02"], tmp_path / "E02")
+    home = Home(tmp_path / "E02")
+    import_package(home, round_.package, trust_bureau=round_.bureau_fingerprint)
+    window = MainWindow(home, "en")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitActive(window):  # keyboard focus (Tab between fields) needs the active window
+        window.show()
+        window.activateWindow()
+    window.applicants.select_applicant("A01")
+    yield window
+    window.close()
+    home.close()
+
+
+def answer_conflict_dialog(declare: bool = False, reason: str = "") -> None:
+    """Answer the modal conflict dialog as soon as it opens, through its real controls."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        if declare:
+            dialog.conflict.click()
+            dialog.reason.insertPlainText(reason)
+        else:
+            dialog.no_conflict.click()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    QTimer.singleShot(0, answer)
+
+
+def stored(window, code: str):
+    return sheet_view(window.workspace.editor.reviewer, "A01").scores.get(code)
+
+
+def state_of(window, applicant: str) -> str:
+    return next(a.state for a in overview(window.home).applicants if a.applicant_id == applicant)
+
+
+def confirm(window, qtbot) -> None:
+    answer_conflict_dialog()
+    window.workspace.banner.button.click()
+    qtbot.waitUntil(lambda: window.workspace.view.conflict == "none", timeout=3000)
+    with qtbot.waitActive(window):  # offscreen has no window manager to hand activation back after the dialog
+        window.activateWindow()
+
+
+def test_score_by_keyboard_tab_to_next_and_comment_asked_on_the_spot(window, qtbot):
+    ws = window.workspace
+    assert ws.banner.isVisible() and ws.panel.rows["1.1"].score.isReadOnly()
+    confirm(window, qtbot)
+    rows = ws.panel.rows
+    rows["1.1"].score.setFocus()
+    qtbot.keyClicks(rows["1.1"].score, "4.5")
+    qtbot.keyClick(rows["1.1"].score, Qt.Key.Key_Tab)
+    assert stored(window, "1.1") == Decimal("4.5")
+    assert QApplication.focusWidget() is rows["1.2"].score
+    qtbot.keyClicks(rows["1.2"].score, "1")  # 1 of 5 is under 60 %: the comment box appears at once
+    assert rows["1.2"].comment.isVisible()
+    qtbot.keyClick(rows["1.2"].score, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is rows["1.2"].comment
+    qtbot.keyClicks(rows["1.2"].comment, "no master certificate on file")
+    qtbot.keyClick(rows["1.2"].comment, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is rows["1.3"].score
+    view = sheet_view(ws.editor.reviewer, "A01")
+    assert view.scores["1.2"] == Decimal("1") and view.comments["1.2"] == "no master certificate on file"
+    assert "Saved" in ws.saved_label.text()
+
+
+def test_invalid_score_is_shown_and_not_saved(window, qtbot):
+    confirm(window, qtbot)
+    row = window.workspace.panel.rows["1.1"]
+    messages = []
+    window.workspace.message.connect(messages.append)
+    row.score.setFocus()
+    qtbot.keyClicks(row.score, "7")  # the item is worth 5
+    assert row.score.property("invalid") is True
+    qtbot.keyClick(row.score, Qt.Key.Key_Tab)
+    assert stored(window, "1.1") is None
+    assert messages and "1.1" in messages[-1]
+
+
+def test_typing_is_saved_within_a_second_without_leaving_the_field(window, qtbot):
+    confirm(window, qtbot)
+    row = window.workspace.panel.rows["2.1"]
+    row.score.setFocus()
+    qtbot.keyClicks(row.score, "8")
+    qtbot.waitUntil(lambda: stored(window, "2.1") == Decimal("8"), timeout=1000)
+    assert row.score.hasFocus()
+
+
+def test_undo_and_redo_across_scores_and_notes(window, qtbot):
+    confirm(window, qtbot)
+    ws = window.workspace
+    row = ws.panel.rows["2.1"]
+    row.score.setFocus()
+    qtbot.keyClicks(row.score, "6")
+    qtbot.keyClick(row.score, Qt.Key.Key_Tab)
+    ws.panel.rows["2.1"].score.setFocus()
+    ws.panel.rows["2.1"].score.selectAll()
+    qtbot.keyClicks(ws.panel.rows["2.1"].score, "9")
+    qtbot.keyClick(ws.panel.rows["2.1"].score, Qt.Key.Key_Tab)
+    ws.details.setCurrentIndex(1)
+    ws.details.note_text.insertPlainText("workshop sign at the door")
+    ws.details.findChild(type(ws.sign_button), "addNote").click()
+    assert [n.text for n in ws.view.notes] == ["workshop sign at the door"]
+    stack = ws.editor.undo_stack
+    stack.undo()
+    assert ws.view.notes == ()
+    stack.undo()
+    assert stored(window, "2.1") == Decimal("6") and ws.panel.rows["2.1"].score.text() == "6"
+    stack.redo()
+    assert stored(window, "2.1") == Decimal("9")
+    stack.redo()
+    assert [n.text for n in ws.view.notes] == ["workshop sign at the door"]
+
+
+def test_declaring_a_conflict_disables_scoring(window, qtbot):
+    ws = window.workspace
+    answer_conflict_dialog(declare=True, reason="employed there until 2024")
+    ws.banner.button.click()
+    qtbot.waitUntil(lambda: ws.view.conflict == "declared", timeout=3000)
+    assert ws.panel.rows["1.1"].score.isReadOnly()
+    assert "employed there until 2024" in ws.banner.text.text()
+    assert not ws.sign_button.isVisible()
+    assert state_of(window, "A01") == "conflict"
+    assert window.applicants.model().index(0, 3).data() == "Conflict (recused)"
+
+
+def test_checklist_empties_out_and_signing_becomes_possible(window, qtbot):
+    confirm(window, qtbot)
+    ws = window.workspace
+    rubric = ws.panel.rubric
+    assert ws.checklist.count() == len([i for i in rubric.scored_items if not rubric.is_bonus(i.code)]) + 1
+    assert not ws.sign_button.isEnabled()
+    for item in rubric.scored_items:
+        if rubric.is_bonus(item.code):
+            continue
+        row = ws.panel.rows[item.code]
+        row.score.setFocus()
+        qtbot.keyClicks(row.score, str(item.max_points - item.step))
+        qtbot.keyClick(row.score, Qt.Key.Key_Tab)
+    assert [ws.checklist.item(i).text() for i in range(ws.checklist.count())] == ["Recommendation not chosen"]
+    assert state_of(window, "A01") == "draft"
+    ws.panel.recommend.click()
+    assert ws.checklist.count() == 0
+    assert ws.sign_button.isEnabled()
+    assert state_of(window, "A01") == "ready"
+    assert window.applicants.model().index(0, 3).data() == "Ready to sign"
