@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.applicants)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([380, 900])
+        self.splitter.setSizes([300, 1000])
         self.setCentralWidget(self.splitter)
         self.identity_label = QLabel()
         self.statusBar().addPermanentWidget(self.identity_label)

@@ -149,7 +149,7 @@ def test_declaring_a_conflict_disables_scoring(window, qtbot):
     assert "employed there until 2024" in ws.banner.text.text()
     assert not ws.sign_button.isVisible()
     assert state_of(window, "A01") == "conflict"
-    assert window.applicants.model().index(0, 3).data() == "Conflict (recused)"
+    assert window.applicants.model().index(0, 2).data() == "Conflict (recused)"
 
 
 def test_checklist_empties_out_and_signing_becomes_possible(window, qtbot):
@@ -171,4 +171,4 @@ def test_checklist_empties_out_and_signing_becomes_possible(window, qtbot):
     assert ws.checklist.count() == 0
     assert ws.sign_button.isEnabled()
     assert state_of(window, "A01") == "ready"
-    assert window.applicants.model().index(0, 3).data() == "Ready to sign"
+    assert window.applicants.model().index(0, 2).data() == "Ready to sign"

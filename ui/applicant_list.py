@@ -15,7 +15,7 @@ STATE_COLOURS = {
 
 
 class ApplicantTableModel(QAbstractTableModel):
-    COLUMNS = ("id", "name", "type", "state")
+    COLUMNS = ("id", "name", "state")  # the carrier type is the name cell's second line
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -40,7 +40,7 @@ class ApplicantTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("State"))[section]
+            return (self.tr("No."), self.tr("Applicant"), self.tr("State"))[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -52,15 +52,13 @@ class ApplicantTableModel(QAbstractTableModel):
             if column == "id":
                 return row.applicant_id
             if column == "name":
-                return row.name
-            if column == "type":
-                return label(CARRIER_TYPES, row.carrier_type)
+                return f"{row.name}\n{label(CARRIER_TYPES, row.carrier_type)}"
             text = label(STATES, row.state)
             return f"{text} ({self.tr('rev. {n}').format(n=row.revision)})" if row.revision and row.revision > 1 else text
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLOURS.get(row.state, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\n{row.uscc}\n{row.industry}"
+            return f"{row.name}\n{row.uscc}\n{label(CARRIER_TYPES, row.carrier_type)} · {row.industry}"
         if role == Qt.ItemDataRole.UserRole:
             return row.applicant_id
         return None
@@ -81,7 +79,10 @@ class ApplicantList(QTableView):
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

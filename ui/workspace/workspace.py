@@ -84,6 +84,7 @@ class Workspace(QWidget):
         self.right.addWidget(self.details)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 1)
+        self.right.setSizes([700, 260])  # the rubric gets most of the height
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("workspaceSplitter")
         self.splitter.addWidget(self.viewer)
