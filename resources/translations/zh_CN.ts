@@ -212,6 +212,103 @@
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="26" />
+        <source>Answer the &amp;conflict question…</source>
+        <translation>回避声明(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="28" />
+        <source>&amp;Export offline score form…</source>
+        <translation>导出离线评分表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="29" />
+        <source>&amp;Import offline score form…</source>
+        <translation>导入离线评分表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="31" />
+        <source>&amp;Sign score sheet…</source>
+        <translation>签名评分表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="32" />
+        <source>&amp;Amend signed sheet…</source>
+        <translation>修订已签名评分表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="55" />
+        <location filename="../../desktop/sheet_actions.py" line="64" />
+        <source>Export offline score form</source>
+        <translation>导出离线评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="66" />
+        <source>Form saved to {path}. Fill it in Excel or WPS, then import it here.</source>
+        <translation>评分表已保存到 {path}。可在 Excel 或 WPS 中填写，再导入本软件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="71" />
+        <location filename="../../desktop/sheet_actions.py" line="80" />
+        <source>Import offline score form</source>
+        <translation>导入离线评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="90" />
+        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
+        <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="94" />
+        <source>Import score form</source>
+        <translation>导入评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="100" />
+        <source>Amend signed sheet</source>
+        <translation>修订已签名评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="101" />
+        <source>Why does the signed sheet need a new revision? (e.g. the panel asked to reconsider item 2.1)</source>
+        <translation>为什么需要修订已签名的评分表？（例如：专家组要求复议第 2.1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="14" />
+        <source>You must withdraw (回避) if, in the last 3 years, you were employed by the applicant, were its director or controlled it; if you are a close relative of its legal representative; or if anything else could keep you from judging it fairly.</source>
+        <translation>有下列情形之一的，应当回避：近 3 年内曾在申报单位任职、担任其董事或对其有控制关系；与申报单位法定代表人有近亲属关系；或有其他可能影响公正评审的情形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="30" />
+        <source>Choose the camera folder (e.g. DCIM)</source>
+        <translation>选择相机照片文件夹（如 DCIM）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="34" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="35" />
+        <source>Photos ({patterns})</source>
+        <translation>照片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="52" />
+        <source>Add {n} photos</source>
+        <translation>添加 {n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="61" />
+        <source>Photos not added</source>
+        <translation>照片未添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/photo_import.py" line="63" />
+        <source>Reducing {n} photos…</source>
+        <translation>正在压缩 {n} 张照片…</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantPage</name>
@@ -305,13 +402,36 @@
     </message>
     <message>
         <location filename="../../ui/applicant_list.py" line="43" />
-        <source>Carrier type</source>
-        <translation>载体类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/applicant_list.py" line="43" />
         <source>State</source>
         <translation>评审状态</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../ui/workspace/checklist.py" line="11" />
+        <source>Conflict of interest not yet answered</source>
+        <translation>尚未作出回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/checklist.py" line="12" />
+        <source>Not scored: {code} {title}</source>
+        <translation>未评分：{code} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/checklist.py" line="13" />
+        <source>Comment required (under 60%): {code} {title}</source>
+        <translation>须填写评语（低于该项分值 60%）：{code} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/checklist.py" line="14" />
+        <source>Veto without a reason: {code} {title}</source>
+        <translation>否决项缺少理由：{code} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/checklist.py" line="15" />
+        <source>Recommendation not chosen</source>
+        <translation>尚未选择推荐意见</translation>
     </message>
 </context>
 <context>
@@ -325,6 +445,62 @@
         <location filename="../../desktop/commands/context.py" line="54" />
         <source>Passphrase again: </source>
         <translation>再次输入口令：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="73" />
+        <source>Answer the conflict question…</source>
+        <translation>作出回避声明…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="83" />
+        <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
+        <translation>评分前，请先确认您与该申报单位不存在需要回避的情形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="88" />
+        <source>You withdrew from this applicant (conflict of interest): {reason}</source>
+        <translation>您已申请回避该申报单位：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="22" />
+        <source>Conflict of interest</source>
+        <translation>回避声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="23" />
+        <source>Before you score {name}:</source>
+        <translation>在对“{name}”评分之前：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="26" />
+        <source>I have no conflict of interest with this applicant</source>
+        <translation>本人与该申报单位不存在需要回避的情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="28" />
+        <source>I have a conflict of interest and withdraw from scoring it</source>
+        <translation>本人存在需要回避的情形，申请回避，不参加对其评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="32" />
+        <source>Reason (required), e.g. employed there until 2024</source>
+        <translation>回避理由（必填），例如：2024 年前曾在该单位任职</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="47" />
+        <source>Choose one of the two answers.</source>
+        <translation>请在两项中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/conflict.py" line="50" />
+        <source>Write the reason for withdrawing.</source>
+        <translation>请填写回避理由。</translation>
     </message>
 </context>
 <context>
@@ -393,6 +569,143 @@
         <location filename="../../ui/identity_dialog.py" line="70" />
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetails</name>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="39" />
+        <source>Scoring rule</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="40" />
+        <source>Site notes</source>
+        <translation>考察记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="41" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="42" />
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="57" />
+        <source>What you saw on site… (Ctrl+Enter adds it)</source>
+        <translation>现场看到的情况…（Ctrl+Enter 添加）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="59" />
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="63" />
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="83" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="85" />
+        <source>From camera folder…</source>
+        <translation>从相机文件夹导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="87" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="103" />
+        <source>Select a region to link</source>
+        <translation>框选页面区域作为佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="107" />
+        <source>Link the page shown</source>
+        <translation>将当前页作为佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="110" />
+        <source>Remove link</source>
+        <translation>移除佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="147" />
+        <source>Item {code} {title}</source>
+        <translation>指标 {code} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="148" />
+        <source>Whole visit (inspection record)</source>
+        <translation>整体考察记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="151" />
+        <source>Click into an item's score to see its rule here.</source>
+        <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="159" />
+        <source>Links for item {code}. Select a region on a page, or link the page shown; click a link to go to it.</source>
+        <translation>指标 {code} 的佐证。可在页面上框选区域，或将当前页作为佐证；点击佐证可跳转到对应页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="193" />
+        <source>{material}, page {page}</source>
+        <translation>{material} 第 {page} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="194" />
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="194" />
+        <source>whole page</source>
+        <translation>整页</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="52" />
+        <source>0 to {max}, in steps of {step}</source>
+        <translation>0 至 {max} 分，步长 {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="57" />
+        <location filename="../../ui/workspace/item_row.py" line="144" />
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="142" />
+        <source>Required: why under 60% of the points?</source>
+        <translation>必填：得分低于 60% 的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="167" />
+        <source>evidence {n}</source>
+        <translation>佐证 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="169" />
+        <source>notes {n}</source>
+        <translation>记录 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/item_row.py" line="171" />
+        <source>photos {n}</source>
+        <translation>照片 {n}</translation>
     </message>
 </context>
 <context>
@@ -546,52 +859,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>Export my public &amp;identity…</source>
         <translation>导出我的公开身份(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="89" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="90" />
+        <source>&amp;Sheet</source>
+        <translation>评分表(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>&amp;About ReviewDesk</source>
         <translation>关于评审台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="113" />
         <source>About ReviewDesk</source>
         <translation>关于评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="114" />
         <source>ReviewDesk 0.1
 Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
@@ -600,62 +923,72 @@ Every score is saved as it is typed and signed before it leaves this computer.</
 每一项评分在输入时即已保存，离开本机前均已签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="120" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="137" />
         <source>No applicant of this round is assigned to you.</source>
         <translation>本轮没有分配给您的申报单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162" />
-        <location filename="../../desktop/main_window.py" line="169" />
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="164" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="225" />
+        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="234" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="226" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172" />
+        <location filename="../../desktop/main_window.py" line="235" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177" />
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="240" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="256" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198" />
+        <location filename="../../desktop/main_window.py" line="261" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="262" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -668,12 +1001,12 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="273" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212" />
+        <location filename="../../desktop/main_window.py" line="275" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -887,148 +1220,346 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <location filename="../../ui/messages.py" line="61" />
+        <source>Applicant {applicant} is not assigned to you in this round.</source>
+        <translation>本轮评审未将申报单位 {applicant} 分配给您。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>{value} is not a valid score for item {item}: {reason}.</source>
+        <translation>{value} 不是指标 {item} 的有效分数：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one.</source>
+        <translation>对 {applicant} 评分前，请先确认是否需要回避。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="64" />
+        <source>You declared a conflict of interest with {applicant}; you cannot score it.</source>
+        <translation>您已声明对 {applicant} 回避，不能为其评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
+        <source>A reason is required. Write it and try again.</source>
+        <translation>必须填写理由，请填写后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66" />
+        <source>Revision {revision} of the sheet for {applicant} is signed and cannot change. To change it, amend the sheet with a reason.</source>
+        <translation>{applicant} 的评分表第 {revision} 版已签名，不能再修改。如需更改，请说明理由后修订评分表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>The sheet for {applicant} has no signed revision to amend; keep editing the draft.</source>
+        <translation>{applicant} 的评分表还没有已签名的版本，无需修订，请继续编辑草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>{what} {id} was not found; it may have been removed. Refresh and try again.</source>
+        <translation>找不到 {what} {id}，可能已被删除。请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>{file} is not a photo ReviewDesk can read (JPEG, PNG, TIFF, WebP or BMP).</source>
+        <translation>{file} 不是评审台可读取的照片（支持 JPEG、PNG、TIFF、WebP、BMP）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>The form {file} was not imported; nothing changed. Correct these cells and import it again:</source>
+        <translation>评分表 {file} 未导入，未作任何更改。请更正下列单元格后重新导入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>This form was exported from version {form_version} of the sheet, which has changed since (now {current_version}). Importing it would overwrite those changes; confirm to overwrite (--overwrite).</source>
+        <translation>该表导出自评分表第 {form_version} 版，之后评分表已有改动（现为 {current_version}）。导入将覆盖这些改动；如确需覆盖，请确认（--overwrite）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>“{material}” is damaged; the pages that could be read are shown. Ask the bureau for a new copy if something is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>Page {page} of “{material}” cannot be shown: it is damaged or too large to draw. The other pages are not affected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>“{material}” was not submitted by the applicant, so there is nothing to show.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>The file {path} cannot be read. Check the path and your permissions.</source>
         <translation>无法读取文件 {path}。请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>The file {path} cannot be written ({detail}). Check free space and permissions.</source>
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>it contains a character not used in such codes</source>
         <translation>含有信用代码不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>the check character is wrong</source>
         <translation>校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>the file is not valid JSON</source>
         <translation>文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>a field is missing or has the wrong kind of value</source>
         <translation>缺少字段或字段值类型不对</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>the code is used twice</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>the scoring step must be greater than zero</source>
         <translation>评分步长必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>the maximum points must be greater than zero</source>
         <translation>满分必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>the maximum points are not a whole number of steps</source>
         <translation>满分不是评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>a ratio must lie between 0 and 1</source>
         <translation>比例必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
         <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>the file is not a readable XLSX workbook</source>
         <translation>文件不是可读取的 XLSX 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the value has the wrong format</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>the value is empty</source>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>the column is missing</source>
         <translation>缺少该列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>the credit code must have 18 characters</source>
         <translation>信用代码应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>the credit code contains a character not used in such codes</source>
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>the value appears twice</source>
         <translation>内容重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>the value is not one of the known ones</source>
         <translation>不是可识别的取值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>the named file does not exist</source>
         <translation>所指文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="111" />
+        <source>there is no such item in the rubric</source>
+        <translation>评审细则中没有该指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112" />
+        <source>the score is outside the item's range</source>
+        <translation>分数超出该指标的分值范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113" />
+        <source>the score is not a multiple of the item's step</source>
+        <translation>分数不是该指标评分步长的整数倍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="114" />
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="115" />
+        <source>a score under 60% of the item's points needs a comment</source>
+        <translation>得分低于该项分值 60% 时必须填写评语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="116" />
+        <source>not one of the allowed answers</source>
+        <translation>不是允许的选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="117" />
+        <source>a veto needs a reason</source>
+        <translation>一票否决须填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118" />
+        <source>the form's version row (#) is missing or changed; export a new form</source>
+        <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="119" />
+        <source>this form belongs to another applicant</source>
+        <translation>该表属于另一家申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="123" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="156" />
+        <source>row {row}, column {column}: {reason}</source>
+        <translation>第 {row} 行“{column}”列：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="94" />
+        <source>Bonus items (capped at {cap})</source>
+        <translation>加分项（上限 {cap} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="98" />
+        <source>Veto items (一票否决)</source>
+        <translation>一票否决项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="146" />
+        <source>Overall opinion and recommendation</source>
+        <translation>综合意见与推荐意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="150" />
+        <source>The panel member's overall opinion (综合评审意见)</source>
+        <translation>评审专家的综合评审意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="153" />
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="155" />
+        <source>Do not recommend</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="250" />
+        <source>Subtotal {score} / {max}</source>
+        <translation>小计 {score} / {max}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="255" />
+        <source>Bonus {score} (cap {cap})</source>
+        <translation>加分 {score}（上限 {cap}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="257" />
+        <source>— {raw} given, capped</source>
+        <translation>— 实评 {raw} 分，按上限计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="260" />
+        <source>Total {total}</source>
+        <translation>总分 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="264" />
+        <source>VETOED</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="265" />
+        <source>{scored} of {count} items scored</source>
+        <translation>已评 {scored}/{count} 项</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1568,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <location filename="../../ui/tasks.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VetoRow</name>
+    <message>
+        <location filename="../../ui/workspace/rubric_panel.py" line="32" />
+        <source>Reason (required when the veto applies)</source>
+        <translation>否决理由（勾选后必填）</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1613,94 @@ Your fingerprint: {fingerprint}</source>
         <translation>本工作区还没有评审轮次。请打开区人力资源局提供的评审包，或将 .rvpkg 文件拖入本窗口。
 
 您的指纹：{fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="47" />
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="63" />
+        <source>Sign…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="66" />
+        <source>Amend…</source>
+        <translation>修订…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="79" />
+        <source>To do before signing</source>
+        <translation>签名前待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="104" />
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="106" />
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="108" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="111" />
+        <source>Remove link</source>
+        <translation>移除佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="149" />
+        <source>Score {code}</source>
+        <translation>评分 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="151" />
+        <source>Comment {code}</source>
+        <translation>评语 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="153" />
+        <source>Veto {code}</source>
+        <translation>否决项 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="155" />
+        <source>Opinion</source>
+        <translation>综合意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="174" />
+        <source>{n} to do</source>
+        <translation>待办 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="174" />
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="199" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="249" />
+        <source>Click into the item the evidence is for, then link it.</source>
+        <translation>请先点击该佐证对应的指标，再进行关联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="251" />
+        <source>Link evidence to {code}</source>
+        <translation>关联佐证到 {code}</translation>
     </message>
 </context>
 </TS>
