@@ -20,8 +20,12 @@ from review_model.settings import get_setting, set_setting
 from review_model.store.blobs import write_durably
 from ui.applicant_list import ApplicantList
 from review_model.sheets.context import Reviewer
+from review_model.sheets.ops import OpChanges
 from ui.applicant_page import ApplicantPage
+from ui.export_returns import export_return_bundle
 from ui.identity_dialog import IdentityDialog
+from ui.key_status import KeyStatusLabel
+from ui.sign_dialog import SignDialog
 from ui.labels import ROLES, label
 from ui.messages import describe
 from ui.tasks import run_with_progress
@@ -63,6 +67,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 1000])
         self.setCentralWidget(self.splitter)
         self.identity_label = QLabel()
+        self.key_status = KeyStatusLabel()
+        self.statusBar().addPermanentWidget(self.key_status)
         self.statusBar().addPermanentWidget(self.identity_label)
         self.workspace: Workspace | None = None
         self.sheet_actions: SheetActions | None = None
@@ -77,6 +83,11 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_package)
         file_menu.addAction(self.open_action)
+        self.export_returns_action = QAction(self.tr("&Export signed sheets (return bundle)…"), self)
+        self.export_returns_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_returns_action.triggered.connect(self.export_returns)
+        self.export_returns_action.setEnabled(False)
+        file_menu.addAction(self.export_returns_action)
         self.export_identity_action = QAction(self.tr("Export my public &identity…"), self)
         self.export_identity_action.triggered.connect(self.export_identity)
         file_menu.addAction(self.export_identity_action)
@@ -127,6 +138,7 @@ class MainWindow(QMainWindow):
         else:
             self.identity_label.setText(self.tr("No signing identity"))
         self.export_identity_action.setEnabled(view.identity is not None)
+        self.key_status.refresh(self.home)
         self.applicants.set_rows(list(view.applicants))
         if view.expert_id and self.workspace is None:
             self._build_workspace()
@@ -161,6 +173,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workspace)
         self.workspace.stateChanged.connect(self._applicant_state_changed)
         self.workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace.signRequested.connect(self.sign_sheet)
+        self.export_returns_action.setEnabled(True)
         undo = editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -174,6 +188,16 @@ class MainWindow(QMainWindow):
             state = self._settings.value(name)
             if isinstance(state, QByteArray):
                 self.workspace.findChild(QSplitter, name).restoreState(state)
+
+    def sign_sheet(self, applicant_id: str) -> None:
+        dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self)
+        dialog.signed.connect(lambda _revision: self.workspace.editor.announce(OpChanges(applicant_id, revision=True)))
+        dialog.exec()
+
+    def export_returns(self) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        self._export = export_return_bundle(self, self.home)
 
     def _make_viewer(self, reviewer: Reviewer) -> QWidget:
         """The dossier beside the rubric (the materials list until the viewer is wired)."""
@@ -289,3 +313,4 @@ class MainWindow(QMainWindow):
         if packages:
             event.acceptProposedAction()
             self.import_package(packages[0])
+

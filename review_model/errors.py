@@ -67,6 +67,17 @@ class Code(str, Enum):
     PHOTO_UNREADABLE = "photo_unreadable"
     FORM_INVALID = "form_invalid"
     FORM_STALE = "form_stale"
+    SHEET_CHANGED = "sheet_changed"
+    # signed sheets and return bundles
+    NOTHING_TO_EXPORT = "nothing_to_export"
+    RETURN_INVALID = "return_invalid"
+    # the dossier viewer
+    PDF_PASSWORD_NEEDED = "pdf_password_needed"
+    PDF_PASSWORD_WRONG = "pdf_password_wrong"
+    PDF_EMPTY = "pdf_empty"
+    PDF_DAMAGED = "pdf_damaged"
+    PAGE_UNREADABLE = "page_unreadable"
+    MATERIAL_MISSING = "material_missing"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

@@ -76,3 +76,44 @@ def test_bureau_builds_expert_imports_and_status(tmp_path):
     assert set(status["applicants"][0]) >= {"applicant_id", "name", "carrier_type", "state", "revision"}
     human = reviewdesk("--home", round_.homes["E02"], "status")
     assert "未开始" in human.stdout and "技能大师工作室" in human.stdout
+
+
+def test_offline_form_round_trip_from_the_command_line(tmp_path):
+    import csv
+
+    round_ = make_small_round(tmp_path)
+    home = round_.homes["E02"]
+    assert reviewdesk("--home", home, "import", round_.package, "--trust-bureau", round_.bureau_fingerprint).returncode == 0
+    refused = reviewdesk("--home", home, "sheet", "export-form", "A01", "-o", tmp_path / "f.csv")
+    assert refused.returncode == 0  # exporting needs no conflict answer yet
+    form = tmp_path / "f.csv"
+    with open(form, encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    rows[2][3] = "9.9"  # item 1.1 is worth 5
+    with open(form, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    bad = reviewdesk("--home", home, "sheet", "import-form", "A01", form)
+    assert bad.returncode == 1 and "第 3 行" in bad.stderr and "分值范围" in bad.stderr  # every cell checked first
+    rows[2][3] = "4.5"
+    with open(form, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    unanswered = reviewdesk("--home", home, "sheet", "import-form", "A01", form)
+    assert unanswered.returncode == 1 and "回避" in unanswered.stderr  # then the conflict question
+    declared = reviewdesk("--home", home, "sheet", "declare-conflict", "A02", "--reason", "曾在该单位任职")
+    assert declared.returncode == 0
+    import sqlite3
+
+    confirmed = reviewdesk("--home", home, "sheet", "confirm-no-conflict", "A01")
+    assert confirmed.returncode == 0 and "近 3 年内" in confirmed.stdout  # the grounds are shown when asking
+    rows[2][3] = "9.9"
+    with open(form, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    bad = reviewdesk("--home", home, "sheet", "import-form", "A01", form)
+    assert bad.returncode == 1 and "第 3 行" in bad.stderr and "分值范围" in bad.stderr
+    rows[2][3] = "4.5"
+    with open(form, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    good = reviewdesk("--home", home, "sheet", "import-form", "A01", form)
+    assert good.returncode == 0, good.stderr
+    with sqlite3.connect(home / "reviewdesk.db") as db:
+        assert db.execute("SELECT score FROM item_score WHERE item_code='1.1'").fetchone()[0] == "4.5"

@@ -172,3 +172,46 @@ def test_checklist_empties_out_and_signing_becomes_possible(window, qtbot):
     assert ws.sign_button.isEnabled()
     assert state_of(window, "A01") == "ready"
     assert window.applicants.model().index(0, 2).data() == "Ready to sign"
+
+
+def run_modal(action, answer) -> None:
+    """Run `action` (which opens a modal dialog) and let `answer(dialog)` drive the dialog."""
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, drive)
+            return
+        answer(dialog)
+    QTimer.singleShot(0, drive)
+    action()
+
+
+def test_sign_from_the_workspace_then_amend(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from review_model.sheets import ops
+
+    confirm(window, qtbot)
+    ws = window.workspace
+    rubric = ws.panel.rubric
+    reviewer = ws.editor.reviewer
+    ops.SetSheet("A01", tuple((i.code, None if rubric.is_bonus(i.code) else i.max_points, "") for i in rubric.scored_items),
+                 (), "条件完备，建议认定。", "recommend").apply(reviewer)
+    ws.reload()
+    assert ws.sign_button.isEnabled()
+
+    def sign_and_close(dialog):
+        dialog.sign_button.click()
+        assert dialog.result_revision is not None
+        dialog.accept()
+
+    run_modal(ws.sign_button.click, sign_and_close)
+    assert ws.view.state == "signed" and ws.panel.rows["1.1"].score.isReadOnly()
+    assert state_of(window, "A01") == "signed"
+    assert not ws.sign_button.isVisible() and ws.amend_button.isVisible()
+    assert ws.editor.undo_stack.count() == 0  # a signature cannot be undone
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("专家组要求复议第 1.1 项", True))
+    ws.amend_button.click()
+    assert ws.view.state == "draft" and ws.view.revision == 2 and ws.view.amend_reason == "专家组要求复议第 1.1 项"
+    assert not ws.panel.rows["1.1"].score.isReadOnly()
+    assert ws.view.scores["1.1"] == rubric.item("1.1").max_points  # the new revision starts from the signed one

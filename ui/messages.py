@@ -69,6 +69,16 @@ _PROBLEMS: dict[Code, str] = {
     Code.PHOTO_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "{file} is not a photo ReviewDesk can read (JPEG, PNG, TIFF, WebP or BMP)."),
     Code.FORM_INVALID: QT_TRANSLATE_NOOP("Messages", "The form {file} was not imported; nothing changed. Correct these cells and import it again:"),
     Code.FORM_STALE: QT_TRANSLATE_NOOP("Messages", "This form was exported from version {form_version} of the sheet, which has changed since (now {current_version}). Importing it would overwrite those changes; confirm to overwrite (--overwrite)."),
+    Code.SHEET_INCOMPLETE: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} cannot be signed yet: {checklist}."),
+    Code.SHEET_CHANGED: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} changed while you were signing. Check it and sign again."),
+    Code.NOTHING_TO_EXPORT: QT_TRANSLATE_NOOP("Messages", "There is nothing to export yet: no signed sheet and no declared conflict. Sign a sheet first."),
+    Code.RETURN_INVALID: QT_TRANSLATE_NOOP("Messages", "The return bundle is refused: the sheet for {applicant}, revision {revision}: {reason}. Ask the expert for a new export."),
+    Code.PDF_PASSWORD_NEEDED: QT_TRANSLATE_NOOP("Messages", "“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved."),
+    Code.PDF_PASSWORD_WRONG: QT_TRANSLATE_NOOP("Messages", "The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again."),
+    Code.PDF_EMPTY: QT_TRANSLATE_NOOP("Messages", "“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete."),
+    Code.PDF_DAMAGED: QT_TRANSLATE_NOOP("Messages", "“{material}” is damaged; the pages that could be read are shown. Ask the bureau for a new copy if something is missing."),
+    Code.PAGE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "Page {page} of “{material}” cannot be shown: it is damaged or too large to draw. The other pages are not affected."),
+    Code.MATERIAL_MISSING: QT_TRANSLATE_NOOP("Messages", "“{material}” was not submitted by the applicant, so there is nothing to show."),
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
     Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
     Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),
@@ -111,6 +121,26 @@ _REASONS: dict[str, str] = {
     "reason_required": QT_TRANSLATE_NOOP("Messages", "a veto needs a reason"),
     "stamp_missing": QT_TRANSLATE_NOOP("Messages", "the form's version row (#) is missing or changed; export a new form"),
     "other_applicant": QT_TRANSLATE_NOOP("Messages", "this form belongs to another applicant"),
+    # return bundles (sheets refused by the verifier)
+    "sheet_signature": QT_TRANSLATE_NOOP("Messages", "its own signature is not the expert's"),
+    "sheet_schema": QT_TRANSLATE_NOOP("Messages", "it is not a valid score sheet"),
+    "not_canonical": QT_TRANSLATE_NOOP("Messages", "it is not in the canonical form that was signed"),
+    "other_round": QT_TRANSLATE_NOOP("Messages", "it belongs to another round or package"),
+    "expert_mismatch": QT_TRANSLATE_NOOP("Messages", "it names another expert than the signer"),
+    "not_assigned": QT_TRANSLATE_NOOP("Messages", "the package does not assign this applicant to the expert"),
+    "applicant_mismatch": QT_TRANSLATE_NOOP("Messages", "its applicant differs from the package's"),
+    "conflict_declared": QT_TRANSLATE_NOOP("Messages", "the expert declared a conflict of interest with this applicant"),
+    "rubric_mismatch": QT_TRANSLATE_NOOP("Messages", "it was scored on another rubric version"),
+    "revision_mismatch": QT_TRANSLATE_NOOP("Messages", "its revision number or amendment reason is inconsistent"),
+    "items_mismatch": QT_TRANSLATE_NOOP("Messages", "its items are not the rubric's"),
+    "unscored": QT_TRANSLATE_NOOP("Messages", "an item has no score"),
+    "vetoes_mismatch": QT_TRANSLATE_NOOP("Messages", "its vetoes are not the rubric's"),
+    "totals_wrong": QT_TRANSLATE_NOOP("Messages", "its totals do not add up (bonus cap included)"),
+    "evidence_unknown": QT_TRANSLATE_NOOP("Messages", "it cites a material or page the dossier does not have"),
+    "pdf_mismatch": QT_TRANSLATE_NOOP("Messages", "its PDF was not drawn from this sheet"),
+    "listing_mismatch": QT_TRANSLATE_NOOP("Messages", "return.json does not list it as it is"),
+    "revision_gap": QT_TRANSLATE_NOOP("Messages", "its revisions are not numbered 1, 2, 3… in signing order"),
+    "current_not_newest": QT_TRANSLATE_NOOP("Messages", "an older revision is marked as the current one"),
 }
 
 _WHERE: dict[str, str] = {
@@ -136,6 +166,12 @@ def describe(problem: Problem) -> str:
         params["where"] = tr(_WHERE[str(params["where"])])
     if problem.code == Code.TABLE_INVALID and params.get("value"):
         params["reason"] = f"{params['reason']} ({params['value']})"
+    if problem.code == Code.SHEET_INCOMPLETE:
+        from .sheet_labels import checklist_text
+
+        params["checklist"] = checklist_text(tuple(problem.params.get("checklist", ())))
+    if problem.code == Code.RETURN_INVALID and params.get("detail"):
+        params["reason"] = f"{params.get('reason', '')} ({params['detail']})"
     if problem.code == Code.FORM_INVALID:
         return _form_errors(template, params)
     params.setdefault("code", problem.code.value)

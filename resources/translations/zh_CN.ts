@@ -309,6 +309,106 @@
         <source>Reducing {n} photos…</source>
         <translation>正在压缩 {n} 张照片…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="16" />
+        <source>write the offline score form for one applicant</source>
+        <translation>导出某一申报单位的离线评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="18" />
+        <source>FORM.csv or FORM.xlsx</source>
+        <translation>评分表.csv 或 评分表.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="20" />
+        <source>fill the draft from a form; all or nothing</source>
+        <translation>用评分表填写草稿；要么全部导入，要么不作任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="24" />
+        <source>import even though the sheet changed in the app after the form was exported</source>
+        <translation>即使导出后软件中的评分又有改动，仍然导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="31" />
+        <source>Form written to {path}. Fill it in, then: reviewdesk sheet import-form {applicant} {path}</source>
+        <translation>评分表已写入 {path}。填写后执行：reviewdesk sheet import-form {applicant} {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/forms.py" line="42" />
+        <source>Form imported into the draft of {applicant}: total {total}; {missing} things left before signing.</source>
+        <translation>评分表已导入 {applicant} 的草稿：总分 {total}；签名前还有 {missing} 项待完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="25" />
+        <source>score sheets: sign, amend, declare a conflict, offline forms</source>
+        <translation>评分表：签名、修订、声明回避、离线评分表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="32" />
+        <source>freeze and sign the current draft (refused while incomplete)</source>
+        <translation>冻结并签名当前草稿（未填写完整时拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="35" />
+        <source>open a new draft revision from the last signed one</source>
+        <translation>以最近签名的版本为基础开启新的修订草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="39" />
+        <source>declare a conflict of interest: no scoring for that applicant</source>
+        <translation>声明回避：此后不再为该申报单位评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="44" />
+        <source>confirm you have no conflict of interest (needed before the first score)</source>
+        <translation>确认本人无需回避（首次评分前必须确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="48" />
+        <source>every signed revision in this workspace, as one return bundle</source>
+        <translation>将本工作区所有已签名版本导出为一个回传包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="50" />
+        <source>leave the site photos out of the bundle</source>
+        <translation>回传包中不含现场照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="58" />
+        <source>Signed revision {revision} of the sheet for {applicant} {name}: total {total}, grade {grade}, {recommendation}.</source>
+        <translation>已签名 {applicant} {name} 的评分表第 {revision} 版：总分 {total}，等级 {grade}，{recommendation}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="62" />
+        <source>Signature hash (printed on every page of the PDF): {hash}</source>
+        <translation>签名摘要（印于 PDF 每一页）：{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="69" />
+        <source>Revision {revision} of the sheet for {applicant} is open for changes; sign it again when done.</source>
+        <translation>{applicant} 的评分表第 {revision} 版已开启，可以修改；改完后请重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="77" />
+        <source>Conflict of interest declared for {applicant}; you will not score it.</source>
+        <translation>已对 {applicant} 声明回避，您将不再为其评分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="88" />
+        <source>Confirmed: no conflict of interest with {applicant}. You can score it now.</source>
+        <translation>已确认：本人与 {applicant} 无需回避，现在可以评分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="97" />
+        <source>Return bundle written to {path}: {revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
+        <translation>回传包已写入 {path}：{applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/sheets.py" line="102" />
+        <source>Not in the bundle because not signed yet: {applicants}.</source>
+        <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantPage</name>
@@ -501,6 +601,62 @@
         <location filename="../../ui/workspace/conflict.py" line="50" />
         <source>Write the reason for withdrawing.</source>
         <translation>请填写回避理由。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierViewer</name>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="76" />
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="77" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="78" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="98" />
+        <source>Choose an applicant to see the dossier.</source>
+        <translation>请选择申报单位以查看申报材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="138" />
+        <source>Choose a material on the left.</source>
+        <translation>请在左侧选择一份材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/viewer.py" line="267" />
+        <source>There is no page “{page}” in this material.</source>
+        <translation>本材料没有“{page}”页。</translation>
+    </message>
+</context>
+<context>
+    <name>HitList</name>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="70" />
+        <source>{material} · page {label}</source>
+        <translation>{material} · 第 {label} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="72" />
+        <source>({count} hits)</source>
+        <translation>（{count} 处）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="80" />
+        <source>{count} hits on {pages} pages</source>
+        <translation>共 {count} 处，分布在 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="82" />
+        <source>No hits.</source>
+        <translation>未找到。</translation>
     </message>
 </context>
 <context>
@@ -709,6 +865,59 @@
     </message>
 </context>
 <context>
+    <name>KeyStatusLabel</name>
+    <message>
+        <location filename="../../ui/key_status.py" line="29" />
+        <source>● Key matches the package</source>
+        <translation>● 密钥与评审包一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="30" />
+        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="34" />
+        <source>● Key differs from the package</source>
+        <translation>● 密钥与评审包不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="35" />
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="39" />
+        <source>● Not on the package's panel</source>
+        <translation>● 不在评审包的专家名单中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="40" />
+        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="43" />
+        <source>No signing identity</source>
+        <translation>尚无签名身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="43" />
+        <source>Create your signing identity first.</source>
+        <translation>请先创建签名身份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="45" />
+        <source>No round imported</source>
+        <translation>尚未导入评审轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_status.py" line="45" />
+        <source>Import the bureau's package to compare your key with it.</source>
+        <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="7" />
@@ -854,6 +1063,46 @@
         <location filename="../../ui/labels.py" line="49" />
         <source>passphrase-protected key file</source>
         <translation>受口令保护的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="9" />
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="10" />
+        <source>Do not recommend</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="13" />
+        <source>confirm there is no conflict of interest</source>
+        <translation>确认无需回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="14" />
+        <source>score item {code}</source>
+        <translation>为第 {code} 项评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="15" />
+        <source>give a reason for the low score of item {code}</source>
+        <translation>填写第 {code} 项低分的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="16" />
+        <source>give a reason for veto {code}</source>
+        <translation>填写否决项 {code} 的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="17" />
+        <source>choose a recommendation</source>
+        <translation>选择是否推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sheet_labels.py" line="20" />
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1258,24 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <location filename="../../desktop/main_window.py" line="275" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialList</name>
+    <message>
+        <location filename="../../ui/viewer/materials_list.py" line="28" />
+        <source>not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/materials_list.py" line="30" />
+        <source>password-protected</source>
+        <translation>有密码保护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/materials_list.py" line="31" />
+        <source>{n} pages</source>
+        <translation>{n} 页</translation>
     </message>
 </context>
 <context>
@@ -1275,228 +1542,399 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <location filename="../../ui/messages.py" line="72" />
-        <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
-        <translation type="unfinished" />
+        <source>The sheet for {applicant} cannot be signed yet: {checklist}.</source>
+        <translation>{applicant} 的评分表尚不能签名：{checklist}。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="73" />
-        <source>The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again.</source>
-        <translation type="unfinished" />
+        <source>The sheet for {applicant} changed while you were signing. Check it and sign again.</source>
+        <translation>签名期间 {applicant} 的评分表发生了变化，请核对后重新签名。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="74" />
-        <source>“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete.</source>
-        <translation type="unfinished" />
+        <source>There is nothing to export yet: no signed sheet and no declared conflict. Sign a sheet first.</source>
+        <translation>暂无可导出的内容：没有已签名的评分表，也没有回避声明。请先签名评分表。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="75" />
-        <source>“{material}” is damaged; the pages that could be read are shown. Ask the bureau for a new copy if something is missing.</source>
-        <translation type="unfinished" />
+        <source>The return bundle is refused: the sheet for {applicant}, revision {revision}: {reason}. Ask the expert for a new export.</source>
+        <translation>回传包被拒收：{applicant} 的评分表第 {revision} 版{reason}。请专家重新导出。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="76" />
-        <source>Page {page} of “{material}” cannot be shown: it is damaged or too large to draw. The other pages are not affected.</source>
-        <translation type="unfinished" />
+        <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
+        <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="77" />
-        <source>“{material}” was not submitted by the applicant, so there is nothing to show.</source>
-        <translation type="unfinished" />
+        <source>The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again.</source>
+        <translation>“{material}”的密码不正确，未打开任何内容。请向申报单位或区人力资源局核实后重试。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="78" />
+        <source>“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete.</source>
+        <translation>“{material}”没有任何页面，无内容可显示。请向区人力资源局确认文件是否完整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>“{material}” is damaged; the pages that could be read are shown. Ask the bureau for a new copy if something is missing.</source>
+        <translation>“{material}”已损坏，现显示能读取的页面。如有缺失，请向区人力资源局索取新的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
+        <source>Page {page} of “{material}” cannot be shown: it is damaged or too large to draw. The other pages are not affected.</source>
+        <translation>“{material}”第 {page} 页无法显示：该页已损坏或过大，无法绘制。其他页面不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>“{material}” was not submitted by the applicant, so there is nothing to show.</source>
+        <translation>申报单位未提交“{material}”，无内容可显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>The file {path} cannot be read. Check the path and your permissions.</source>
         <translation>无法读取文件 {path}。请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>The file {path} cannot be written ({detail}). Check free space and permissions.</source>
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>it contains a character not used in such codes</source>
         <translation>含有信用代码不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>the check character is wrong</source>
         <translation>校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>the file is not valid JSON</source>
         <translation>文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>a field is missing or has the wrong kind of value</source>
         <translation>缺少字段或字段值类型不对</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>the code is used twice</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>the scoring step must be greater than zero</source>
         <translation>评分步长必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>the maximum points must be greater than zero</source>
         <translation>满分必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>the maximum points are not a whole number of steps</source>
         <translation>满分不是评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>a ratio must lie between 0 and 1</source>
         <translation>比例必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
         <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>the file is not a readable XLSX workbook</source>
         <translation>文件不是可读取的 XLSX 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>the value has the wrong format</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>the value is empty</source>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>the column is missing</source>
         <translation>缺少该列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>the credit code must have 18 characters</source>
         <translation>信用代码应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>the credit code contains a character not used in such codes</source>
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>the value appears twice</source>
         <translation>内容重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>the value is not one of the known ones</source>
         <translation>不是可识别的取值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>the named file does not exist</source>
         <translation>所指文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>there is no such item in the rubric</source>
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>not one of the allowed answers</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>a veto needs a reason</source>
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>this form belongs to another applicant</source>
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="125" />
+        <source>its own signature is not the expert's</source>
+        <translation>的签名不是该专家的签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="126" />
+        <source>it is not a valid score sheet</source>
+        <translation>不是有效的评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="127" />
+        <source>it is not in the canonical form that was signed</source>
+        <translation>不是签名时的规范格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="128" />
+        <source>it belongs to another round or package</source>
+        <translation>属于其他评审轮次或评审包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="129" />
+        <source>it names another expert than the signer</source>
+        <translation>所列专家与签名人不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="130" />
+        <source>the package does not assign this applicant to the expert</source>
+        <translation>评审包未将该申报单位分配给这位专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="131" />
+        <source>its applicant differs from the package's</source>
+        <translation>所列申报单位与评审包不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="132" />
+        <source>the expert declared a conflict of interest with this applicant</source>
+        <translation>该专家已声明对此申报单位回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="133" />
+        <source>it was scored on another rubric version</source>
+        <translation>依据的是其他版本的评审细则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="134" />
+        <source>its revision number or amendment reason is inconsistent</source>
+        <translation>的版本号或修订原因不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="135" />
+        <source>its items are not the rubric's</source>
+        <translation>的评审项目与评审细则不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="136" />
+        <source>an item has no score</source>
+        <translation>有项目未评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="137" />
+        <source>its vetoes are not the rubric's</source>
+        <translation>的否决事项与评审细则不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="138" />
+        <source>its totals do not add up (bonus cap included)</source>
+        <translation>的合计分数不符（含加分上限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="139" />
+        <source>it cites a material or page the dossier does not have</source>
+        <translation>引用了申报材料中不存在的材料或页码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="140" />
+        <source>its PDF was not drawn from this sheet</source>
+        <translation>的 PDF 不是由该评分数据生成的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="141" />
+        <source>return.json does not list it as it is</source>
+        <translation>与 return.json 中的登记不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="142" />
+        <source>its revisions are not numbered 1, 2, 3… in signing order</source>
+        <translation>的各版本未按签名顺序编号为 1、2、3…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="143" />
+        <source>an older revision is marked as the current one</source>
+        <translation>旧版本被标为当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="147" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>row {row}, column {column}: {reason}</source>
         <translation>第 {row} 行“{column}”列：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineTree</name>
+    <message>
+        <location filename="../../ui/viewer/outline_tree.py" line="27" />
+        <source>Page {label}</source>
+        <translation>第 {label} 页</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../ui/viewer/notices.py" line="20" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/notices.py" line="21" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnExport</name>
+    <message>
+        <location filename="../../ui/export_returns.py" line="38" />
+        <source>Export return bundle</source>
+        <translation>导出回传包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_returns.py" line="49" />
+        <source>Return bundles (*.rvret)</source>
+        <translation>回传包 (*.rvret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_returns.py" line="64" />
+        <source>The bundle is signed with your key. Type the passphrase of your key file:</source>
+        <translation>回传包将用您的密钥签名。请输入密钥文件的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_returns.py" line="78" />
+        <source>Writing the return bundle…</source>
+        <translation>正在写入回传包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_returns.py" line="81" />
+        <source>The return bundle is saved as {path}.
+{revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
+        <translation>回传包已保存为 {path}。
+包含 {applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_returns.py" line="86" />
+        <source>Not in the bundle because not signed yet: {applicants}.</source>
+        <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +2001,157 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="22" />
+        <source>Search the text…</source>
+        <translation>搜索文字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="25" />
+        <source>All materials</source>
+        <translation>全部材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="26" />
+        <source>This material</source>
+        <translation>本材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/search_panel.py" line="27" />
+        <source>Where to search</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../ui/viewer/search.py" line="63" />
+        <source>The text index is still being built ({percent}%): some hits may be missing.</source>
+        <translation>文字索引仍在建立（{percent}%），部分结果可能尚未列出。</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="41" />
+        <source>Sign the score sheet</source>
+        <translation>签名评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="44" />
+        <source>Signing freezes this revision of your score sheet and writes its PDF. After signing it cannot change; a correction opens a new revision with a reason.</source>
+        <translation>签名将冻结评分表的本版本并生成 PDF 评分表。签名后不能再修改；如需更正，须说明原因并开启新的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="50" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="51" />
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="52" />
+        <source>{total} points</source>
+        <translation>{total} 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="54" />
+        <source> (bonus {bonus} included)</source>
+        <translation>（含加分 {bonus} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="56" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="58" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="60" />
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="60" />
+        <source>A veto item is triggered.</source>
+        <translation>已触发一票否决事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="62" />
+        <source>Recommendation</source>
+        <translation>评审建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="63" />
+        <source>Revision {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="65" />
+        <source> (amended: {reason})</source>
+        <translation>（修订原因：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="68" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="71" />
+        <source>Your key's fingerprint</source>
+        <translation>您的密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="76" />
+        <source>The passphrase of your key file</source>
+        <translation>密钥文件的口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="77" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="83" />
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="93" />
+        <source>You declared a conflict of interest with this applicant; there is nothing to sign.</source>
+        <translation>您已声明对该申报单位回避，无需签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="97" />
+        <source>This revision is already signed.</source>
+        <translation>本版本已签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="101" />
+        <source>Not ready to sign: {checklist}.</source>
+        <translation>尚不能签名：{checklist}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="126" />
+        <source>Signed revision {n}. Signature hash: {hash}
+It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
+        <translation>已签名第 {n} 版。签名摘要：{hash}
+该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_dialog.py" line="130" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <location filename="../../ui/tasks.py" line="86" />
@@ -1571,11 +2160,147 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../ui/viewer/thumbnails.py" line="56" />
+        <source>Page {label} ({number} of {count})</source>
+        <translation>第 {label} 页（{number}/{count}）</translation>
+    </message>
+</context>
+<context>
     <name>VetoRow</name>
     <message>
         <location filename="../../ui/workspace/rubric_panel.py" line="32" />
         <source>Reason (required when the veto applies)</source>
         <translation>否决理由（勾选后必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="11" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="12" />
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="27" />
+        <source>Sidebar</source>
+        <translation>侧栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="27" />
+        <source>Show or hide the materials and thumbnails</source>
+        <translation>显示或隐藏材料列表和缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="30" />
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="30" />
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="32" />
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="32" />
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="40" />
+        <source>Go to page: type the printed page label or the page number</source>
+        <translation>跳转：输入页面上印的页码，或第几页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="46" />
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="58" />
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="60" />
+        <source>Continuous</source>
+        <translation>连续滚动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="60" />
+        <source>Scroll through all pages, or show one page at a time</source>
+        <translation>连续滚动浏览全部页面，或一次只显示一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="62" />
+        <source>Turn page clockwise</source>
+        <translation>本页顺时针旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="63" />
+        <source>Turn page anticlockwise</source>
+        <translation>本页逆时针旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="64" />
+        <source>Turn whole material clockwise</source>
+        <translation>整份材料顺时针旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="65" />
+        <source>Turn whole material anticlockwise</source>
+        <translation>整份材料逆时针旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="71" />
+        <source>Turn</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="72" />
+        <source>Turn the page or the whole material for reading (the file is not changed)</source>
+        <translation>旋转本页或整份材料以便阅读（不改动文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="78" />
+        <source>Select region</source>
+        <translation>框选区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="78" />
+        <source>Drag on a page to select a region as evidence</source>
+        <translation>在页面上拖动，框选一个区域作为佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="79" />
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="79" />
+        <source>Use the whole page shown as evidence</source>
+        <translation>将当前整页作为佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="80" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="107" />
+        <source>({number} of {count})</source>
+        <translation>（{number}/{count}）</translation>
     </message>
 </context>
 <context>

@@ -81,10 +81,16 @@ def _verify_against_package(source: bytes, package_path: Path) -> VerifyReport:
         if expert is None or expert.role not in SIGNER_ROLE_IN_PANEL[manifest.kind]:
             raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=manifest.signer.fingerprint)
         container.read_all()
+        _load_owner_checks()
         check = CONTENT_CHECKS.get(manifest.kind)
         if check:
             check(container, package)
         return _report(container)
+
+
+def _load_owner_checks() -> None:
+    """Import the modules that own the deeper checks; each registers itself in CONTENT_CHECKS."""
+    from ..signing import bundle  # noqa: F401  (return bundles)
 
 
 def _report(container: OpenedContainer) -> VerifyReport:

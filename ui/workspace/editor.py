@@ -74,6 +74,8 @@ class SheetEditor(QObject):
             self.undo_stack.clear()
         return applied
 
-    def refresh_all(self, applicant_id: str) -> None:
-        self.changed.emit(OpChanges(applicant_id, items=frozenset({"*"}), vetoes=True, opinion=True, notes=True,
-                                    photos=True, links=True, conflict=True, revision=True))
+    def announce(self, changes: OpChanges) -> None:
+        """A change made outside the editor (signing a revision): views redraw, and the undo history
+        ends here because what is signed cannot be undone."""
+        self.undo_stack.clear()
+        self.changed.emit(changes)

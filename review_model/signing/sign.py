@@ -1,0 +1,92 @@
+"""Signing a score sheet: the latest draft revision is frozen as canonical JSON, drawn as the PDF
+score sheet, signed with the expert's Ed25519 key and stored, in one transaction with its audit row.
+
+Refused while the checklist is not empty (SHEET_INCOMPLETE lists it), when the revision is already
+signed, after a declared conflict, and when the key is not the one the package lists for this
+expert. Once signed, every edit of that revision is refused (sheets/context.py `draft`); `amend`
+opens the next revision.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from .. import crypto
+from ..errors import Code, Problem
+from ..exchange.container import SigningKey
+from ..sheets.context import Reviewer
+from ..sheets.ops import conflict_state
+from ..sheets.view import checklist_for, load_contents
+from ..store.models import Expert
+from .document import SheetDocument, build_document, canonical_bytes, sha256_hex, short_hash
+from .pdf import render_score_sheet
+
+
+@dataclass(frozen=True)
+class SignedRevision:
+    applicant_id: str
+    applicant_name: str
+    revision: int
+    signed_at: datetime
+    json_bytes: bytes  # the canonical sheet JSON, exactly the signed bytes
+    json_sha256: str
+    signature: str  # base64 of the Ed25519 signature over json_bytes
+    pdf_sha256: str  # the PDF score sheet, kept in the home's blob store
+    total: Decimal
+    grade: str | None
+    recommendation: str
+
+    @property
+    def short_hash(self) -> str:
+        return short_hash(self.json_sha256)
+
+
+def check_key(reviewer: Reviewer, key: SigningKey) -> None:
+    """The key must be the one the package lists for this expert."""
+    with reviewer.home.store.read() as session:
+        expert = session.get(Expert, reviewer.expert_id)
+        listed = crypto.unb64(expert.public_key) if expert else b""
+    if key.public_raw != listed:
+        raise Problem(Code.NOT_IN_PACKAGE, fingerprint=crypto.fingerprint(key.public_raw))
+
+
+def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
+               expected_version: int | None = None) -> SignedRevision:
+    """Freeze and sign the latest draft of this expert's sheet for `applicant_id`.
+
+    `expected_version` (the draft's version the person looked at) refuses with SHEET_CHANGED when
+    the draft changed since, so what is signed is what was shown.
+    """
+    check_key(reviewer, key)
+    with reviewer.edit() as (session, audit):
+        applicant = reviewer.applicant(session, applicant_id)
+        rubric = reviewer.rubrics[applicant.carrier_type]
+        conflict, _ = conflict_state(session, reviewer.expert_id, applicant_id)
+        if conflict == "declared":
+            raise Problem(Code.CONFLICT_DECLARED, applicant=applicant_id)
+        revision = reviewer.latest_revision(session, applicant_id)
+        if revision is not None and revision.state == "signed":
+            raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=revision.number)
+        scores, comments, vetoes, *_ = load_contents(session, revision)
+        checklist = checklist_for(rubric, conflict, scores, comments, vetoes,
+                                  revision.recommendation if revision else "")
+        if revision is None or checklist:
+            raise Problem(Code.SHEET_INCOMPLETE, applicant=applicant_id,
+                          checklist=tuple((entry.kind, entry.code) for entry in checklist))
+        if expected_version is not None and revision.version != expected_version:
+            raise Problem(Code.SHEET_CHANGED, applicant=applicant_id)
+        document = build_document(session, reviewer.expert_id, rubric, applicant_id, revision, audit.at)
+        data = canonical_bytes(document)
+        digest = sha256_hex(data)
+        parsed = SheetDocument.model_validate(document)  # the signer holds itself to the published schema
+        pdf = render_score_sheet(parsed, rubric, digest)
+        signature = crypto.sign(key.seed, data)
+        # A PDF blob left behind by a failed commit is harmless: blobs are content-addressed.
+        pdf_sha256, _ = reviewer.home.blobs.put(pdf)
+        revision.state, revision.signed_at = "signed", audit.at
+        revision.signed_json, revision.signature, revision.pdf_sha256 = data, crypto.b64(signature), pdf_sha256
+        audit.record("sign", "sheet_revision", revision.id, "json_sha256", None, digest)
+        return SignedRevision(applicant_id, applicant.name, revision.number, audit.at, data, digest,
+                              crypto.b64(signature), pdf_sha256, Decimal(parsed.totals.total), parsed.totals.grade,
+                              parsed.recommendation)

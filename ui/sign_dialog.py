@@ -1,0 +1,136 @@
+"""Signing one score sheet: what is about to be frozen, the key that signs it, then the signature hash.
+
+The passphrase is asked only for identities whose key is a passphrase-protected file; a keyring
+identity signs without a prompt. What is signed is what the dialog showed: the draft's version
+is checked when signing (SHEET_CHANGED otherwise).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+                               QWidget)
+
+from review_model.errors import Problem
+from review_model.identity import require_identity, signing_key
+from review_model.overview import applicant_detail
+from review_model.sheets.context import Reviewer
+from review_model.sheets.view import sheet_view
+from review_model.signing.document import points
+from review_model.signing.sign import SignedRevision, sign_sheet
+
+from .labels import CARRIER_TYPES, label
+from .messages import describe
+from .sheet_labels import RECOMMENDATIONS, checklist_text
+
+ERROR_STYLE, DONE_STYLE = "color: #b91c1c;", "color: #15803d;"
+
+
+class SignDialog(QDialog):
+    """Exec it, or open it and listen to `signed(SignedRevision)`; `result_revision` holds the outcome."""
+
+    signed = Signal(object)
+
+    def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reviewer, self._applicant_id = reviewer, applicant_id
+        self.result_revision: SignedRevision | None = None
+        view = sheet_view(reviewer, applicant_id)
+        detail = applicant_detail(reviewer.home, applicant_id)
+        identity = require_identity(reviewer.home)
+        self._version = view.version
+        self.setWindowTitle(self.tr("Sign the score sheet"))
+        self.setMinimumWidth(520)
+
+        intro = QLabel(self.tr("Signing freezes this revision of your score sheet and writes its PDF. "
+                               "After signing it cannot change; a correction opens a new revision with a reason."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.applicant_label = QLabel(f"{detail.name if detail else applicant_id}（{applicant_id}）")
+        self.applicant_label.setWordWrap(True)
+        form.addRow(self.tr("Applicant"), self.applicant_label)
+        form.addRow(self.tr("Carrier type"), QLabel(label(CARRIER_TYPES, detail.carrier_type if detail else None)))
+        total = self.tr("{total} points").format(total=points(view.total))
+        if view.bonus_total:
+            total += self.tr(" (bonus {bonus} included)").format(bonus=points(view.bonus_total))
+        self.total_label = QLabel(total)
+        form.addRow(self.tr("Total"), self.total_label)
+        self.grade_label = QLabel(view.grade or "—")
+        form.addRow(self.tr("Grade"), self.grade_label)
+        if view.vetoed:
+            form.addRow(self.tr("Veto"), QLabel(self.tr("A veto item is triggered.")))
+        self.recommendation_label = QLabel(label(RECOMMENDATIONS, view.recommendation) if view.recommendation else "—")
+        form.addRow(self.tr("Recommendation"), self.recommendation_label)
+        revision = self.tr("Revision {n}").format(n=view.revision or 1)
+        if view.amend_reason:
+            revision += self.tr(" (amended: {reason})").format(reason=view.amend_reason)
+        self.revision_label = QLabel(revision)
+        self.revision_label.setWordWrap(True)
+        form.addRow(self.tr("Revision"), self.revision_label)
+        self.fingerprint_label = QLabel(identity.fingerprint)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Your key's fingerprint"), self.fingerprint_label)
+        self.passphrase: QLineEdit | None = None
+        if identity.key_store == "file":
+            self.passphrase = QLineEdit()
+            self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+            self.passphrase.setPlaceholderText(self.tr("The passphrase of your key file"))
+            form.addRow(self.tr("Passphrase"), self.passphrase)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton(self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.sign)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        if view.conflict == "declared":
+            self._show(self.tr("You declared a conflict of interest with this applicant; there is nothing to sign."),
+                       ERROR_STYLE)
+            self.sign_button.setEnabled(False)
+        elif view.state == "signed":
+            self._show(self.tr("This revision is already signed."), ERROR_STYLE)
+            self.sign_button.setEnabled(False)
+        elif view.checklist:
+            entries = tuple((e.kind, e.code) for e in view.checklist)
+            self._show(self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries)), ERROR_STYLE)
+            self.sign_button.setEnabled(False)
+        else:
+            self.message.hide()
+
+    def _show(self, text: str, style: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+        self.message.show()
+
+    def sign(self) -> None:
+        given = self.passphrase.text() if self.passphrase is not None else None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            key = signing_key(self._reviewer.home, lambda: given or None, person_id=self._reviewer.expert_id)
+            result = sign_sheet(self._reviewer, self._applicant_id, key, expected_version=self._version)
+        except Problem as problem:
+            self._show(describe(problem), ERROR_STYLE)
+            if self.passphrase is not None:
+                self.passphrase.selectAll()
+                self.passphrase.setFocus()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.result_revision = result
+        self._show(self.tr("Signed revision {n}. Signature hash: {hash}\nIt is printed on every page of the PDF "
+                           "score sheet. Export the return bundle when your sheets are signed.").format(
+            n=result.revision, hash=result.short_hash), DONE_STYLE)
+        self.sign_button.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+        self.buttons.rejected.disconnect()
+        self.buttons.rejected.connect(self.accept)
+        if self.passphrase is not None:
+            self.passphrase.clear()
+            self.passphrase.setEnabled(False)
+        self.signed.emit(result)
