@@ -12,7 +12,6 @@ from . import crypto, keys
 from .errors import Code, Problem
 from .exchange.container import SigningKey
 from .home import Home
-from .store.db import utcnow
 from .store.models import Identity
 
 Role = Literal["expert", "chair", "bureau"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QRawFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 

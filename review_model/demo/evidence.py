@@ -232,7 +232,7 @@ def build_coop(x: Ctx, n: int) -> None:
     results = n - 1 - per * len(colleges)
     for college in colleges:
         def agreement(college=college) -> Iterator[Unit]:
-            yield u_title(f"校企合作协议书", 16, toc=1)
+            yield u_title("校企合作协议书", 16, toc=1)
             yield from u_para(f"甲方：{a.name}", W_P, 11.5, indent=0)
             yield from u_para(f"乙方：{college}", W_P, 11.5, indent=0)
             for head, body in C.COOP_CLAUSES:

@@ -3,12 +3,10 @@ details on the right. Every edit goes through the SheetEditor; views redraw what
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from review_model.errors import Code, Problem
 from review_model.overview import applicant_detail
@@ -40,6 +38,7 @@ class Workspace(QWidget):
         self.view: SheetView | None = None
         self.panels: dict[str, RubricPanel] = {}
         self.panel: RubricPanel | None = None
+        self._thumbnails: dict[str, QPixmap] = {}
         self.photos = PhotoImporter(self, editor)
         self._build()
         editor.changed.connect(self._changed)
@@ -265,6 +264,7 @@ class Workspace(QWidget):
         if self.panel is not None:
             self.panel.flush()
 
-    @lru_cache(maxsize=256)
     def _photo_pixmap(self, sha256: str) -> QPixmap:
-        return thumbnail(self.editor.reviewer.home.blobs.read(sha256), QSize(240, 180))
+        if sha256 not in self._thumbnails:  # reduced photos never change: their hash names them
+            self._thumbnails[sha256] = thumbnail(self.editor.reviewer.home.blobs.read(sha256), QSize(240, 180))
+        return self._thumbnails[sha256]
