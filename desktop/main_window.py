@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.key_status)
         self.statusBar().addPermanentWidget(self.identity_label)
         self.workspace: Workspace | None = None
+        self.chair_desk = None  # built on first use, for the round's chair
         self.sheet_actions: SheetActions | None = None
         self._build_menus()
         self.refresh()
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
         self.export_returns_action.triggered.connect(self.export_returns)
         self.export_returns_action.setEnabled(False)
         file_menu.addAction(self.export_returns_action)
+        self.chair_export_action = QAction(self.tr("Export and sign the &panel result…"), self)
+        self.chair_export_action.triggered.connect(lambda: self.chair_desk and self.chair_desk.export_result())
+        self.chair_export_action.setVisible(False)
+        file_menu.addAction(self.chair_export_action)
         self.export_identity_action = QAction(self.tr("Export my public &identity…"), self)
         self.export_identity_action.triggered.connect(self.export_identity)
         file_menu.addAction(self.export_identity_action)
@@ -101,6 +106,12 @@ class MainWindow(QMainWindow):
         self.sheet_menu = self.menuBar().addMenu(self.tr("&Sheet"))
         self.sheet_menu.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu
+        self.chair_action = QAction(self.tr("&Chair's desk (组长工作台)"), self, checkable=True)
+        self.chair_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.chair_action.toggled.connect(self.show_chair_desk)
+        self.chair_action.setVisible(False)
+        view_menu.addAction(self.chair_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -142,6 +153,9 @@ class MainWindow(QMainWindow):
         self.applicants.set_rows(list(view.applicants))
         if view.expert_id and self.workspace is None:
             self._build_workspace()
+        is_chair = view.expert_role == "chair"
+        self.chair_action.setVisible(is_chair)
+        self.chair_export_action.setVisible(is_chair)
         if view.round is None or not view.applicants:
             self.welcome.show_state(view.identity)
             self.pages.setCurrentWidget(self.welcome)
@@ -188,6 +202,27 @@ class MainWindow(QMainWindow):
             state = self._settings.value(name)
             if isinstance(state, QByteArray):
                 self.workspace.findChild(QSplitter, name).restoreState(state)
+
+    # --- the chair's desk ---------------------------------------------------------------------
+    def show_chair_desk(self, on: bool) -> None:
+        """The chair scores in the workspace like every expert, and compiles the panel here."""
+        if on:
+            if self.chair_desk is None:
+                from ui.chair import ChairDesk
+
+                self.chair_desk = ChairDesk(self.home)
+                self.chair_desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+                self.pages.addWidget(self.chair_desk)
+            self.chair_desk.refresh()
+            self.pages.setCurrentWidget(self.chair_desk)
+            self.applicants.hide()  # the desk shows every applicant of the round itself
+        else:
+            self.applicants.show()
+            current = self.applicants.current_applicant()
+            if current:
+                self.show_applicant(current)
+            else:
+                self.pages.setCurrentWidget(self.welcome)
 
     def sign_sheet(self, applicant_id: str) -> None:
         dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self)

@@ -78,6 +78,14 @@ class Code(str, Enum):
     PDF_DAMAGED = "pdf_damaged"
     PAGE_UNREADABLE = "page_unreadable"
     MATERIAL_MISSING = "material_missing"
+    # the chair's desk
+    NOT_CHAIR = "not_chair"
+    NOTE_EMPTY = "note_empty"
+    REQUEST_INVALID = "request_invalid"
+    REASON_NOT_PERMITTED = "reason_not_permitted"
+    CHANGE_UNEXPLAINED = "change_unexplained"
+    NO_SCORES = "no_scores"
+    RESULT_INVALID = "result_invalid"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

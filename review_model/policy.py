@@ -20,7 +20,7 @@ class AggregationPolicy(BaseModel):
     # any: one expert's veto excludes the applicant; majority: more than half of the scoring experts
     veto_rule: Literal["any", "majority"] = "any"
     min_score: Decimal = Decimal("60")  # below this an applicant is not recommended
-    # 畸高畸低: an expert's total (or item) this far from the mean of the others, as a share of the maximum
+    # 畸高畸低: an expert's total (or item) this far from the median of the others, as a share of the maximum
     abnormal_ratio: Decimal = Decimal("0.20")
     # how equal final scores are ordered: by a named section's aggregated points, then shared rank
     tie_rule: Literal["shared", "section_then_shared"] = "shared"

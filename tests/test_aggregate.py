@@ -111,12 +111,13 @@ def test_conflicted_and_missing_experts_leave_the_count():
 
 
 def test_abnormal_scores_are_flagged():
-    # totals 80 80 79 40: the 40 is 39.67 below the others' mean 79.67, more than 20 % of 103
+    # totals 80 80 79 40: the 40 is 40 below the others' median 80, more than 20 % of 103 (= 20.6);
+    # E1's 80 is 1 above the median of 80, 79, 40 (= 79): normal, though the low 40 drags the mean down
     sheets = [sheet("E1", "35", "25", "20"), sheet("E2", "35", "25", "20"), sheet("E3", "34", "25", "20"),
               sheet("E4", "10", "10", "20")]
     flags = aggregate(policy(), RUBRIC, "A1", sheets).flags
     assert "abnormal_total:E4:low" in flags
-    assert "abnormal_item:E4:1.1:low" in flags  # 10 vs 34.67: 24.67 > 0.2 × 40
+    assert "abnormal_item:E4:1.1:low" in flags  # 10 vs median 35: 25 > 0.2 × 40
     assert not any(f.startswith("abnormal_total:E1") for f in flags)
 
 

@@ -171,3 +171,26 @@ def test_switching_language_rebuilds_the_window_in_english(qtbot, chinese, exper
         from review_model.settings import get_setting
 
         assert get_setting(home, "language") == "en"
+
+
+def test_the_chair_gets_the_chairs_desk(qtbot, chinese, round_, tmp_path):
+    home_dir = tmp_path / "E01"
+    shutil.copytree(round_.homes["E01"], home_dir)
+    with Home(home_dir) as home:
+        import_package(home, round_.package, trust_bureau=round_.bureau_fingerprint)
+        window = MainWindow(home, "zh_CN")
+        qtbot.addWidget(window)
+        window.show()
+        assert window.chair_action.isVisible() and window.chair_action.text() == "组长工作台(&C)"
+        window.chair_action.trigger()
+        assert window.pages.currentWidget() is window.chair_desk and not window.applicants.isVisible()
+        window.chair_action.trigger()
+        assert window.pages.currentWidget() is not window.chair_desk and window.applicants.isVisible()
+
+
+def test_members_have_no_chairs_desk(qtbot, chinese, expert_home):
+    with Home(expert_home) as home:
+        window = MainWindow(home, "zh_CN")
+        qtbot.addWidget(window)
+        window.show()
+        assert not window.chair_action.isVisible()

@@ -409,6 +409,159 @@
         <source>Not in the bundle because not signed yet: {applicants}.</source>
         <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="34" />
+        <source>not a date (YYYY-MM-DD): {value}</source>
+        <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="38" />
+        <source>the chair's desk: compile and sign the panel result</source>
+        <translation>组长工作台：汇总评分并签署评审结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="40" />
+        <source>verify the return bundles, compile the scores, sign the result</source>
+        <translation>核验评分回传包、汇总评分并签署评审结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="42" />
+        <source>return bundles (.rvret) or folders holding them</source>
+        <translation>评分回传包（.rvret）或存放回传包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="45" />
+        <source>first day of the publicity period (default: the first working day after the review deadline)</source>
+        <translation>公示期第一天（默认：评审截止日期后的第一个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="53" />
+        <source>  ✗ {file}: refused, left out: {reason}</source>
+        <translation>  ✗ {file}：未通过核验，不予汇总：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="56" />
+        <source>  = {file}: {expert}, already imported; nothing changed</source>
+        <translation>  = {file}：{expert}，此前已导入，未作任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="59" />
+        <source>  ✓ {file}: {expert}, {revisions} signed revisions ({new} new)</source>
+        <translation>  ✓ {file}：{expert}，已签名评分表 {revisions} 版（新增 {new} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="67" />
+        <source>  missing: {expert} {name} has sent no sheet for {applicant} {applicant_name}; left out of the count</source>
+        <translation>  缺评分表：{expert} {name} 未提交 {applicant} {applicant_name} 的评分表，不计入评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="73" />
+        <source>  conflict: {expert} {name} declared a conflict with {applicant}; left out of the count</source>
+        <translation>  回避：{expert} {name} 已声明与 {applicant} 回避，不计入评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="76" />
+        <source>{carrier_type} (quota {quota}):</source>
+        <translation>{carrier_type}（名额 {quota} 个）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="81" />
+        <source>candidate</source>
+        <translation>拟认定候选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="86" />
+        <source>Publicity: {start} to {end} ({days} working days); the list can be sent on {report_by}, deadline {deadline}.</source>
+        <translation>公示期：{start} 至 {end}（{days} 个工作日）；名单可于 {report_by} 报送，截止日期 {deadline}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="90" />
+        <source>Warning: after the publicity period the list reaches the bureau after the deadline {deadline}. Choose an earlier start (--publicity-start).</source>
+        <translation>警告：公示期结束后报送名单将晚于截止日期 {deadline}。请选择更早的公示开始日期（--publicity-start）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="103" />
+        <source>Return bundles:</source>
+        <translation>评分回传包：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="107" />
+        <source>{bundles} bundles received in all; {invalid} refused now.</source>
+        <translation>累计收到有效回传包 {bundles} 个；本次未通过核验 {invalid} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commands/chair.py" line="115" />
+        <source>Panel result signed by {name}: {path} ({candidates} candidates), with the panel summary, the candidate list and the score workbook in {folder}.</source>
+        <translation>评审结果已由 {name} 签署：{path}（拟认定候选 {candidates} 家），专家评审汇总表、候选名单和评分工作簿已保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="96" />
+        <source>Method: {method}, {level}.</source>
+        <translation>汇总方法：{method}，{level}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="97" />
+        <source>Rounding: {decimals} decimals, half up. Minimum score for a candidate: {min_score}.</source>
+        <translation>保留 {decimals} 位小数，四舍五入。最低推荐分：{min_score}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="99" />
+        <source>Veto: {rule}. Ties: {tie}.</source>
+        <translation>一票否决：{rule}。名次并列：{tie}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="101" />
+        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts' median.</source>
+        <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantDetailView</name>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="53" />
+        <source>Choose an applicant in the matrix to see its items.</source>
+        <translation>请在汇总表中选择申报单位以查看逐项评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="63" />
+        <source>{name} ({id}, {type}): final {final}, {n} experts counted{trim}.</source>
+        <translation>{name}（{id}，{type}）：最终得分 {final}，计入评分专家 {n} 人{trim}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="66" />
+        <source>, highest and lowest dropped</source>
+        <translation>，已去掉一个最高分和一个最低分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="77" />
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="77" />
+        <source>Max</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="78" />
+        <source>Panel</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="90" />
+        <source>Conflict</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="90" />
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/drilldown.py" line="106" />
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantPage</name>
@@ -504,6 +657,345 @@
         <location filename="../../ui/applicant_list.py" line="43" />
         <source>State</source>
         <translation>评审状态</translation>
+    </message>
+</context>
+<context>
+    <name>ChairDesk</name>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="65" />
+        <source>Export and sign result…</source>
+        <translation>导出并签署评审结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="95" />
+        <source>Intake</source>
+        <translation>收取评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="96" />
+        <source>Scores</source>
+        <translation>评分汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="97" />
+        <source>Changed scores</source>
+        <translation>评分变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="98" />
+        <source>Ranking and candidates</source>
+        <translation>排名与候选名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="138" />
+        <source>Not ready to sign: {reason}</source>
+        <translation>暂不能签署：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="139" />
+        <source>{title} — chair {name}</source>
+        <translation>{title} — 组长 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="147" />
+        <source>Changed scores ({n})</source>
+        <translation>评分变更（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="148" />
+        <source>Changed scores ({n}, {open} without reason)</source>
+        <translation>评分变更（{n}，{open} 项未说明理由）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="180" />
+        <source>Add return bundles</source>
+        <translation>添加评分回传包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="181" />
+        <source>Return bundles (*.rvret)</source>
+        <translation>回传包 (*.rvret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="186" />
+        <source>Add every return bundle in a folder</source>
+        <translation>添加文件夹中的全部评分回传包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="205" />
+        <source>Verifying the return bundles…</source>
+        <translation>正在核验评分回传包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="208" />
+        <source>Choose the round's package (.rvpkg) to verify the bundles against</source>
+        <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="209" />
+        <source>Review packages (*.rvpkg)</source>
+        <translation>评审包 (*.rvpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="226" />
+        <source>{imported} bundles imported, {already} already there, {invalid} refused.</source>
+        <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="232" />
+        <source>Chair's desk</source>
+        <translation>组长工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/desk.py" line="266" />
+        <source>Panel result signed: {path}</source>
+        <translation>评审结果已签署：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ChairLabels</name>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="13" />
+        <source>Adding-up error</source>
+        <translation>计分错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="14" />
+        <source>Score outside the item's range</source>
+        <translation>评分超出该项分值范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="15" />
+        <source>Disagreement on an objective item</source>
+        <translation>客观评分项认定不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="16" />
+        <source>Abnormally high or low</source>
+        <translation>评分畸高畸低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="19" />
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="20" />
+        <source>Conflict</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="21" />
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="24" />
+        <source>Valid, imported</source>
+        <translation>有效，已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="25" />
+        <source>Valid, already imported</source>
+        <translation>有效，此前已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="26" />
+        <source>Invalid, left out</source>
+        <translation>无效，不予汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="27" />
+        <source>Valid, current</source>
+        <translation>有效，最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="28" />
+        <source>Valid, superseded by a newer bundle</source>
+        <translation>有效，已被更新的回传包取代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="31" />
+        <source>mean</source>
+        <translation>算术平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="32" />
+        <source>trimmed mean (drop the single highest and lowest when at least {n} experts scored)</source>
+        <translation>去掉一个最高分和一个最低分后取平均（评分专家不少于 {n} 人时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="33" />
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="36" />
+        <source>per item, then summed</source>
+        <translation>逐项汇总后求和</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="37" />
+        <source>on the experts' totals</source>
+        <translation>按各专家总分汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="40" />
+        <source>one expert's veto excludes</source>
+        <translation>任一专家认定即否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="41" />
+        <source>a majority of the scoring experts must veto</source>
+        <translation>过半数评分专家认定方否决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="44" />
+        <source>equal scores share a rank</source>
+        <translation>得分相同者名次并列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="45" />
+        <source>equal scores are ordered by section {section}, then share a rank</source>
+        <translation>得分相同者按“{section}”得分排序，仍相同者名次并列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="48" />
+        <source>{expert}: conflict</source>
+        <translation>{expert}回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="49" />
+        <source>{expert}: no sheet</source>
+        <translation>{expert}未提交评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="50" />
+        <source>no scores</source>
+        <translation>无有效评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="51" />
+        <source>veto by {votes} experts</source>
+        <translation>一票否决（{votes} 名专家认定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="52" />
+        <source>{expert}: total abnormally high</source>
+        <translation>{expert}总分畸高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="53" />
+        <source>{expert}: total abnormally low</source>
+        <translation>{expert}总分畸低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="54" />
+        <source>{expert}: item {item} abnormally high</source>
+        <translation>{expert}第{item}项畸高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="55" />
+        <source>{expert}: item {item} abnormally low</source>
+        <translation>{expert}第{item}项畸低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="56" />
+        <source>{expert}: item {item} low without a reason</source>
+        <translation>{expert}第{item}项低分未说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="57" />
+        <source>vetoed, not ranked</source>
+        <translation>一票否决，不予排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="58" />
+        <source>below the minimum score</source>
+        <translation>低于最低推荐分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/labels.py" line="59" />
+        <source>tied at the quota line: for the panel to decide</source>
+        <translation>名额线处得分并列，待评审组研究</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="30" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="30" />
+        <source>Expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="30" />
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="31" />
+        <source>Old → new</source>
+        <translation>原分 → 新分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="31" />
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="31" />
+        <source>Expert's reason</source>
+        <translation>专家修订说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="32" />
+        <source>Permitted reason</source>
+        <translation>变更理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="35" />
+        <source>Once totals exist a score may change only for a permitted reason. Each change below carries the reason of the request that asked for it, or the one you choose.</source>
+        <translation>汇总得分形成后，评分只能因规定的理由变更。下列每项变更采用复核请求中的理由，或由组长选择理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="54" />
+        <source>r{old} → r{new}</source>
+        <translation>第{old}版 → 第{new}版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="62" />
+        <source>{n} changed scores have no permitted reason: the result cannot be signed.</source>
+        <translation>有 {n} 项变更的评分未说明允许的变更理由，评审结果暂不能签署。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="66" />
+        <source>Every changed score carries a permitted reason.</source>
+        <translation>每一项变更的评分均已注明允许的变更理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="69" />
+        <source>No score has changed since it was first signed.</source>
+        <translation>首次签名后没有评分发生变更。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="74" />
+        <source>— choose a permitted reason —</source>
+        <translation>— 请选择变更理由 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="78" />
+        <source>{reason} (from the request)</source>
+        <translation>{reason}（复核请求）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/changes_view.py" line="94" />
+        <source>Changed scores</source>
+        <translation>评分变更</translation>
     </message>
 </context>
 <context>
@@ -604,34 +1096,87 @@
     </message>
 </context>
 <context>
+    <name>DiscussionView</name>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="82" />
+        <source>What the panel discussed about this applicant…</source>
+        <translation>评审组对该申报单位的讨论意见…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="84" />
+        <source>Add to the notes</source>
+        <translation>添加纪要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="85" />
+        <source>Remove note</source>
+        <translation>删除纪要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="88" />
+        <source>Ask experts to reconsider items…</source>
+        <translation>请专家复核评分项…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="98" />
+        <source>Discussion notes</source>
+        <translation>讨论纪要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="102" />
+        <source>Reconsideration requests</source>
+        <translation>复核请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="124" />
+        <source>answered by revision {n}</source>
+        <translation>已提交第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="125" />
+        <source>waiting for a new revision</source>
+        <translation>等待专家修订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="126" />
+        <source>{expert}: items {items} — {reason}{note} ({answer})</source>
+        <translation>{expert}：第 {items} 项 — {reason}{note}（{answer}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="134" />
+        <source>Discussion</source>
+        <translation>评审讨论</translation>
+    </message>
+</context>
+<context>
     <name>DossierViewer</name>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="76" />
+        <location filename="../../ui/viewer/viewer.py" line="78" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="77" />
+        <location filename="../../ui/viewer/viewer.py" line="79" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="78" />
-        <source>Search</source>
-        <translation>搜索</translation>
+        <location filename="../../ui/viewer/viewer.py" line="80" />
+        <source>Hits</source>
+        <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="98" />
+        <location filename="../../ui/viewer/viewer.py" line="106" />
         <source>Choose an applicant to see the dossier.</source>
         <translation>请选择申报单位以查看申报材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="138" />
+        <location filename="../../ui/viewer/viewer.py" line="146" />
         <source>Choose a material on the left.</source>
         <translation>请在左侧选择一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="267" />
+        <location filename="../../ui/viewer/viewer.py" line="275" />
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
     </message>
@@ -725,6 +1270,129 @@
         <location filename="../../ui/identity_dialog.py" line="70" />
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="35" />
+        <source>Add return bundles…</source>
+        <translation>添加评分回传包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="36" />
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="39" />
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
+        <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <source>Expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="64" />
+        <source>Assignments: the revision that counts per expert and applicant</source>
+        <translation>评审分配：每位专家对每家申报单位计入汇总的评分表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="92" />
+        <source>{conflicts} declared conflicts</source>
+        <translation>声明回避 {conflicts} 家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="103" />
+        <source>{bundles} valid bundles received; {missing} sheets still missing; {rejected} files refused in this session.</source>
+        <translation>已收到有效回传包 {bundles} 个；仍缺评分表 {missing} 份；本次未通过核验的文件 {rejected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="112" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="120" />
+        <source>Conflict</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="122" />
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="124" />
+        <source>r{n}</source>
+        <translation>第{n}版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="126" />
+        <source> (supersedes r{old})</source>
+        <translation>（取代第{old}版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="138" />
+        <source>Not assigned.</source>
+        <translation>未分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="140" />
+        <source>{expert} on {applicant}:</source>
+        <translation>{expert}对{applicant}：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="142" />
+        <source>Conflict of interest declared: {reason}</source>
+        <translation>已声明回避：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="144" />
+        <source>r{n} signed {when} ({file})</source>
+        <translation>第{n}版，签名于 {when}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="147" />
+        <source>, amended: {reason}</source>
+        <translation>，修订原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="148" />
+        <source> — counts</source>
+        <translation> — 计入汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/intake_view.py" line="150" />
+        <source>No sheet received.</source>
+        <translation>未收到评分表。</translation>
     </message>
 </context>
 <context>
@@ -1108,62 +1776,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="87" />
+        <source>&amp;Export signed sheets (return bundle)…</source>
+        <translation>导出已签名评分表（回传包）(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>Export my public &amp;identity…</source>
         <translation>导出我的公开身份(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>&amp;Sheet</source>
         <translation>评分表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="105" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="107" />
+        <source>&amp;Chair's desk (组长工作台)</source>
+        <translation>组长工作台(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="112" />
+        <source>Export and sign the &amp;panel result…</source>
+        <translation>导出并签署评审结果(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="115" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>&amp;About ReviewDesk</source>
         <translation>关于评审台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="135" />
         <source>About ReviewDesk</source>
         <translation>关于评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="136" />
         <source>ReviewDesk 0.1
 Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
@@ -1172,72 +1855,72 @@ Every score is saved as it is typed and signed before it leaves this computer.</
 每一项评分在输入时即已保存，离开本机前均已签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="142" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128" />
+        <location filename="../../desktop/main_window.py" line="150" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137" />
+        <location filename="../../desktop/main_window.py" line="163" />
         <source>No applicant of this round is assigned to you.</source>
         <translation>本轮没有分配给您的申报单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
+        <location filename="../../desktop/main_window.py" line="192" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="194" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225" />
-        <location filename="../../desktop/main_window.py" line="232" />
-        <location filename="../../desktop/main_window.py" line="234" />
+        <location filename="../../desktop/main_window.py" line="284" />
+        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../desktop/main_window.py" line="293" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/main_window.py" line="285" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="235" />
+        <location filename="../../desktop/main_window.py" line="294" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="240" />
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="300" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -1250,12 +1933,12 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="273" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275" />
+        <location filename="../../desktop/main_window.py" line="334" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -1276,6 +1959,94 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <location filename="../../ui/viewer/materials_list.py" line="31" />
         <source>{n} pages</source>
         <translation>{n} 页</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="85" />
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="85" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="86" />
+        <source>Final</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="86" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="86" />
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="86" />
+        <source>Type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="86" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="107" />
+        <source>✓ candidate</source>
+        <translation>✓ 拟认定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="129" />
+        <source>Not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="131" />
+        <source>Conflict</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="133" />
+        <source>Missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="133" />
+        <source>No sheet received: left out of the count</source>
+        <translation>未收到评分表，不计入评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="135" />
+        <source>Revision {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="138" />
+        <source>Changed after the first signed revision: see Changed scores</source>
+        <translation>首次签名后有评分变更，见“评分变更”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="141" />
+        <source>Veto: {reasons}</source>
+        <translation>一票否决：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="145" />
+        <source>Abnormally high (畸高)</source>
+        <translation>畸高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/matrix_view.py" line="145" />
+        <source>Abnormally low (畸低)</source>
+        <translation>畸低</translation>
     </message>
 </context>
 <context>
@@ -1592,291 +2363,326 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <location filename="../../ui/messages.py" line="82" />
+        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
+        <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>The note is empty. Write what the panel discussed and try again.</source>
+        <translation>纪要内容为空。请填写评审组的讨论情况后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>The reconsideration request for {applicant} was not recorded ({detail}): name at least one expert assigned to it and items of its rubric.</source>
+        <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86" />
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
+        <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
+        <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result.</source>
+        <translation>该评审结果与本评审包不一致（{detail}）。请勿使用，并向组长索取新的评审结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>The file {path} cannot be read. Check the path and your permissions.</source>
         <translation>无法读取文件 {path}。请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>The file {path} cannot be written ({detail}). Check free space and permissions.</source>
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>it contains a character not used in such codes</source>
         <translation>含有信用代码不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>the check character is wrong</source>
         <translation>校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>the file is not valid JSON</source>
         <translation>文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>a field is missing or has the wrong kind of value</source>
         <translation>缺少字段或字段值类型不对</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>the code is used twice</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>the scoring step must be greater than zero</source>
         <translation>评分步长必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>the maximum points must be greater than zero</source>
         <translation>满分必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>the maximum points are not a whole number of steps</source>
         <translation>满分不是评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>a ratio must lie between 0 and 1</source>
         <translation>比例必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
         <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>the file is not a readable XLSX workbook</source>
         <translation>文件不是可读取的 XLSX 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>the value has the wrong format</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>the value is empty</source>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>the column is missing</source>
         <translation>缺少该列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>the credit code must have 18 characters</source>
         <translation>信用代码应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>the credit code contains a character not used in such codes</source>
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>the value appears twice</source>
         <translation>内容重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>the value is not one of the known ones</source>
         <translation>不是可识别的取值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>the named file does not exist</source>
         <translation>所指文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>there is no such item in the rubric</source>
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>not one of the allowed answers</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>a veto needs a reason</source>
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>this form belongs to another applicant</source>
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>it is not a valid score sheet</source>
         <translation>不是有效的评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>it is not in the canonical form that was signed</source>
         <translation>不是签名时的规范格式</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>it belongs to another round or package</source>
         <translation>属于其他评审轮次或评审包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>it names another expert than the signer</source>
         <translation>所列专家与签名人不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>the package does not assign this applicant to the expert</source>
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>the expert declared a conflict of interest with this applicant</source>
         <translation>该专家已声明对此申报单位回避</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>it was scored on another rubric version</source>
         <translation>依据的是其他版本的评审细则</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>its revision number or amendment reason is inconsistent</source>
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>an item has no score</source>
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>its totals do not add up (bonus cap included)</source>
         <translation>的合计分数不符（含加分上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>it cites a material or page the dossier does not have</source>
         <translation>引用了申报材料中不存在的材料或页码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>its PDF was not drawn from this sheet</source>
         <translation>的 PDF 不是由该评分数据生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>return.json does not list it as it is</source>
         <translation>与 return.json 中的登记不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>its revisions are not numbered 1, 2, 3… in signing order</source>
         <translation>的各版本未按签名顺序编号为 1、2、3…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>an older revision is marked as the current one</source>
         <translation>旧版本被标为当前版本</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>row {row}, column {column}: {reason}</source>
         <translation>第 {row} 行“{column}”列：{reason}</translation>
     </message>
@@ -1900,6 +2706,149 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <location filename="../../ui/viewer/notices.py" line="21" />
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="38" />
+        <source>Publicity starts</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="39" />
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="41" />
+        <source>Ties</source>
+        <translation>名次并列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="68" />
+        <source>{type}: quota {quota}, {n} candidates</source>
+        <translation>{type}：名额 {quota} 个，拟认定 {n} 家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="84" />
+        <source>{start} to {end}, {n} working days; the list can be sent on {report_by} (deadline {deadline}).</source>
+        <translation>{start} 至 {end}，共 {n} 个工作日；名单可于 {report_by} 报送（截止日期 {deadline}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="89" />
+        <source>Too late: after the publicity period the list reaches the bureau after the deadline {deadline}. Choose an earlier start.</source>
+        <translation>时间不足：公示期结束后报送名单将晚于截止日期 {deadline}。请选择更早的公示开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="94" />
+        <source>In time for the report deadline.</source>
+        <translation>可在报送截止日期前完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <source>Final</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/ranking_view.py" line="113" />
+        <source>✓ candidate</source>
+        <translation>✓ 拟认定</translation>
+    </message>
+</context>
+<context>
+    <name>ReconsiderDialog</name>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="40" />
+        <source>Ask to reconsider</source>
+        <translation>请专家复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="50" />
+        <source>What the panel noticed (optional)</source>
+        <translation>评审组发现的情况（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="52" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="56" />
+        <source>Experts and items</source>
+        <translation>专家及评分项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="57" />
+        <source>Permitted reason</source>
+        <translation>变更理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="58" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/discussion_view.py" line="60" />
+        <source>Record the request</source>
+        <translation>记录复核请求</translation>
+    </message>
+</context>
+<context>
+    <name>ResultExport</name>
+    <message>
+        <location filename="../../ui/chair/export.py" line="37" />
+        <source>Export and sign the panel result</source>
+        <translation>导出并签署评审结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/export.py" line="59" />
+        <source>The result is signed with your key as the chair. Type the passphrase of your key file:</source>
+        <translation>评审结果将以组长身份用您的密钥签名。请输入密钥文件的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/export.py" line="73" />
+        <source>Writing and signing the panel result…</source>
+        <translation>正在生成并签署评审结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/export.py" line="77" />
+        <source>The panel result is signed and saved in {folder}:
+{files}
+{candidates} candidates.</source>
+        <translation>评审结果已签署并保存在 {folder}：
+{files}
+拟认定候选 {candidates} 家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chair/export.py" line="80" />
+        <source>Warning: the publicity period ends too late for the report deadline.</source>
+        <translation>警告：公示期结束过晚，无法在报送截止日期前报送。</translation>
     </message>
 </context>
 <context>
@@ -2020,13 +2969,13 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <location filename="../../ui/viewer/search_panel.py" line="27" />
         <source>Where to search</source>
-        <translation type="unfinished" />
+        <translation>搜索范围</translation>
     </message>
 </context>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../ui/viewer/search.py" line="63" />
+        <location filename="../../ui/viewer/search.py" line="71" />
         <source>The text index is still being built ({percent}%): some hits may be missing.</source>
         <translation>文字索引仍在建立（{percent}%），部分结果可能尚未列出。</translation>
     </message>
@@ -2162,7 +3111,7 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../ui/viewer/thumbnails.py" line="56" />
+        <location filename="../../ui/viewer/thumbnails.py" line="65" />
         <source>Page {label} ({number} of {count})</source>
         <translation>第 {label} 页（{number}/{count}）</translation>
     </message>
@@ -2343,87 +3292,87 @@ Your fingerprint: {fingerprint}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="47" />
+        <location filename="../../ui/workspace/workspace.py" line="46" />
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="63" />
+        <location filename="../../ui/workspace/workspace.py" line="62" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="66" />
+        <location filename="../../ui/workspace/workspace.py" line="65" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="79" />
+        <location filename="../../ui/workspace/workspace.py" line="78" />
         <source>To do before signing</source>
         <translation>签名前待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="104" />
+        <location filename="../../ui/workspace/workspace.py" line="103" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="106" />
+        <location filename="../../ui/workspace/workspace.py" line="105" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="108" />
+        <location filename="../../ui/workspace/workspace.py" line="107" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="111" />
+        <location filename="../../ui/workspace/workspace.py" line="110" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="149" />
+        <location filename="../../ui/workspace/workspace.py" line="148" />
         <source>Score {code}</source>
         <translation>评分 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="151" />
+        <location filename="../../ui/workspace/workspace.py" line="150" />
         <source>Comment {code}</source>
         <translation>评语 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="153" />
+        <location filename="../../ui/workspace/workspace.py" line="152" />
         <source>Veto {code}</source>
         <translation>否决项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="155" />
+        <location filename="../../ui/workspace/workspace.py" line="154" />
         <source>Opinion</source>
         <translation>综合意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="174" />
+        <location filename="../../ui/workspace/workspace.py" line="173" />
         <source>{n} to do</source>
         <translation>待办 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="174" />
+        <location filename="../../ui/workspace/workspace.py" line="173" />
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="199" />
+        <location filename="../../ui/workspace/workspace.py" line="198" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="249" />
+        <location filename="../../ui/workspace/workspace.py" line="248" />
         <source>Click into the item the evidence is for, then link it.</source>
         <translation>请先点击该佐证对应的指标，再进行关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="251" />
+        <location filename="../../ui/workspace/workspace.py" line="250" />
         <source>Link evidence to {code}</source>
         <translation>关联佐证到 {code}</translation>
     </message>

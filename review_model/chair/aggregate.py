@@ -7,8 +7,9 @@ Policy (review_model/policy.py, from the round's package):
 - the bonus is capped after aggregating; the final score is rounded half-up to `decimals` only at
   the end (intermediate values keep 28 significant digits)
 - veto: any scoring expert, or a majority of them
-- flags: abnormal totals or items (畸高畸低: farther than abnormal_ratio × maximum from the mean of
-  the others, with at least 3 scorers), low items without a reason, conflicts and missing sheets
+- flags: abnormal totals or items (畸高畸低: farther than abnormal_ratio × maximum from the median
+  of the others, with at least 3 scorers — the median, so that one outlier does not make the
+  normal experts look abnormal too), low items without a reason, conflicts and missing sheets
 """
 from __future__ import annotations
 
@@ -98,20 +99,20 @@ def aggregate(policy: AggregationPolicy, rubric: Rubric, applicant_id: str, shee
 
 def _abnormal(policy: AggregationPolicy, rubric: Rubric, scoring: list[ExpertSheet],
               totals: dict[str, Decimal | None]) -> list[str]:
-    """畸高畸低: an expert far from the mean of the others, on the total or on an item."""
+    """畸高畸低: an expert far from the median of the others, on the total or on an item."""
     if len(scoring) < 3:
         return []
     flags = []
     maximum = rubric.total_points + (rubric.bonus.cap if rubric.bonus else 0)
     for sheet in scoring:
         others = [totals[s.expert_id] for s in scoring if s is not sheet]
-        gap = totals[sheet.expert_id] - sum(others, Decimal(0)) / len(others)
+        gap = totals[sheet.expert_id] - Decimal(median(others))
         if abs(gap) > policy.abnormal_ratio * maximum:
             flags.append(f"abnormal_total:{sheet.expert_id}:{'high' if gap > 0 else 'low'}")
     for item in rubric.scored_items:
         for sheet in scoring:
             others = [s.scores.get(item.code, Decimal(0)) for s in scoring if s is not sheet]
-            gap = sheet.scores.get(item.code, Decimal(0)) - sum(others, Decimal(0)) / len(others)
+            gap = sheet.scores.get(item.code, Decimal(0)) - Decimal(median(others))
             if abs(gap) > policy.abnormal_ratio * item.max_points:
                 flags.append(f"abnormal_item:{sheet.expert_id}:{item.code}:{'high' if gap > 0 else 'low'}")
     return flags

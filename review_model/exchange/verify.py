@@ -91,6 +91,7 @@ def _verify_against_package(source: bytes, package_path: Path) -> VerifyReport:
 def _load_owner_checks() -> None:
     """Import the modules that own the deeper checks; each registers itself in CONTENT_CHECKS."""
     from ..signing import bundle  # noqa: F401  (return bundles)
+    from ..chair import result_check  # noqa: F401  (panel results)
 
 
 def _report(container: OpenedContainer) -> VerifyReport:

@@ -22,7 +22,7 @@ from sqlalchemy.pool import StaticPool
 from .audit import AuditLog
 
 # The newest migration; compared with the database's stamp so start-up skips Alembic when current.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0003"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

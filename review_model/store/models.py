@@ -136,6 +136,16 @@ class Material(Base):
     page_count: Mapped[int | None]
 
 
+class PageRotation(Base):
+    """How the expert turned a material for reading; never written into the PDF. Page -1 is the
+    whole material; a page's own turn adds to it. Degrees clockwise: 0, 90, 180 or 270."""
+
+    __tablename__ = "page_rotation"
+    material_id: Mapped[int] = mapped_column(ForeignKey("material.id"), primary_key=True)
+    page_index: Mapped[int] = mapped_column(primary_key=True)
+    degrees: Mapped[int]
+
+
 class Expert(Base):
     __tablename__ = "expert"
     expert_id: Mapped[str] = mapped_column(primary_key=True)
@@ -263,3 +273,75 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(default="")
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the chair's desk (migration 0003) ------------------------------------------------------------
+class ChairBundle(Base):
+    """A verified return bundle the chair imported. Refused bundles are never stored (nothing changes)."""
+
+    __tablename__ = "chair_bundle"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_sha256: Mapped[str] = mapped_column(unique=True)  # SHA-256 of the bundle's manifest.json
+    file_sha256: Mapped[str]  # SHA-256 of the whole file as received
+    file_name: Mapped[str]
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.expert_id"))
+    created_at: Mapped[datetime]  # when the expert exported it (return.json): newer supersedes older
+    imported_at: Mapped[datetime]
+    declarations: Mapped[str] = mapped_column(Text)  # conflicts.json's declarations, JSON, in the order made
+    revisions: Mapped[int]  # signed revisions the bundle carried
+
+
+class ChairSheet(Base):
+    """One signed sheet revision received from an expert, kept byte for byte as signed."""
+
+    __tablename__ = "chair_sheet"
+    __table_args__ = (UniqueConstraint("json_sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("chair_bundle.id"))  # the first bundle that brought it
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.expert_id"))
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"))
+    revision: Mapped[int]
+    signed_at: Mapped[datetime]
+    amend_reason: Mapped[str] = mapped_column(Text, default="")
+    json_sha256: Mapped[str]
+    signed_json: Mapped[bytes]
+    signature: Mapped[str]
+    pdf_sha256: Mapped[str]
+
+
+class ChairNote(Base):
+    """The chair's record of the panel's discussion of one applicant."""
+
+    __tablename__ = "chair_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ChairRequest(Base):
+    """The chair asked an expert to reconsider named items of one applicant, for a permitted reason."""
+
+    __tablename__ = "chair_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"))
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.expert_id"))
+    items: Mapped[str] = mapped_column(Text)  # JSON list of item codes
+    reason: Mapped[str]  # adding_error | out_of_range | objective_disagreement | abnormal
+    note: Mapped[str] = mapped_column(Text, default="")
+    asked_revision: Mapped[int | None]  # the expert's counting revision when asked; a newer one answers
+    created_at: Mapped[datetime]
+
+
+class ChairChangeReason(Base):
+    """The permitted reason the chair gave for one changed score (item of an expert's revision)."""
+
+    __tablename__ = "chair_change_reason"
+    expert_id: Mapped[str] = mapped_column(ForeignKey("expert.expert_id"), primary_key=True)
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(primary_key=True)  # the revision holding the new score
+    reason: Mapped[str]
+    note: Mapped[str] = mapped_column(Text, default="")
+    set_at: Mapped[datetime]

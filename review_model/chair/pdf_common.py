@@ -1,0 +1,103 @@
+"""What the panel's PDFs share with the score sheet: the CJK font, the table style (signing/pdf_tables)
+and a running header and footer with "第 x 页 共 y 页", here for portrait or landscape A4."""
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from ..signing.pdf import CHINA, _register_font
+from ..signing.pdf_tables import FONT, GREY, style
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 15 * mm, 20 * mm, 18 * mm
+# Full-width Chinese punctuation that must not start a line (reportlab's table lists the Japanese
+# set and the ASCII one, not these): a comma at the start of a line looks wrong in an official text.
+CHINESE_CANNOT_START = "，；：！？”’》〉】〗"
+
+
+def _kinsoku() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):  # each holds its own copy of the table
+        missing = "".join(c for c in CHINESE_CANNOT_START if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
+
+
+def page_size(wide: bool) -> tuple[float, float]:
+    return landscape(A4) if wide else A4
+
+
+def text_width(wide: bool) -> float:
+    return page_size(wide)[0] - 2 * MARGIN_X
+
+
+def china_day(moment: datetime) -> str:
+    local = moment.astimezone(CHINA)
+    return f"{local.year}年{local.month}月{local.day}日"
+
+
+def heading(text: str, size: float = 12) -> Paragraph:
+    look = style(size, leading=size * 1.35)
+    look.spaceBefore, look.spaceAfter = 8, 4
+    return Paragraph(text, look)
+
+
+def _canvas(header_left: str, header_right: str, footer: str, wide: bool):
+    class NumberedCanvas(pdfcanvas.Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            page_w, page_h = page_size(wide)
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(GREY)
+            self.setStrokeColor(GREY)
+            self.setLineWidth(0.4)
+            top = page_h - MARGIN_TOP + 6 * mm
+            self.drawString(MARGIN_X, top + 1.6 * mm, header_left)
+            self.drawRightString(page_w - MARGIN_X, top + 1.6 * mm, header_right)
+            self.line(MARGIN_X, top, page_w - MARGIN_X, top)
+            bottom = MARGIN_BOTTOM - 8 * mm
+            self.line(MARGIN_X, bottom + 3.6 * mm, page_w - MARGIN_X, bottom + 3.6 * mm)
+            self.drawString(MARGIN_X, bottom, footer)
+            self.drawRightString(page_w - MARGIN_X, bottom, f"第 {number} 页  共 {total} 页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def prepare() -> None:
+    """Call before making any Paragraph: the font must be registered when text is laid out."""
+    _register_font()
+    _kinsoku()
+
+
+def build_pdf(story: list, *, wide: bool, title: str, author: str, subject: str, header_left: str,
+              header_right: str, footer: str) -> bytes:
+    prepare()
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(buffer, pagesize=page_size(wide), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                                 topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
+                                 subject=subject, creator="ReviewDesk 评审台", invariant=1)
+    template.build(story, canvasmaker=_canvas(header_left, header_right, footer, wide))
+    return buffer.getvalue()

@@ -1,0 +1,15 @@
+"""The chair's desk (组长工作台): intake, compilation, discussion, ranking and the signed result.
+
+`from ui.chair import ChairDesk` (loaded on first use, so the command line can use ui.chair.labels
+without the widgets)."""
+from __future__ import annotations
+
+__all__ = ["ChairDesk"]
+
+
+def __getattr__(name: str):
+    if name == "ChairDesk":
+        from .desk import ChairDesk
+
+        return ChairDesk
+    raise AttributeError(name)
