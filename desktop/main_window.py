@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QStackedWidget,
+                               QWidget)
 
 from review_model.errors import Code, Problem
 from review_model.home import Home
@@ -28,7 +29,7 @@ from ui.key_status import KeyStatusLabel
 from ui.sign_dialog import SignDialog
 from ui.labels import ROLES, label
 from ui.messages import describe
-from ui.tasks import run_with_progress
+from ui.tasks import BackgroundTask, run_with_progress
 from ui.welcome_page import WelcomePage
 from ui.workspace.editor import SheetEditor
 from ui.workspace.workspace import Workspace
@@ -44,6 +45,11 @@ class MainWindow(QMainWindow):
         self.home = home
         self.language = language
         self._task = None
+        self._indexing: BackgroundTask | None = None
+        self._index_timer = QTimer(self)  # owned by the window: closing it stops the timer
+        self._index_timer.setSingleShot(True)
+        self._index_timer.setInterval(2000)
+        self._index_timer.timeout.connect(self.index_dossiers)
         self._splitter_restored = False
         self._settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
@@ -64,9 +70,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.applicants)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([300, 1000])
+        self.splitter.setSizes([240, 1100])
         self.setCentralWidget(self.splitter)
         self.identity_label = QLabel()
+        self.index_progress = QProgressBar()
+        self.index_progress.setMaximumWidth(160)
+        self.index_progress.setFormat(self.tr("Indexing %p%"))
+        self.index_progress.hide()
+        self.statusBar().addPermanentWidget(self.index_progress)
         self.key_status = KeyStatusLabel()
         self.statusBar().addPermanentWidget(self.key_status)
         self.statusBar().addPermanentWidget(self.identity_label)
@@ -107,6 +118,11 @@ class MainWindow(QMainWindow):
         self.sheet_menu.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu = view_menu
+        self.list_action = QAction(self.tr("Applicant &list"), self, checkable=True)
+        self.list_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.list_action.setChecked(True)
+        self.list_action.toggled.connect(self.applicants.setVisible)  # more room for the dossier on a laptop
+        view_menu.addAction(self.list_action)
         self.chair_action = QAction(self.tr("&Chair's desk (组长工作台)"), self, checkable=True)
         self.chair_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.chair_action.toggled.connect(self.show_chair_desk)
@@ -216,8 +232,10 @@ class MainWindow(QMainWindow):
             self.chair_desk.refresh()
             self.pages.setCurrentWidget(self.chair_desk)
             self.applicants.hide()  # the desk shows every applicant of the round itself
+            self.list_action.setEnabled(False)
         else:
-            self.applicants.show()
+            self.list_action.setEnabled(True)
+            self.applicants.setVisible(self.list_action.isChecked())
             current = self.applicants.current_applicant()
             if current:
                 self.show_applicant(current)
@@ -235,10 +253,32 @@ class MainWindow(QMainWindow):
         self._export = export_return_bundle(self, self.home)
 
     def _make_viewer(self, reviewer: Reviewer) -> QWidget:
-        """The dossier beside the rubric (the materials list until the viewer is wired)."""
-        from ui.applicant_page import MaterialsPane
+        """The dossier beside the rubric; its render worker process starts now, in parallel."""
+        from review_model.dossier.library import DossierLibrary
+        from ui.viewer import DossierViewer
 
-        return MaterialsPane(lambda applicant_id: applicant_detail(self.home, applicant_id))
+        self.viewer = DossierViewer(DossierLibrary(self.home))
+        self._index_timer.start()  # index once the first page is up
+        return self.viewer
+
+    def index_dossiers(self) -> None:
+        """Build (or resume) the search index of the imported dossiers, in the background."""
+        from review_model.dossier.indexing import index_pending
+
+        if self._indexing is not None or not self.isVisible():
+            return
+        progress = self.index_progress
+
+        def done(_result: object) -> None:
+            self._indexing = None
+            progress.hide()
+
+        self._indexing = BackgroundTask(lambda report: index_pending(self.home, report), self)
+        self._indexing.progressed.connect(lambda n, total: (progress.show(), progress.setMaximum(max(total, 1)),
+                                                            progress.setValue(n)))
+        self._indexing.succeeded.connect(done)
+        self._indexing.failed.connect(done)
+        self._indexing.start()
 
     def _applicant_state_changed(self, _applicant_id: str) -> None:
         self.applicants.set_rows(list(overview(self.home).applicants))
@@ -249,6 +289,8 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        if str(self._settings.value("applicantList", "true")).lower() == "false":
+            self.list_action.setChecked(False)
         last = get_setting(self.home, "ui.applicant")
         if not (last and self.applicants.select_applicant(last)) and self.applicants.model().rowCount():
             self.applicants.selectRow(0)
@@ -264,9 +306,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.workspace is not None:
             self.workspace.flush()  # anything typed in the last moment is committed before quitting
+            self.workspace.viewer.close()  # stops the render worker process
+        self._index_timer.stop()
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing.wait(10000)
             for name in ("workspaceSplitter", "rubricSplitter"):
                 self._settings.setValue(name, self.workspace.findChild(QSplitter, name).saveState())
         self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.setValue("applicantList", self.list_action.isChecked())
         self._settings.setValue("splitter", self.splitter.saveState())
         self._settings.sync()
         super().closeEvent(event)
@@ -326,6 +374,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult) -> None:
         self.refresh()
+        if self.workspace is not None:
+            self.index_dossiers()
         if self.applicants.currentIndex().row() < 0 and self.applicants.model().rowCount():
             self.applicants.selectRow(0)
         if result.already_imported:

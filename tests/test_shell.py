@@ -66,10 +66,11 @@ def test_applicants_with_chinese_labels_and_detail(qtbot, chinese, expert_home):
         window.applicants.select_applicant("A03")
         assert window.pages.currentWidget() is window.workspace
         assert window.workspace.title.text() == "A03  光明区农业科技协会"
-        page = window.workspace.viewer  # the materials with their completeness marks
-        assert "工作站场地证明" in page.findings.text() and "缺失" in page.findings.text()
-        statuses = [page.materials.item(r, 2).text() for r in range(page.materials.rowCount())]
-        assert statuses.count("缺失") == 1 and statuses.count("齐全") == 6
+        materials = window.workspace.viewer.material_list  # each material with its completeness mark
+        texts = [materials.item(r).text() for r in range(materials.count())]
+        assert len(texts) == 7
+        assert any("工作站场地证明" in t and t.endswith(materials.tr("not submitted")) for t in texts)
+        assert sum(t.endswith("2 页") or t.endswith("2 pages") for t in texts) == 6
 
 
 def test_layout_and_applicant_restored_after_restart(qtbot, chinese, expert_home):

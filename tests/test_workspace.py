@@ -215,3 +215,52 @@ def test_sign_from_the_workspace_then_amend(window, qtbot, monkeypatch):
     assert ws.view.state == "draft" and ws.view.revision == 2 and ws.view.amend_reason == "专家组要求复议第 1.1 项"
     assert not ws.panel.rows["1.1"].score.isReadOnly()
     assert ws.view.scores["1.1"] == rubric.item("1.1").max_points  # the new revision starts from the signed one
+
+
+def test_link_a_region_of_a_dossier_page_to_the_item_in_focus(window, qtbot):
+    from tests.support.viewer_driver import drag, open_and_wait
+
+    confirm(window, qtbot)
+    ws = window.workspace
+    viewer = ws.viewer
+    row = ws.panel.rows["2.1"]
+    row.score.setFocus()  # the item the evidence is for
+    material = viewer.materials[3]
+    open_and_wait(qtbot, viewer, material.material_id, page=1)
+    assert row.score.hasFocus()  # flipping to a page never takes the focus from the score box
+    ws.details.setCurrentIndex(3)
+    ws.details.select_region.click()
+    assert viewer.region_mode()
+    pages = viewer.pages
+    box = pages.to_view(1, (80.0, 100.0, 300.0, 220.0)).translated(-pages.offset())
+    drag(qtbot, pages.viewport(), box.topLeft(), box.bottomRight())
+    links = ws.view.links_for("2.1")
+    assert len(links) == 1 and links[0].material_id == material.material_id and links[0].page_index == 1
+    assert links[0].rect == pytest.approx((80.0, 100.0, 300.0, 220.0), abs=1.0)
+    assert not viewer.region_mode() and not ws.details.select_region.isChecked()
+    assert "2" in ws.details.links.item(0).text() and ws.details.links.count() == 1
+    assert [o.key for o in viewer._overlays] == [links[0].id]  # drawn on the page
+    assert "evidence 1" in row.evidence.text() or "佐证 1" in row.evidence.text()
+    viewer.go_to(material.material_id, 0)
+    ws.details.links.itemClicked.emit(ws.details.links.item(0))  # a click in the rubric panel jumps there
+    qtbot.waitUntil(lambda: viewer.location()[:2] == (material.material_id, 1), timeout=5000)
+    ws.editor.undo_stack.undo()
+    assert ws.view.links_for("2.1") == ()
+
+
+def test_after_a_crash_the_app_reopens_on_the_same_applicant_material_page_and_zoom(window, qtbot):
+    from tests.support.viewer_driver import open_and_wait
+
+    viewer = window.workspace.viewer
+    window.applicants.select_applicant("A02")
+    material = viewer.materials[2]
+    open_and_wait(qtbot, viewer, material.material_id, page=1)
+    viewer.set_zoom("150")
+    qtbot.wait(600)  # within the half second the location is saved; no clean shutdown follows
+    reopened = MainWindow(window.home, "en")  # as after a kill: the first window never saved on close
+    qtbot.addWidget(reopened)
+    reopened.show()
+    again = reopened.workspace.viewer
+    assert reopened.applicants.current_applicant() == "A02"
+    qtbot.waitUntil(lambda: again.location() == (material.material_id, 1, "150"), timeout=5000)
+    reopened.close()

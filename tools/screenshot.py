@@ -9,8 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'support' / 'offscreen_screen.json'}")
+sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
@@ -20,6 +21,7 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--applicant")
+    parser.add_argument("--wait", type=float, default=3.0, help="seconds to let pages render")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -38,8 +40,12 @@ def main() -> int:
         window.show()
         if args.applicant:
             window.applicants.select_applicant(args.applicant)
-        for _ in range(20):
+        import time
+
+        deadline = time.monotonic() + args.wait  # let the dossier's pages render in the worker
+        while time.monotonic() < deadline:
             app.processEvents()
+            time.sleep(0.02)
         window.grab().save(str(args.out))
         window.close()
     print(args.out)

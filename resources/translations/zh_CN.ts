@@ -1153,7 +1153,7 @@
     <message>
         <location filename="../../ui/viewer/viewer.py" line="78" />
         <source>Pages</source>
-        <translation>页数</translation>
+        <translation>页面</translation>
     </message>
     <message>
         <location filename="../../ui/viewer/viewer.py" line="79" />
@@ -1176,7 +1176,7 @@
         <translation>请在左侧选择一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="275" />
+        <location filename="../../ui/viewer/viewer.py" line="279" />
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
     </message>
@@ -1776,77 +1776,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="98" />
         <source>&amp;Export signed sheets (return bundle)…</source>
         <translation>导出已签名评分表（回传包）(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="107" />
         <source>Export my public &amp;identity…</source>
         <translation>导出我的公开身份(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="111" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source>&amp;Sheet</source>
         <translation>评分表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="126" />
         <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Export and sign the &amp;panel result…</source>
         <translation>导出并签署评审结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="78" />
+        <source>Indexing %p%</source>
+        <translation>建立索引 %p%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="121" />
+        <source>Applicant &amp;list</source>
+        <translation>申报单位列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="131" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
+        <location filename="../../desktop/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
+        <location filename="../../desktop/main_window.py" line="141" />
         <source>&amp;About ReviewDesk</source>
         <translation>关于评审台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135" />
+        <location filename="../../desktop/main_window.py" line="151" />
         <source>About ReviewDesk</source>
         <translation>关于评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136" />
+        <location filename="../../desktop/main_window.py" line="152" />
         <source>ReviewDesk 0.1
 Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
@@ -1855,72 +1865,72 @@ Every score is saved as it is typed and signed before it leaves this computer.</
 每一项评分在输入时即已保存，离开本机前均已签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150" />
+        <location filename="../../desktop/main_window.py" line="166" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>No applicant of this round is assigned to you.</source>
         <translation>本轮没有分配给您的申报单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="192" />
+        <location filename="../../desktop/main_window.py" line="208" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194" />
+        <location filename="../../desktop/main_window.py" line="210" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284" />
-        <location filename="../../desktop/main_window.py" line="291" />
-        <location filename="../../desktop/main_window.py" line="293" />
+        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="339" />
+        <location filename="../../desktop/main_window.py" line="341" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285" />
+        <location filename="../../desktop/main_window.py" line="333" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="342" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="361" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="368" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/main_window.py" line="369" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -1933,12 +1943,12 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="382" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334" />
+        <location filename="../../desktop/main_window.py" line="384" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -3292,87 +3302,87 @@ Your fingerprint: {fingerprint}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="46" />
+        <location filename="../../ui/workspace/workspace.py" line="47" />
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="62" />
+        <location filename="../../ui/workspace/workspace.py" line="63" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="65" />
+        <location filename="../../ui/workspace/workspace.py" line="66" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="78" />
+        <location filename="../../ui/workspace/workspace.py" line="79" />
         <source>To do before signing</source>
         <translation>签名前待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="103" />
+        <location filename="../../ui/workspace/workspace.py" line="104" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="105" />
+        <location filename="../../ui/workspace/workspace.py" line="106" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="107" />
+        <location filename="../../ui/workspace/workspace.py" line="108" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="110" />
+        <location filename="../../ui/workspace/workspace.py" line="111" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="148" />
+        <location filename="../../ui/workspace/workspace.py" line="182" />
         <source>Score {code}</source>
         <translation>评分 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="150" />
+        <location filename="../../ui/workspace/workspace.py" line="184" />
         <source>Comment {code}</source>
         <translation>评语 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="152" />
+        <location filename="../../ui/workspace/workspace.py" line="186" />
         <source>Veto {code}</source>
         <translation>否决项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="154" />
+        <location filename="../../ui/workspace/workspace.py" line="188" />
         <source>Opinion</source>
         <translation>综合意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="173" />
+        <location filename="../../ui/workspace/workspace.py" line="207" />
         <source>{n} to do</source>
         <translation>待办 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="173" />
+        <location filename="../../ui/workspace/workspace.py" line="207" />
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="198" />
+        <location filename="../../ui/workspace/workspace.py" line="232" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="248" />
+        <location filename="../../ui/workspace/workspace.py" line="282" />
         <source>Click into the item the evidence is for, then link it.</source>
         <translation>请先点击该佐证对应的指标，再进行关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="250" />
+        <location filename="../../ui/workspace/workspace.py" line="284" />
         <source>Link evidence to {code}</source>
         <translation>关联佐证到 {code}</translation>
     </message>

@@ -3,13 +3,14 @@ details on the right. Every edit goes through the SheetEditor; views redraw what
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from review_model.errors import Code, Problem
 from review_model.overview import applicant_detail
+from review_model.settings import get_json, set_json
 from review_model.sheets import ops
 from review_model.sheets.view import ChecklistEntry, SheetView, sheet_view
 
@@ -113,11 +114,19 @@ class Workspace(QWidget):
         d.linkWholePageRequested.connect(self._link_page_shown)
 
     def _connect_viewer(self) -> None:
-        for signal, slot in (("regionSelected", self._link_region), ("overlayClicked", self._overlay_clicked)):
+        for signal, slot in (("regionSelected", self._link_region), ("overlayClicked", self._overlay_clicked),
+                             ("locationChanged", self._location_changed)):
             if hasattr(self.viewer, signal):
                 getattr(self.viewer, signal).connect(slot)
+        self._location_timer = QTimer(self)
+        self._location_timer.setSingleShot(True)
+        self._location_timer.setInterval(300)  # page and zoom are saved within half a second
+        self._location_timer.timeout.connect(self._save_location)
+        self._pending_location: tuple | None = None
         # Flip pages while typing a score: the viewer never takes the focus.
         for keys, step in (("PgDown", 1), ("PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self._viewer_call("turn_page", s))
+        for keys, step in (("Alt+Down", 1), ("Alt+Up", -1)):  # also where PgUp/PgDn scroll a text box
             QShortcut(QKeySequence(keys), self, activated=lambda s=step: self._viewer_call("turn_page", s))
 
     def _viewer_call(self, name: str, *args) -> object:
@@ -137,9 +146,34 @@ class Workspace(QWidget):
         self.panel = self._panel_for(detail.carrier_type)
         self.panel_stack.setCurrentWidget(self.panel)
         self.editor.undo_stack.clear()  # undo history belongs to one applicant's sheet
-        self._viewer_call("show_applicant", applicant_id)
+        self._save_location()
+        self._show_dossier(applicant_id)
         self.reload()
         self.details.show_item(self.panel.rubric, self.panel.current_item, self.view)
+
+    # --- where the expert was in the dossier ---------------------------------------------------
+    def _show_dossier(self, applicant_id: str) -> None:
+        saved = get_json(self.editor.reviewer.home, f"ui.location.{applicant_id}")
+        if isinstance(saved, dict) and hasattr(self.viewer, "open_material"):
+            self.viewer.show_applicant(applicant_id, open_first=False)
+            self.viewer.open_material(int(saved["material"]), int(saved["page"]))
+            if saved.get("zoom"):
+                self.viewer.set_zoom(str(saved["zoom"]))
+        else:
+            self._viewer_call("show_applicant", applicant_id)
+
+    def _location_changed(self, material_id: int, page_index: int, zoom: str) -> None:
+        if material_id >= 0 and self.applicant_id:
+            self._pending_location = (self.applicant_id, material_id, page_index, zoom)
+            self._location_timer.start()
+
+    def _save_location(self) -> None:
+        self._location_timer.stop()
+        if self._pending_location is not None:
+            applicant, material, page, zoom = self._pending_location
+            self._pending_location = None
+            set_json(self.editor.reviewer.home, f"ui.location.{applicant}",
+                     {"material": material, "page": page, "zoom": zoom})
 
     def _panel_for(self, carrier_type: str) -> RubricPanel:
         if carrier_type not in self.panels:
@@ -263,6 +297,8 @@ class Workspace(QWidget):
     def flush(self) -> None:
         if self.panel is not None:
             self.panel.flush()
+        if hasattr(self, "_location_timer"):
+            self._save_location()
 
     def _photo_pixmap(self, sha256: str) -> QPixmap:
         if sha256 not in self._thumbnails:  # reduced photos never change: their hash names them

@@ -1,0 +1,1 @@
+"""Measured figures (not tests): `python -m benchmarks.viewer` (see README, "Benchmarks")."""

@@ -1,0 +1,175 @@
+"""The dossiers' text, searchable: a plain `page_text` table plus an FTS5 trigram index over it.
+
+Queries of 3 characters or more go through the trigram index; shorter ones (a Chinese query of
+one or two characters, which trigrams cannot match) scan `page_text` with instr(), which stays
+well under 100 ms for 3,000 pages (benchmarks/viewer.py measures both). LIKE is never used on
+the FTS table: SQLite 3.40 gets it wrong there.
+
+The index is derived data: it lives in the home's cache folder in its own database, so building
+it never holds the write lock of the home's database while the expert is scoring, and a damaged
+index is simply rebuilt. It is filled page batch by page batch, each batch committed with the
+document's progress, so a build interrupted at any moment resumes where it stopped.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 2
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS document (
+    sha256 TEXT PRIMARY KEY, pages INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'building',  -- building | done | unreadable
+    labels TEXT);  -- the printed page labels, JSON, so hits can name pages as printed
+CREATE TABLE IF NOT EXISTS page_text (
+    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL,
+    UNIQUE (sha256, page));
+CREATE VIRTUAL TABLE IF NOT EXISTS page_fts USING fts5(text, content='page_text', content_rowid='id', tokenize='trigram');
+"""
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_SPACES = re.compile(r"\s+")
+SNIPPET = 14  # characters of context either side of a hit
+
+
+def normalize(text: str) -> str:
+    """Text as searched: no line breaks inside Chinese text, other whitespace runs as one space."""
+    return _SPACES.sub(" ", _CJK_GAP.sub("", text.replace("\u3000", " "))).strip()
+
+
+@dataclass(frozen=True)
+class Hit:
+    material_id: int
+    page_index: int
+    snippet: str  # the text around the first occurrence on the page
+    count: int  # occurrences on the page
+    rects: tuple[tuple[float, float, float, float], ...] = ()  # filled by the viewer when it shows the page
+
+
+def _snippet(text: str, query: str) -> tuple[str, int]:
+    folded, q = text.casefold(), query.casefold()
+    at = folded.find(q)
+    if at < 0:
+        return text[:2 * SNIPPET], 1
+    start, end = max(0, at - SNIPPET), min(len(text), at + len(q) + SNIPPET)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else ""), max(1, folded.count(q))
+
+
+class TextIndex:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError:  # a damaged cache is rebuilt, never repaired
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last batch on power loss is fine
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                db.executescript("DROP TABLE IF EXISTS page_fts; DROP TABLE IF EXISTS page_text; DROP TABLE IF EXISTS document;")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- building -----------------------------------------------------------------------------
+    def state(self, sha256: str) -> tuple[int, str] | None:
+        """(pages done, state) of a file, or None when it was never started."""
+        with self._lock:
+            row = self._db.execute("SELECT done, state FROM document WHERE sha256=?", (sha256,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def start(self, sha256: str, pages: int) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO document (sha256, pages) VALUES (?, ?)", (sha256, pages))
+
+    def add_pages(self, sha256: str, first: int, texts: list[str]) -> None:
+        """Store pages first.. of a file and its progress in one transaction."""
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for offset, text in enumerate(texts):
+                    clean = normalize(text)
+                    cursor = db.execute("INSERT OR IGNORE INTO page_text (sha256, page, text) VALUES (?, ?, ?)",
+                                        (sha256, first + offset, clean))
+                    if cursor.rowcount:
+                        db.execute("INSERT INTO page_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, clean))
+                db.execute("UPDATE document SET done=max(done, ?) WHERE sha256=?", (first + len(texts), sha256))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def set_labels(self, sha256: str, labels: list[str]) -> None:
+        with self._lock:
+            self._db.execute("UPDATE document SET labels=? WHERE sha256=?", (json.dumps(labels, ensure_ascii=False), sha256))
+
+    def labels(self, sha256s: list[str]) -> dict[str, list[str]]:
+        if not sha256s:
+            return {}
+        marks = ",".join("?" * len(sha256s))
+        with self._lock:
+            rows = self._db.execute(f"SELECT sha256, labels FROM document WHERE labels IS NOT NULL AND sha256 IN ({marks})",
+                                    list(sha256s)).fetchall()
+        return {sha: json.loads(text) for sha, text in rows}
+
+    def finish(self, sha256: str, state: str = "done") -> None:
+        with self._lock:
+            self._db.execute("UPDATE document SET state=? WHERE sha256=?", (state, sha256))
+
+    def progress(self, files: dict[str, int]) -> tuple[int, int]:
+        """(pages done, pages in all) over files {sha256: pages}; finished files count as whole."""
+        if not files:
+            return 0, 0
+        marks = ",".join("?" * len(files))
+        with self._lock:
+            rows = self._db.execute(f"SELECT sha256, done, state FROM document WHERE sha256 IN ({marks})",
+                                    list(files)).fetchall()
+        state = {sha: (done, st) for sha, done, st in rows}
+        done = sum(files[sha] if st != "building" else min(d, files[sha]) for sha, (d, st) in state.items())
+        return done, sum(files.values())
+
+    # --- searching ----------------------------------------------------------------------------
+    def search(self, query: str, files: dict[str, list[int]], limit: int = 1000) -> list[Hit]:
+        """Pages of these files {sha256: [material ids]} containing `query` (case-insensitive)."""
+        q = normalize(query)
+        if not q or not files:
+            return []
+        marks = ",".join("?" * len(files))
+        if len(q) >= 3:
+            phrase = '"' + q.replace('"', '""') + '"'
+            sql = (f"SELECT p.sha256, p.page, p.text FROM page_fts JOIN page_text p ON p.id = page_fts.rowid "
+                   f"WHERE page_fts MATCH ? AND p.sha256 IN ({marks}) ORDER BY p.sha256, p.page LIMIT ?")
+            params = [phrase, *files, limit]
+        else:
+            column = "lower(text)" if q.isascii() else "text"
+            needle = q.lower() if q.isascii() else q
+            sql = (f"SELECT sha256, page, text FROM page_text WHERE sha256 IN ({marks}) AND instr({column}, ?) > 0 "
+                   f"ORDER BY sha256, page LIMIT ?")
+            params = [*files, needle, limit]
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        hits = []
+        for sha, page, text in rows:
+            snippet, count = _snippet(text, q)
+            hits.extend(Hit(material_id, page, snippet, count) for material_id in files[sha])
+        return hits
