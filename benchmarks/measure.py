@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -16,20 +15,6 @@ SCREEN = ROOT / "screen_1920.json"
 def use_offscreen_1920() -> None:
     """Qt offscreen on a 1920×1080 screen (the issue's "1920-px screen"), unless a platform is chosen."""
     os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
-    survive_pyside_612_refcounts()
-
-
-def survive_pyside_612_refcounts() -> None:
-    """PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a void method
-    (QTimer.start, QPainter.drawRect…) and to True/False on every signal emit; after a few thousand
-    calls Python aborts ("deallocating None"). Python 3.12+ makes these objects immortal; here, on
-    3.11, they get a reference count no run can exhaust. The app needs PySide6 < 6.12 on 3.11."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def p95(values: list[float]) -> float:

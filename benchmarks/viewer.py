@@ -143,6 +143,18 @@ def bench_thumbnails(app, viewer, library, material_id: int) -> None:
                unit="s" if clear else "ms")
 
 
+def demo_expert_home(folder: Path) -> Path:
+    """The demo round's first expert home, made once in the work folder. Its keys go to passphrase
+    files (the keyring is set to none), so the benchmark never writes into the user's keyring."""
+    home = folder / "homes" / "E02"
+    if not (home / "reviewdesk.db").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+        subprocess.run([sys.executable, "-m", "desktop.cli", "demo", "--out", str(folder)], check=True, env=env,
+                       capture_output=True)
+    return home
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "reviewdesk-viewer-benchmark")
@@ -171,6 +183,13 @@ def main() -> int:
         starts.append(child("start", str(home.root), str(ids["scan"]), repr(t0))["first_page_s"])
     record("app cold start to first page of a dossier visible", "≤ 1.2 s", starts, unit="s",
            note="(new Python process, viewer only, file cache warm)")
+    expert_home = demo_expert_home(args.work / "demo")
+    whole = []
+    for _ in range(7):
+        t0 = time.time()
+        whole.append(child("app_start", str(expert_home), repr(t0))["first_page_s"])
+    record("  the whole app: main window, workspace and rubric, demo expert's home", "≤ 1.2 s", whole, unit="s",
+           note="(new Python process, file cache warm)")
 
     from PySide6.QtWidgets import QApplication
 
