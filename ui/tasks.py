@@ -39,6 +39,10 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+        finally:
+            # End the thread from here: a GUI thread blocked in wait() (closing the window) could not
+            # receive a queued "finished" signal to do it, and would wait for nothing.
+            QThread.currentThread().quit()
 
 
 class BackgroundTask(QObject):
@@ -69,8 +73,7 @@ class BackgroundTask(QObject):
         return self._thread.wait(ms)
 
     def _stop_thread(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        self._thread.wait()  # the worker already asked its thread to quit
 
     def _finish_ok(self, result: object) -> None:
         self._stop_thread()
