@@ -17,9 +17,14 @@ def test_cancelling_an_import_leaves_the_home_as_it_was(qtbot, qapp, tmp_path):
     before = snapshot(tmp_path / "E02")
     outcome = []
     with Home(tmp_path / "E02") as home:
-        task = BackgroundTask(lambda progress: import_package(home, round_.package,
-                                                              trust_bureau=round_.bureau_fingerprint, progress=progress))
-        task.progressed.connect(lambda done, total: task.cancel())  # the user presses Cancel at once
+        def work(progress):
+            def halfway(done, total):  # the user presses Cancel when half the dossiers are staged
+                if done * 2 >= total > 0:
+                    task.cancel()
+                progress(done, total)
+            return import_package(home, round_.package, trust_bureau=round_.bureau_fingerprint, progress=halfway)
+
+        task = BackgroundTask(work)
         task.succeeded.connect(outcome.append)
         task.failed.connect(outcome.append)
         task.start()
