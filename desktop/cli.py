@@ -23,7 +23,8 @@ from .commands.context import Context, saved_language
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: {tr('wrong usage')}: {message}", file=sys.stderr)
+        wrong = tr("wrong usage")
+        print(f"{self.prog}: {wrong}: {message}", file=sys.stderr)
         raise SystemExit(2)
 
 

@@ -289,6 +289,11 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:  # first start: most of the screen (a 1366×768 laptop gets nearly all of it)
+            available = self.screen().availableGeometry()
+            self.resize(max(self.minimumWidth(), int(available.width() * 0.94)),
+                        max(self.minimumHeight(), int(available.height() * 0.92)))
+            self.move(available.center() - self.rect().center())
         if str(self._settings.value("applicantList", "true")).lower() == "false":
             self.list_action.setChecked(False)
         last = get_setting(self.home, "ui.applicant")

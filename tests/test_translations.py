@@ -59,3 +59,19 @@ def test_compiled_translation_loads_and_translates(qapp):
     finally:
         i18n.install_translators("en")
     assert QCoreApplication.translate("Labels", "Skill-master studio") == "Skill-master studio"
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """lupdate cannot see tr() inside an f-string: such text would silently stay English."""
+    import ast
+
+    hidden = []
+    for path in [*(ROOT / "ui").rglob("*.py"), *(ROOT / "desktop").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Call):
+                        name = sub.func.attr if isinstance(sub.func, ast.Attribute) else getattr(sub.func, "id", "")
+                        if name in ("tr", "translate"):
+                            hidden.append(f"{path.relative_to(ROOT)}:{sub.lineno}")
+    assert hidden == []

@@ -54,7 +54,10 @@ class ApplicantTableModel(QAbstractTableModel):
             if column == "name":
                 return f"{row.name}\n{label(CARRIER_TYPES, row.carrier_type)}"
             text = label(STATES, row.state)
-            return f"{text} ({self.tr('rev. {n}').format(n=row.revision)})" if row.revision and row.revision > 1 else text
+            if row.revision and row.revision > 1:
+                revision = self.tr("rev. {n}").format(n=row.revision)
+                return f"{text} ({revision})"
+            return text
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLOURS.get(row.state, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -13,27 +13,32 @@
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="31" />
+        <location filename="../../desktop/cli.py" line="26" />
+        <source>wrong usage</source>
+        <translation>用法错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="32" />
         <source>ReviewDesk: offline expert review of vocational-training carriers.</source>
         <translation>评审台：职业技能培训载体离线专家评审。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="32" />
+        <location filename="../../desktop/cli.py" line="33" />
         <source>workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)</source>
         <translation>工作区文件夹（默认为当前用户的数据文件夹；环境变量 REVIEWDESK_HOME）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="33" />
+        <location filename="../../desktop/cli.py" line="34" />
         <source>interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="34" />
+        <location filename="../../desktop/cli.py" line="35" />
         <source>open the GUI on the demo round, creating it on first use</source>
         <translation>打开演示评审轮次的图形界面（首次使用时自动创建）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="70" />
+        <location filename="../../desktop/cli.py" line="71" />
         <source>Interrupted; nothing was changed.</source>
         <translation>已中断，未作任何更改。</translation>
     </message>
@@ -657,6 +662,11 @@
         <location filename="../../ui/applicant_list.py" line="43" />
         <source>State</source>
         <translation>评审状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant_list.py" line="58" />
+        <source>rev. {n}</source>
+        <translation>第{n}版</translation>
     </message>
 </context>
 <context>
@@ -1398,102 +1408,112 @@
 <context>
     <name>ItemDetails</name>
     <message>
-        <location filename="../../ui/workspace/details.py" line="39" />
+        <location filename="../../ui/workspace/details.py" line="41" />
         <source>Scoring rule</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="40" />
+        <location filename="../../ui/workspace/details.py" line="42" />
         <source>Site notes</source>
         <translation>考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="41" />
+        <location filename="../../ui/workspace/details.py" line="43" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="42" />
+        <location filename="../../ui/workspace/details.py" line="44" />
         <source>Evidence</source>
         <translation>佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="57" />
+        <location filename="../../ui/workspace/details.py" line="59" />
         <source>What you saw on site… (Ctrl+Enter adds it)</source>
         <translation>现场看到的情况…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="59" />
+        <location filename="../../ui/workspace/details.py" line="61" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="63" />
+        <location filename="../../ui/workspace/details.py" line="65" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="83" />
+        <location filename="../../ui/workspace/details.py" line="85" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="85" />
+        <location filename="../../ui/workspace/details.py" line="87" />
         <source>From camera folder…</source>
         <translation>从相机文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="87" />
+        <location filename="../../ui/workspace/details.py" line="89" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="103" />
+        <location filename="../../ui/workspace/details.py" line="105" />
         <source>Select a region to link</source>
         <translation>框选页面区域作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="107" />
+        <location filename="../../ui/workspace/details.py" line="109" />
         <source>Link the page shown</source>
         <translation>将当前页作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="110" />
+        <location filename="../../ui/workspace/details.py" line="112" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="147" />
+        <location filename="../../ui/workspace/details.py" line="149" />
         <source>Item {code} {title}</source>
         <translation>指标 {code} {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="148" />
+        <location filename="../../ui/workspace/details.py" line="150" />
         <source>Whole visit (inspection record)</source>
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="151" />
+        <location filename="../../ui/workspace/details.py" line="153" />
         <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="159" />
+        <location filename="../../ui/workspace/details.py" line="155" />
+        <source>Maximum {max} points, in steps of {step}. Assessed by: {method}</source>
+        <translation>满分 {max} 分，评分步长 {step}。评估方式：{method}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="157" />
+        <source>Evidence usually in: {materials}</source>
+        <translation>佐证材料通常见：{materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/details.py" line="162" />
         <source>Links for item {code}. Select a region on a page, or link the page shown; click a link to go to it.</source>
         <translation>指标 {code} 的佐证。可在页面上框选区域，或将当前页作为佐证；点击佐证可跳转到对应页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="193" />
+        <location filename="../../ui/workspace/details.py" line="196" />
         <source>{material}, page {page}</source>
         <translation>{material} 第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="194" />
+        <location filename="../../ui/workspace/details.py" line="197" />
         <source>region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="194" />
+        <location filename="../../ui/workspace/details.py" line="197" />
         <source>whole page</source>
         <translation>整页</translation>
     </message>
@@ -1890,47 +1910,47 @@ Every score is saved as it is typed and signed before it leaves this computer.</
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
-        <location filename="../../desktop/main_window.py" line="339" />
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="337" />
+        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="346" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333" />
+        <location filename="../../desktop/main_window.py" line="338" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
-        <location filename="../../desktop/main_window.py" line="361" />
+        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363" />
+        <location filename="../../desktop/main_window.py" line="368" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="373" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369" />
+        <location filename="../../desktop/main_window.py" line="374" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -1943,12 +1963,12 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
+        <location filename="../../desktop/main_window.py" line="387" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384" />
+        <location filename="../../desktop/main_window.py" line="389" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -2934,27 +2954,27 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>小计 {score} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="255" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="257" />
         <source>Bonus {score} (cap {cap})</source>
         <translation>加分 {score}（上限 {cap}）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="257" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="259" />
         <source>— {raw} given, capped</source>
         <translation>— 实评 {raw} 分，按上限计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="260" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="263" />
         <source>Total {total}</source>
         <translation>总分 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="264" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="267" />
         <source>VETOED</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="265" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="268" />
         <source>{scored} of {count} items scored</source>
         <translation>已评 {scored}/{count} 项</translation>
     </message>
@@ -3113,7 +3133,7 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="86" />
+        <location filename="../../ui/tasks.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3360,6 +3380,11 @@ Your fingerprint: {fingerprint}</source>
         <location filename="../../ui/workspace/workspace.py" line="188" />
         <source>Opinion</source>
         <translation>综合意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="204" />
+        <source>revision {n}</source>
+        <translation>第 {n} 版</translation>
     </message>
     <message>
         <location filename="../../ui/workspace/workspace.py" line="207" />

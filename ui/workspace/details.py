@@ -5,12 +5,14 @@ when "whole visit" is chosen.
 """
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from review_model.rubric import METHOD_NAMES, Rubric
+from review_model.rubric import Rubric
 from review_model.sheets.view import LinkEntry, SheetView
 
 from ..labels import METHODS, label
@@ -150,12 +152,13 @@ class ItemDetails(QTabWidget):
         if item is None:
             self.rule.setPlainText(self.tr("Click into an item's score to see its rule here."))
         else:
-            self.rule.setHtml(
-                f"<p><b>{item.code} {item.title}</b></p>"
-                f"<p>{self.tr('Maximum {max} points, in steps of {step}. Assessed by: {method}').format(max=_plain(item.max_points), step=_plain(item.step), method=label(METHODS, item.method))}"
-                f" ({METHOD_NAMES[item.method]})</p>"
-                f"<p>{item.rule}</p>"
-                + (f"<p style='color:#555'>{self.tr('Evidence usually in: {materials}').format(materials=item.evidence)}</p>" if item.evidence else ""))
+            scale = self.tr("Maximum {max} points, in steps of {step}. Assessed by: {method}").format(
+                max=_plain(item.max_points), step=_plain(item.step), method=label(METHODS, item.method))
+            evidence = self.tr("Evidence usually in: {materials}").format(materials=item.evidence) if item.evidence else ""
+            html = f"<p><b>{escape(item.code)} {escape(item.title)}</b></p><p>{escape(scale)}</p><p>{escape(item.rule)}</p>"
+            if evidence:
+                html += f"<p style='color:#555'>{escape(evidence)}</p>"
+            self.rule.setHtml(html)
         self.links_hint.setText(self.tr("Links for item {code}. Select a region on a page, or link the page shown; "
                                          "click a link to go to it.").format(code=code) if item else "")
         if view is not None:

@@ -249,7 +249,9 @@ class RubricPanel(QWidget):
             label = self.section_totals[section.code]
             label.setText(self.tr("Subtotal {score} / {max}").format(score=_plain(view.section_total(section.code)),
                                                                      max=_plain(section.max_points)))
-            label.setStyleSheet("color: #b91c1c;" if section.code in failed and view.given() else "color: #374151;")
+            complete = all(view.scores.get(i.code) is not None for i in section.items)
+            # under 60 % of a section fails the assessment: said once the section is fully scored
+            label.setStyleSheet("color: #b91c1c;" if complete and section.code in failed else "color: #374151;")
         if self.rubric.bonus:
             raw = sum((view.given().get(i.code, Decimal(0)) for i in self.rubric.bonus.items), Decimal(0))
             text = self.tr("Bonus {score} (cap {cap})").format(score=_plain(view.bonus_total), cap=_plain(self.rubric.bonus.cap))
@@ -257,8 +259,9 @@ class RubricPanel(QWidget):
                 text += " " + self.tr("— {raw} given, capped").format(raw=_plain(raw))
             self.section_totals["bonus"].setText(text)
         scored = sum(1 for i in self.rubric.scored_items if view.scores.get(i.code) is not None)
+        base_complete = all(view.scores.get(i.code) is not None for s in self.rubric.sections for i in s.items)
         parts = [self.tr("Total {total}").format(total=_plain(view.total))]
-        if view.grade and scored:
+        if view.grade and base_complete:  # a grade means nothing for a half-scored sheet
             parts.append(view.grade)
         if view.vetoed:
             parts.append(self.tr("VETOED"))

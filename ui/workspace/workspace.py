@@ -201,7 +201,7 @@ class Workspace(QWidget):
         self.banner.show_state(view.conflict, view.conflict_reason)
         state = "conflict" if view.conflict == "declared" else "signed" if view.state == "signed" else \
             "not_started" if view.state == "none" else ("ready" if not view.checklist else "draft")
-        revision = f" · {self.tr('revision {n}').format(n=view.revision)}" if view.revision else ""
+        revision = " · " + self.tr("revision {n}").format(n=view.revision) if view.revision else ""
         self.state_label.setText(label(STATES, state) + revision)
         missing = len(view.checklist)
         self.todo_button.setText(self.tr("{n} to do").format(n=missing) if missing else self.tr("Complete"))
