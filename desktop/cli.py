@@ -49,6 +49,14 @@ def _early_language(argv: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--render-worker"]:  # the installed app starting its own render worker process
+        import os
+
+        from review_model.dossier.worker import main as worker_main
+
+        code = worker_main(argv[1:])
+        sys.stderr.flush()
+        os._exit(code)
     language = _early_language(argv)
     if not any(a in ("-h", "--help") for a in argv) and _wants_gui(argv):
         from .app import run_gui

@@ -60,7 +60,7 @@ class RenderWorker:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         extra = {"creationflags": subprocess.CREATE_NO_WINDOW} if sys.platform == "win32" else {"pass_fds": self.buffer.pass_fds}
         process = subprocess.Popen(
-            [sys.executable, "-m", "review_model.dossier.worker", self.buffer.spec, str(self.buffer.size), str(self.slot_size)],
+            [*worker_command(), self.buffer.spec, str(self.buffer.size), str(self.slot_size)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, **extra)
         self.process = process
         self._current[:] = [process]
@@ -230,3 +230,12 @@ def _stop_processes(processes: list[subprocess.Popen]) -> None:
             except (OSError, ValueError, subprocess.TimeoutExpired):
                 process.kill()
                 process.wait()
+
+
+def worker_command() -> list[str]:
+    """How to start the render worker: the module under Python, or, in a frozen (installed) app,
+    the app itself with --render-worker (desktop/cli.py hands that to worker.main)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--render-worker"]
+    return [sys.executable, "-m", "review_model.dossier.worker"]
+
