@@ -11,15 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from review_model.errors import Problem
 from review_model.home import Home
-from review_model.identity import require_identity, signing_key
+from review_model.identity import signing_key
 from review_model.sheets.context import Reviewer
 from review_model.signing.returns import ExportResult, export_returns
 
 from .messages import describe
+from .passphrase import with_passphrase
 from .tasks import run_with_progress
 
 
@@ -56,16 +57,9 @@ class ReturnExport(QObject):
         dialog.open()
 
     def _chosen(self, path: str) -> None:
-        if require_identity(self._home).key_store != "file":
-            self.run(Path(path))
-            return
-        dialog = QInputDialog(self._parent)
-        dialog.setWindowTitle(self.title())
-        dialog.setLabelText(self.tr("The bundle is signed with your key. Type the passphrase of your key file:"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(lambda text: self.run(Path(path), text))
-        self.passphrase_dialog = dialog
-        dialog.open()
+        prompt = self.tr("The bundle is signed with your key. Type the passphrase of your key file:")
+        self.passphrase_dialog = with_passphrase(self._parent, self._home, self.title(), prompt,
+                                                 lambda passphrase: self.run(Path(path), passphrase))
 
     def run(self, path: Path, passphrase: str | None = None) -> None:
         """Write the bundle to `path` with progress (the key is unlocked in the worker too)."""

@@ -38,7 +38,7 @@
         <translation>打开演示评审轮次的图形界面（首次使用时自动创建）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="71" />
+        <location filename="../../desktop/cli.py" line="79" />
         <source>Interrupted; nothing was changed.</source>
         <translation>已中断，未作任何更改。</translation>
     </message>
@@ -2852,22 +2852,22 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ResultExport</name>
     <message>
-        <location filename="../../ui/chair/export.py" line="37" />
+        <location filename="../../ui/chair/export.py" line="38" />
         <source>Export and sign the panel result</source>
         <translation>导出并签署评审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="59" />
+        <location filename="../../ui/chair/export.py" line="55" />
         <source>The result is signed with your key as the chair. Type the passphrase of your key file:</source>
         <translation>评审结果将以组长身份用您的密钥签名。请输入密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="73" />
+        <location filename="../../ui/chair/export.py" line="67" />
         <source>Writing and signing the panel result…</source>
         <translation>正在生成并签署评审结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="77" />
+        <location filename="../../ui/chair/export.py" line="71" />
         <source>The panel result is signed and saved in {folder}:
 {files}
 {candidates} candidates.</source>
@@ -2876,7 +2876,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 拟认定候选 {candidates} 家。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="80" />
+        <location filename="../../ui/chair/export.py" line="74" />
         <source>Warning: the publicity period ends too late for the report deadline.</source>
         <translation>警告：公示期结束过晚，无法在报送截止日期前报送。</translation>
     </message>
@@ -2884,34 +2884,34 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ReturnExport</name>
     <message>
-        <location filename="../../ui/export_returns.py" line="38" />
+        <location filename="../../ui/export_returns.py" line="39" />
         <source>Export return bundle</source>
         <translation>导出回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="49" />
+        <location filename="../../ui/export_returns.py" line="50" />
         <source>Return bundles (*.rvret)</source>
         <translation>回传包 (*.rvret)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="64" />
+        <location filename="../../ui/export_returns.py" line="60" />
         <source>The bundle is signed with your key. Type the passphrase of your key file:</source>
         <translation>回传包将用您的密钥签名。请输入密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="78" />
+        <location filename="../../ui/export_returns.py" line="72" />
         <source>Writing the return bundle…</source>
         <translation>正在写入回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="81" />
+        <location filename="../../ui/export_returns.py" line="75" />
         <source>The return bundle is saved as {path}.
 {revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
         <translation>回传包已保存为 {path}。
 包含 {applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="86" />
+        <location filename="../../ui/export_returns.py" line="80" />
         <source>Not in the bundle because not signed yet: {applicants}.</source>
         <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
     </message>

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from ..pdf_canvas import numbered_canvas
 from ..signing.pdf import CHINA, _register_font
 from ..signing.pdf_tables import FONT, GREY, style
 
@@ -48,44 +48,6 @@ def heading(text: str, size: float = 12) -> Paragraph:
     return Paragraph(text, look)
 
 
-def _canvas(header_left: str, header_right: str, footer: str, wide: bool):
-    class NumberedCanvas(pdfcanvas.Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            page_w, page_h = page_size(wide)
-            self.saveState()
-            self.setFont(FONT, 8)
-            self.setFillColor(GREY)
-            self.setStrokeColor(GREY)
-            self.setLineWidth(0.4)
-            top = page_h - MARGIN_TOP + 6 * mm
-            self.drawString(MARGIN_X, top + 1.6 * mm, header_left)
-            self.drawRightString(page_w - MARGIN_X, top + 1.6 * mm, header_right)
-            self.line(MARGIN_X, top, page_w - MARGIN_X, top)
-            bottom = MARGIN_BOTTOM - 8 * mm
-            self.line(MARGIN_X, bottom + 3.6 * mm, page_w - MARGIN_X, bottom + 3.6 * mm)
-            self.drawString(MARGIN_X, bottom, footer)
-            self.drawRightString(page_w - MARGIN_X, bottom, f"第 {number} 页  共 {total} 页")
-            self.restoreState()
-
-    return NumberedCanvas
-
-
 def prepare() -> None:
     """Call before making any Paragraph: the font must be registered when text is laid out."""
     _register_font()
@@ -99,5 +61,7 @@ def build_pdf(story: list, *, wide: bool, title: str, author: str, subject: str,
     template = SimpleDocTemplate(buffer, pagesize=page_size(wide), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                                  topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
                                  subject=subject, creator="ReviewDesk 评审台", invariant=1)
-    template.build(story, canvasmaker=_canvas(header_left, header_right, footer, wide))
+    template.build(story, canvasmaker=numbered_canvas(
+        header_left=header_left, header_right=header_right, footer=footer, pagesize=page_size(wide),
+        margin_x=MARGIN_X, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM, font=FONT, colour=GREY))
     return buffer.getvalue()

@@ -16,11 +16,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from ..carriers import OFFICIAL_NAMES
 from ..fonts import cjk_font_file
+from ..pdf_canvas import numbered_canvas
 from ..rubric import Rubric
 from .document import SheetDocument, short_hash
 from .pdf_tables import FONT, GREY, WIDTH, info_table, item_table, opinion_table, para, signature_table, style, veto_table
@@ -68,46 +68,6 @@ class BoldLine(Flowable):
         text.textOut(self.text)
         c.drawText(text)
         c.restoreState()
-
-
-def _numbered_canvas(header: str, footer: str):
-    class NumberedCanvas(pdfcanvas.Canvas):
-        """Draws the running header and footer once the page count is known (第 x 页 共 y 页)."""
-
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            page_w, page_h = A4
-            self.saveState()
-            self.setFont(FONT, 8)
-            self.setFillColor(GREY)
-            self.setStrokeColor(GREY)
-            self.setLineWidth(0.4)
-            top = page_h - MARGIN_TOP + 6 * mm
-            self.drawString(MARGIN_X, top + 1.6 * mm, header)
-            self.drawRightString(page_w - MARGIN_X, top + 1.6 * mm, "评审专家评分表")
-            self.line(MARGIN_X, top, page_w - MARGIN_X, top)
-            bottom = MARGIN_BOTTOM - 8 * mm
-            self.line(MARGIN_X, bottom + 3.6 * mm, page_w - MARGIN_X, bottom + 3.6 * mm)
-            self.drawString(MARGIN_X, bottom, footer)
-            self.drawRightString(page_w - MARGIN_X, bottom, f"第 {number} 页  共 {total} 页")
-            self.restoreState()
-
-    return NumberedCanvas
 
 
 def _heading(text: str) -> Paragraph:
@@ -174,5 +134,7 @@ def render_score_sheet(doc: SheetDocument, rubric: Rubric, json_sha256: str) -> 
     header = f"{doc.round.title}　{doc.round.district}"
     tail = f"　第 {doc.revision.number} 版　签名摘要 {short_hash(json_sha256)}"
     footer = _fit(f"申报单位：{a.name}", tail, WIDTH - 30 * mm)
-    template.build(story, canvasmaker=_numbered_canvas(header, footer))
+    template.build(story, canvasmaker=numbered_canvas(
+        header_left=header, header_right="评审专家评分表", footer=footer, pagesize=A4, margin_x=MARGIN_X,
+        margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM, font=FONT, colour=GREY))
     return buffer.getvalue()

@@ -1,0 +1,26 @@
+"""Asking for the key file's passphrase right before signing, only when the key is a file."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from review_model.home import Home
+from review_model.identity import require_identity
+
+
+def with_passphrase(parent: QWidget, home: Home, title: str, prompt: str,
+                    proceed: Callable[[str | None], None]) -> QInputDialog | None:
+    """Call `proceed(None)` at once for a keyring identity; otherwise open a password prompt (non-modal
+    `open()`, so tests can drive it) and call `proceed(passphrase)` when it is confirmed.
+    The caller keeps the returned dialog alive until it closes."""
+    if require_identity(home).key_store != "file":
+        proceed(None)
+        return None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(prompt)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.textValueSelected.connect(proceed)
+    dialog.open()
+    return dialog
