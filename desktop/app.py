@@ -5,13 +5,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.home import Home, default_home
 from ui.fonts import install_cjk_font
 from ui.messages import describe
+from ui.tasks import BackgroundTask
 from ui.text import tr
 
 from . import i18n
@@ -24,31 +25,52 @@ def demo_root() -> Path:
     return default_home().parent / "ReviewDesk-demo"
 
 
-def _ensure_demo(app: QApplication) -> Path:
-    """The demo round's folder, generated on first use with a progress dialog."""
+def _ensure_demo() -> tuple[Path, bool] | None:
+    """The demo expert's home and whether it was just made; generated on first use off the GUI
+    thread with a cancellable progress dialog (None if the user cancelled)."""
     root = demo_root()
     home = root / "homes" / DEMO_PERSON
     if (home / "reviewdesk.db").exists():
-        return home
+        return home, False
+    import shutil
+
     from review_model.demo.round import write_demo
 
-    dialog = QProgressDialog(tr("Creating the demo round (realistic dossiers, first time only)…"), "", 0, 100)
-    dialog.setCancelButton(None)
+    shutil.rmtree(root, ignore_errors=True)  # a half-made demo from an interrupted first run
+    dialog = QProgressDialog(tr("Creating the demo round (realistic dossiers, first time only)…"),
+                             QCoreApplication.translate("Tasks", "Cancel"), 0, 100)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
+    loop = QEventLoop()
+    outcome: list[object] = []
+    task = BackgroundTask(lambda progress: write_demo(root, progress))
+    task.progressed.connect(lambda done, total: dialog.setValue(int(100 * done / max(total, 1))))
+    task.succeeded.connect(lambda result: (outcome.append(result), loop.quit()))
+    task.failed.connect(lambda error: (outcome.append(error), loop.quit()))
+    dialog.canceled.connect(task.cancel)
     dialog.show()
-
-    def progress(done: int, total: int) -> None:
-        dialog.setValue(int(100 * done / max(total, 1)))
-        app.processEvents()
-
-    if root.exists():
-        import shutil
-
-        shutil.rmtree(root)  # a half-made demo from an interrupted first run
-    write_demo(root, progress)
+    task.start()
+    loop.exec()
     dialog.close()
-    return home
+    result = outcome[0] if outcome else None
+    if isinstance(result, BaseException):
+        shutil.rmtree(root, ignore_errors=True)
+        if isinstance(result, Problem) and result.code == Code.CANCELLED:
+            return None
+        raise result
+    return home, True
+
+
+def _demo_notice(home: Home) -> str:
+    """Where no secure keyring exists the demo's keys are files sealed with a known passphrase."""
+    from review_model.demo.round import DEMO_PASSPHRASE
+    from review_model.identity import get_identity
+
+    identity = get_identity(home)
+    if identity is None or identity.key_store != "file":
+        return ""
+    return tr("Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. "
+              "The passphrase is {passphrase}.").format(passphrase=DEMO_PASSPHRASE)
 
 
 class Shell:
@@ -86,13 +108,25 @@ def run_gui(argv: list[str], language: str) -> int:
     app.setOrganizationName("ReviewDesk")
     install_cjk_font(app)
     i18n.install_translators(language)
+    made_demo = False
     try:
-        path = _ensure_demo(app) if args.demo else Path(args.home) if args.home else default_home()
+        if args.demo:
+            demo = _ensure_demo()
+            if demo is None:
+                return 1  # cancelled: nothing was left behind
+            path, made_demo = demo
+        else:
+            path = Path(args.home) if args.home else default_home()
         home = Home(path)
     except Problem as problem:
         QMessageBox.critical(None, tr("ReviewDesk"), describe(problem))
         return 1
     shell = Shell(app, home, language)
+    notice = _demo_notice(home) if args.demo else ""
+    if notice:
+        shell.window.statusBar().showMessage(notice)
+        if made_demo:
+            QMessageBox.information(shell.window, tr("ReviewDesk"), notice)
     code = app.exec()
     del shell
     home.close()

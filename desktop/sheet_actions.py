@@ -23,6 +23,8 @@ class SheetActions:
         self.window = window
         self.workspace = workspace
         self.editor = workspace.editor
+        self.find = self._action(menu, tr("&Find in my notes…"), self.find_dialog, "Ctrl+Shift+F")
+        menu.addSeparator()
         self.conflict = self._action(menu, tr("Answer the &conflict question…"), workspace.ask_conflict)
         menu.addSeparator()
         self.export_form = self._action(menu, tr("&Export offline score form…"), self.export_form_dialog)
@@ -48,6 +50,20 @@ class SheetActions:
         self.import_form.setEnabled(has and view.editable)
         self.sign.setEnabled(self.workspace.sign_button.isEnabled() and self.workspace.sign_button.isVisible())
         self.amend.setEnabled(has and view.state == "signed")
+
+    # --- finding notes later ----------------------------------------------------------------
+    def find_dialog(self) -> None:
+        from ui.workspace.notes_search import NotesSearchDialog
+
+        self.workspace.flush()
+        dialog = NotesSearchDialog(self.editor.reviewer, self.window)
+        dialog.hitChosen.connect(self._go_to_hit)
+        self.notes_search = dialog  # kept alive while open; non-modal so the expert can keep working
+        dialog.show()
+
+    def _go_to_hit(self, applicant_id: str, item_code: str) -> None:
+        self.window.applicants.select_applicant(applicant_id)
+        self.workspace.show_item(item_code)
 
     # --- offline form -----------------------------------------------------------------------
     def export_form_dialog(self) -> None:

@@ -264,3 +264,35 @@ def test_after_a_crash_the_app_reopens_on_the_same_applicant_material_page_and_z
     assert reopened.applicants.current_applicant() == "A02"
     qtbot.waitUntil(lambda: again.location() == (material.material_id, 1, "150"), timeout=5000)
     reopened.close()
+
+
+def test_notes_photos_and_comments_are_found_later_across_applicants(window, qtbot, tmp_path):
+    from PIL import Image
+
+    from review_model.sheets import ops
+    from ui.workspace.notes_search import NotesSearchDialog
+
+    reviewer = window.workspace.editor.reviewer
+    for applicant in ("A01", "A02"):
+        ops.confirm_no_conflict(reviewer, applicant)
+    ops.add_note(reviewer, "A01", "2.1", "实训车间面积约 300 平方米，门口有标牌")
+    ops.add_note(reviewer, "A02", "", "现场查看了标牌和学徒花名册")
+    photo = tmp_path / "IMG_0001.jpg"
+    Image.new("RGB", (64, 48), (90, 90, 90)).save(photo)
+    ops.add_photo(reviewer, "A02", "1.1", photo, "工作室标牌")
+    ops.set_score(reviewer, "A01", "1.2", __import__("decimal").Decimal("1"))
+    ops.set_comment(reviewer, "A01", "1.2", "未见标牌，设备陈旧")
+    dialog = NotesSearchDialog(reviewer, window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("标牌")  # two Chinese characters
+    hits = dialog.search()
+    assert {(h.applicant_id, h.item_code, h.kind) for h in hits} == {
+        ("A01", "2.1", "note"), ("A02", "", "note"), ("A02", "1.1", "photo"), ("A01", "1.2", "comment")}
+    chosen = []
+    dialog.hitChosen.connect(lambda a, i: chosen.append((a, i)))
+    dialog.results.itemActivated.emit(dialog.results.item(0))
+    assert chosen == [(hits[0].applicant_id, hits[0].item_code)]
+    window.sheet_actions._go_to_hit("A02", "1.1")
+    assert window.workspace.applicant_id == "A02" and window.workspace.panel.current_item == "1.1"
+    dialog.query.setText("100%_")  # wildcards are text, not patterns
+    assert dialog.search() == []

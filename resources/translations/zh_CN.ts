@@ -3,12 +3,18 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/app.py" line="35" />
+        <location filename="../../desktop/app.py" line="40" />
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="93" />
+        <location filename="../../desktop/app.py" line="72" />
+        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="122" />
+        <location filename="../../desktop/app.py" line="129" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
@@ -219,63 +225,68 @@
     </message>
     <message>
         <location filename="../../desktop/sheet_actions.py" line="26" />
+        <source>&amp;Find in my notes…</source>
+        <translation>查找我的记录(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sheet_actions.py" line="28" />
         <source>Answer the &amp;conflict question…</source>
         <translation>回避声明(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="28" />
+        <location filename="../../desktop/sheet_actions.py" line="30" />
         <source>&amp;Export offline score form…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="29" />
+        <location filename="../../desktop/sheet_actions.py" line="31" />
         <source>&amp;Import offline score form…</source>
         <translation>导入离线评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="31" />
+        <location filename="../../desktop/sheet_actions.py" line="33" />
         <source>&amp;Sign score sheet…</source>
         <translation>签名评分表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="32" />
+        <location filename="../../desktop/sheet_actions.py" line="34" />
         <source>&amp;Amend signed sheet…</source>
         <translation>修订已签名评分表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="55" />
-        <location filename="../../desktop/sheet_actions.py" line="64" />
+        <location filename="../../desktop/sheet_actions.py" line="71" />
+        <location filename="../../desktop/sheet_actions.py" line="80" />
         <source>Export offline score form</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="66" />
+        <location filename="../../desktop/sheet_actions.py" line="82" />
         <source>Form saved to {path}. Fill it in Excel or WPS, then import it here.</source>
         <translation>评分表已保存到 {path}。可在 Excel 或 WPS 中填写，再导入本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="71" />
-        <location filename="../../desktop/sheet_actions.py" line="80" />
+        <location filename="../../desktop/sheet_actions.py" line="87" />
+        <location filename="../../desktop/sheet_actions.py" line="96" />
         <source>Import offline score form</source>
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="90" />
+        <location filename="../../desktop/sheet_actions.py" line="106" />
         <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="94" />
+        <location filename="../../desktop/sheet_actions.py" line="110" />
         <source>Import score form</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="100" />
+        <location filename="../../desktop/sheet_actions.py" line="116" />
         <source>Amend signed sheet</source>
         <translation>修订已签名评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="101" />
+        <location filename="../../desktop/sheet_actions.py" line="117" />
         <source>Why does the signed sheet need a new revision? (e.g. the panel asked to reconsider item 2.1)</source>
         <translation>为什么需要修订已签名的评分表？（例如：专家组要求复议第 2.1 项）</translation>
     </message>
@@ -2718,6 +2729,47 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>NotesSearch</name>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="11" />
+        <source>note</source>
+        <translation>考察记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="12" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="13" />
+        <source>comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="14" />
+        <source>overall opinion</source>
+        <translation>综合意见</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSearchDialog</name>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="24" />
+        <source>Find in my notes</source>
+        <translation>查找我的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="27" />
+        <source>Words in site notes, photo captions, comments or opinions</source>
+        <translation>在考察记录、照片说明、评语或综合意见中查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/notes_search.py" line="54" />
+        <source>{n} found</source>
+        <translation>找到 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>OutlineTree</name>
     <message>
         <location filename="../../ui/viewer/outline_tree.py" line="27" />
@@ -3133,6 +3185,7 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>Tasks</name>
     <message>
+        <location filename="../../desktop/app.py" line="41" />
         <location filename="../../ui/tasks.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>

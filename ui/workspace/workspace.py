@@ -290,6 +290,13 @@ class Workspace(QWidget):
             self.panel.set_current_item(link.item_code)
             self.panel.scroll.ensureWidgetVisible(self.panel.rows[link.item_code])
 
+    def show_item(self, item_code: str) -> None:
+        """Bring an item (or, for '', the whole-visit record) into view with its notes."""
+        if item_code and item_code in self.panel.rows:
+            self.panel.set_current_item(item_code)
+            self.panel.scroll.ensureWidgetVisible(self.panel.rows[item_code])
+        self.details.setCurrentIndex(1)  # the site notes
+
     def _flush_then(self, signal) -> None:
         self.flush()
         signal.emit(self.applicant_id)
