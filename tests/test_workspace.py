@@ -296,3 +296,12 @@ def test_notes_photos_and_comments_are_found_later_across_applicants(window, qtb
     assert window.workspace.applicant_id == "A02" and window.workspace.panel.current_item == "1.1"
     dialog.query.setText("100%_")  # wildcards are text, not patterns
     assert dialog.search() == []
+
+
+def test_the_applicants_facts_and_the_bureaus_corrections_are_at_hand(window, qtbot):
+    window.applicants.select_applicant("A03")
+    facts = window.workspace.facts
+    assert facts.heading.text() == "光明区农业科技协会"
+    assert "工作站场地证明" in facts.findings.text()  # the material the bureau asked to correct (补正)
+    assert any("51440300MJL0000318" == facts.facts.itemAt(i).widget().text()
+               for i in range(facts.facts.count()) if facts.facts.itemAt(i).widget() is not None)

@@ -75,17 +75,3 @@ class ApplicantPage(QWidget):
                 if material.status != "ok":
                     item.setForeground(QColor("#b91c1c"))
                 self.materials.setItem(row, column, item)
-
-
-class MaterialsPane(ApplicantPage):
-    """The applicant page as the workspace's left pane: shown by applicant id."""
-
-    def __init__(self, details, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._details = details  # applicant id -> ApplicantDetail | None
-
-    def show_applicant(self, applicant_id) -> None:  # type: ignore[override]
-        detail = applicant_id if isinstance(applicant_id, ApplicantDetail) else self._details(applicant_id)
-        if detail is not None:
-            super().show_applicant(detail)
-

@@ -3375,92 +3375,97 @@ Your fingerprint: {fingerprint}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="47" />
+        <location filename="../../ui/workspace/workspace.py" line="48" />
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="63" />
+        <location filename="../../ui/workspace/workspace.py" line="64" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="66" />
+        <location filename="../../ui/workspace/workspace.py" line="67" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="79" />
-        <source>To do before signing</source>
-        <translation>签名前待办</translation>
+        <location filename="../../ui/workspace/workspace.py" line="80" />
+        <source>To do</source>
+        <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="104" />
+        <location filename="../../ui/workspace/workspace.py" line="83" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/workspace.py" line="108" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="106" />
+        <location filename="../../ui/workspace/workspace.py" line="110" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="108" />
+        <location filename="../../ui/workspace/workspace.py" line="112" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="111" />
+        <location filename="../../ui/workspace/workspace.py" line="115" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="182" />
+        <location filename="../../ui/workspace/workspace.py" line="187" />
         <source>Score {code}</source>
         <translation>评分 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="184" />
+        <location filename="../../ui/workspace/workspace.py" line="189" />
         <source>Comment {code}</source>
         <translation>评语 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="186" />
+        <location filename="../../ui/workspace/workspace.py" line="191" />
         <source>Veto {code}</source>
         <translation>否决项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="188" />
+        <location filename="../../ui/workspace/workspace.py" line="193" />
         <source>Opinion</source>
         <translation>综合意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="204" />
+        <location filename="../../ui/workspace/workspace.py" line="209" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="207" />
+        <location filename="../../ui/workspace/workspace.py" line="212" />
         <source>{n} to do</source>
         <translation>待办 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="207" />
+        <location filename="../../ui/workspace/workspace.py" line="212" />
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="232" />
+        <location filename="../../ui/workspace/workspace.py" line="237" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="282" />
+        <location filename="../../ui/workspace/workspace.py" line="287" />
         <source>Click into the item the evidence is for, then link it.</source>
         <translation>请先点击该佐证对应的指标，再进行关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="284" />
+        <location filename="../../ui/workspace/workspace.py" line="289" />
         <source>Link evidence to {code}</source>
         <translation>关联佐证到 {code}</translation>
     </message>

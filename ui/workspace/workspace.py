@@ -14,6 +14,7 @@ from review_model.settings import get_json, set_json
 from review_model.sheets import ops
 from review_model.sheets.view import ChecklistEntry, SheetView, sheet_view
 
+from ..applicant_page import ApplicantPage
 from ..labels import CARRIER_TYPES, STATES, label
 from ..messages import describe
 from .checklist import ChecklistView
@@ -76,7 +77,10 @@ class Workspace(QWidget):
         self.checklist = ChecklistView()
         self.checklist.entryActivated.connect(self._go_to_entry)
         self.tabs = self.details  # the checklist is one more tab of the details
-        self.details.addTab(self.checklist, self.tr("To do before signing"))
+        self.details.addTab(self.checklist, self.tr("To do"))
+        self.facts = ApplicantPage()  # who the applicant is and what the bureau asked to correct
+        self.facts.materials.hide()  # the viewer lists the materials
+        self.details.addTab(self.facts, self.tr("Unit"))
         self._connect_details()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rubricSplitter")
@@ -141,6 +145,7 @@ class Workspace(QWidget):
         if detail is None:
             return
         self.applicant_id, self.applicant_name = applicant_id, detail.name
+        self.facts.show_applicant(detail)
         self.title.setText(f"{detail.applicant_id}  {detail.name}")
         self.title.setToolTip(f"{detail.uscc} · {label(CARRIER_TYPES, detail.carrier_type)} · {detail.industry}")
         self.panel = self._panel_for(detail.carrier_type)
