@@ -165,7 +165,7 @@ def test_checklist_empties_out_and_signing_becomes_possible(window, qtbot):
         row.score.setFocus()
         qtbot.keyClicks(row.score, str(item.max_points - item.step))
         qtbot.keyClick(row.score, Qt.Key.Key_Tab)
-    assert [ws.checklist.item(i).text() for i in range(ws.checklist.count())] == ["Recommendation not chosen"]
+    assert [ws.checklist.item(i).text() for i in range(ws.checklist.count())] == ["choose a recommendation"]
     assert state_of(window, "A01") == "draft"
     ws.panel.recommend.click()
     assert ws.checklist.count() == 0

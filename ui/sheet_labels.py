@@ -11,18 +11,26 @@ RECOMMENDATIONS = {
 }
 CHECKLIST = {
     "conflict_unconfirmed": QT_TRANSLATE_NOOP("Labels", "confirm there is no conflict of interest"),
-    "unscored": QT_TRANSLATE_NOOP("Labels", "score item {code}"),
-    "comment_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for the low score of item {code}"),
-    "veto_reason_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for veto {code}"),
+    "unscored": QT_TRANSLATE_NOOP("Labels", "score item {code} {title}"),
+    "comment_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for the low score of item {code} {title}"),
+    "veto_reason_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for veto {code} {title}"),
     "recommendation_missing": QT_TRANSLATE_NOOP("Labels", "choose a recommendation"),
 }
 
 SEPARATOR = QT_TRANSLATE_NOOP("Labels", "; ")
 
 
-def checklist_text(entries: tuple[tuple[str, str], ...] | list[tuple[str, str]], limit: int = 6) -> str:
+def checklist_entry(kind: str, code: str, title: str = "") -> str:
+    """One thing left to do before signing, e.g. 'score item 1.2 绝技绝活与专长' (the one wording for the
+    workspace's to-do list, the sign dialog and the command line)."""
+    return label(CHECKLIST, kind).format(code=code, title=title).strip().rstrip("：:")  # no title, no dangling colon
+
+
+def checklist_text(entries: tuple[tuple[str, str], ...] | list[tuple[str, str]], limit: int = 6,
+                   titles: dict[str, str] | None = None) -> str:
     """'score item 1.2; choose a recommendation' for (kind, code) pairs, the first `limit` of them."""
-    parts = [label(CHECKLIST, kind).format(code=code) for kind, code in list(entries)[:limit]]
+    titles = titles or {}
+    parts = [checklist_entry(kind, code, titles.get(code, "")) for kind, code in list(entries)[:limit]]
     if len(entries) > limit:
         parts.append("…")
     return QCoreApplication.translate("Labels", SEPARATOR).join(parts)

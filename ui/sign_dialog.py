@@ -98,7 +98,9 @@ class SignDialog(QDialog):
             self.sign_button.setEnabled(False)
         elif view.checklist:
             entries = tuple((e.kind, e.code) for e in view.checklist)
-            self._show(self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries)), ERROR_STYLE)
+            titles = {i.code: i.title for i in view.rubric.scored_items} | {v.code: v.title for v in view.rubric.vetoes}
+            self._show(self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries, titles=titles)),
+                       ERROR_STYLE)
             self.sign_button.setEnabled(False)
         else:
             self.message.hide()

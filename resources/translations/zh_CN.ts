@@ -1020,34 +1020,6 @@
     </message>
 </context>
 <context>
-    <name>Checklist</name>
-    <message>
-        <location filename="../../ui/workspace/checklist.py" line="11" />
-        <source>Conflict of interest not yet answered</source>
-        <translation>尚未作出回避声明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/checklist.py" line="12" />
-        <source>Not scored: {code} {title}</source>
-        <translation>未评分：{code} {title}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/checklist.py" line="13" />
-        <source>Comment required (under 60%): {code} {title}</source>
-        <translation>须填写评语（低于该项分值 60%）：{code} {title}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/checklist.py" line="14" />
-        <source>Veto without a reason: {code} {title}</source>
-        <translation>否决项缺少理由：{code} {title}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workspace/checklist.py" line="15" />
-        <source>Recommendation not chosen</source>
-        <translation>尚未选择推荐意见</translation>
-    </message>
-</context>
-<context>
     <name>Cli</name>
     <message>
         <location filename="../../desktop/commands/context.py" line="53" />
@@ -1780,18 +1752,18 @@
     </message>
     <message>
         <location filename="../../ui/sheet_labels.py" line="14" />
-        <source>score item {code}</source>
-        <translation>为第 {code} 项评分</translation>
+        <source>score item {code} {title}</source>
+        <translation>为第 {code} 项评分：{title}</translation>
     </message>
     <message>
         <location filename="../../ui/sheet_labels.py" line="15" />
-        <source>give a reason for the low score of item {code}</source>
-        <translation>填写第 {code} 项低分的理由</translation>
+        <source>give a reason for the low score of item {code} {title}</source>
+        <translation>填写第 {code} 项低分的理由：{title}</translation>
     </message>
     <message>
         <location filename="../../ui/sheet_labels.py" line="16" />
-        <source>give a reason for veto {code}</source>
-        <translation>填写否决项 {code} 的理由</translation>
+        <source>give a reason for veto {code} {title}</source>
+        <translation>填写否决项 {code} 的理由：{title}</translation>
     </message>
     <message>
         <location filename="../../ui/sheet_labels.py" line="17" />
@@ -3165,19 +3137,19 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>本版本已签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="101" />
+        <location filename="../../ui/sign_dialog.py" line="102" />
         <source>Not ready to sign: {checklist}.</source>
         <translation>尚不能签名：{checklist}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="126" />
+        <location filename="../../ui/sign_dialog.py" line="128" />
         <source>Signed revision {n}. Signature hash: {hash}
 It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
         <translation>已签名第 {n} 版。签名摘要：{hash}
 该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="130" />
+        <location filename="../../ui/sign_dialog.py" line="132" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
