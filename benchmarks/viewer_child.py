@@ -111,7 +111,7 @@ def paging(home_dir: str, material_id: int) -> dict:
     for _ in range(400):
         bar.setValue(bar.value() + 150)
         step = time.perf_counter() + 0.016
-        wait(app, lambda: time.perf_counter() >= step, 1)
+        wait(app, lambda step=step: time.perf_counter() >= step, 1)
     fling.stop()
     worker = peak_rss_mb(viewer.bridge.worker_pid)
     result = {"gui_peak_mb": peak_rss_mb(), "worker_peak_mb": worker, "gaps_ms": gaps.gaps, "turn_ms": times,

@@ -19,7 +19,6 @@ from .commands import COMMAND_MODULES
 from .commands.context import Context, saved_language
 
 
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line
         self.print_usage(sys.stderr)

@@ -9,8 +9,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from review_model.errors import Code, Problem
 from review_model.home import Home
@@ -18,17 +26,17 @@ from review_model.identity import public_identity_bytes
 from review_model.importer import ImportResult, import_package
 from review_model.overview import Overview, applicant_detail, overview
 from review_model.settings import get_setting, set_setting
-from review_model.store.blobs import write_durably
-from ui.applicant_list import ApplicantList
 from review_model.sheets.context import Reviewer
 from review_model.sheets.ops import OpChanges
+from review_model.store.blobs import write_durably
+from ui.applicant_list import ApplicantList
 from ui.applicant_page import ApplicantPage
 from ui.export_returns import export_return_bundle
 from ui.identity_dialog import IdentityDialog
 from ui.key_status import KeyStatusLabel
-from ui.sign_dialog import SignDialog
 from ui.labels import ROLES, label
 from ui.messages import describe
+from ui.sign_dialog import SignDialog
 from ui.tasks import BackgroundTask, run_with_progress
 from ui.welcome_page import WelcomePage
 from ui.workspace.editor import SheetEditor

@@ -37,7 +37,7 @@ class WorkCalendar:
     years: dict[int, CalendarYear] = field(default_factory=dict)
 
     @classmethod
-    def from_years(cls, years: list[CalendarYear]) -> "WorkCalendar":
+    def from_years(cls, years: list[CalendarYear]) -> WorkCalendar:
         checked: dict[int, CalendarYear] = {}
         for year in years:
             for day in [d for h in year.holidays for d in (h.first, h.last)] + list(year.adjusted_workdays):

@@ -90,6 +90,8 @@ class Code(str, Enum):
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"
     FILE_WRITE_FAILED = "file_write_failed"
+    # text people type or send (review_model/plain_text.py)
+    TEXT_INVALID = "text_invalid"
 
 
 class Problem(Exception):

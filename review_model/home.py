@@ -65,7 +65,7 @@ class Home:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Home":
+    def __enter__(self) -> Home:
         return self
 
     def __exit__(self, *exc: object) -> None:

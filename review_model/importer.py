@@ -17,7 +17,7 @@ from .exchange.package import Package, check_dossiers, open_package
 from .home import Home
 from .identity import require_identity
 from .progress import Progress, no_progress, scaled
-from .store.models import (Applicant, Assignment, Expert, Material, RubricRecord, Round, TrustedKey)
+from .store.models import Applicant, Assignment, Expert, Material, Round, RubricRecord, TrustedKey
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def test_longer_materials_have_an_outline_and_page_labels(dossiers):
         toc = doc.get_toc()
         if doc.page_count >= 5:
             with_outline += len(toc) > 1
-        for level, title, page in toc:
+        for _level, title, page in toc:
             assert 1 <= page <= doc.page_count and title
         assert [doc[i].get_label() for i in range(min(3, doc.page_count))] == ["i", "1", "2"][: min(3, doc.page_count)]
     assert with_outline >= 3

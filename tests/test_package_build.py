@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-
 from conftest import require_tool
+
 from review_model.errors import Code, Problem
 from review_model.exchange.package import check_dossiers, open_package
 from review_model.exchange.package_build import build_package

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pymupdf
 import pytest
-
 from conftest import require_tool
+
 from review_model.home import Home
 from review_model.identity import signing_key
 from review_model.sheets import ops

@@ -7,11 +7,11 @@ import time
 import pytest
 
 from review_model.dossier.indexing import index_pending
-from ui.messages import describe
 from review_model.errors import Code, Problem
 from tests.support import dossier_pdfs as pdfs
 from tests.support.dossier_home import dossier_home
 from tests.support.viewer_driver import make_viewer, open_and_wait, wait_drawn
+from ui.messages import describe
 
 DOSSIER = [
     ("申报表", pdfs.text_pdf(["申报表 第一页", "第二页"])),

@@ -1,7 +1,7 @@
 """Display names for the domain's codes (carrier types, states, roles...), translated."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CARRIER_TYPES = {
     "training_base": QT_TRANSLATE_NOOP("Labels", "High-skill training base"),

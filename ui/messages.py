@@ -5,7 +5,7 @@ language). Both the GUI and the command line use these.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from review_model.errors import Code, Problem
 
@@ -89,6 +89,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
     Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
     Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),
+    Code.TEXT_INVALID: QT_TRANSLATE_NOOP("Messages", "The text for {field} cannot be saved: {reason}. Correct it and try again."),
 }
 
 _REASONS: dict[str, str] = {
@@ -148,6 +149,9 @@ _REASONS: dict[str, str] = {
     "listing_mismatch": QT_TRANSLATE_NOOP("Messages", "return.json does not list it as it is"),
     "revision_gap": QT_TRANSLATE_NOOP("Messages", "its revisions are not numbered 1, 2, 3… in signing order"),
     "current_not_newest": QT_TRANSLATE_NOOP("Messages", "an older revision is marked as the current one"),
+    # text people type or send (review_model/plain_text.py)
+    "control": QT_TRANSLATE_NOOP("Messages", "it contains an invisible control character (often pasted from another program)"),
+    "too_long": QT_TRANSLATE_NOOP("Messages", "it is longer than the app accepts"),
 }
 
 _WHERE: dict[str, str] = {

@@ -1,7 +1,7 @@
 """Display names for a score sheet's codes: the recommendation and what the checklist asks for."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .labels import label
 

@@ -13,7 +13,6 @@ from ui.text import tr
 from .context import Context
 
 
-
 def register(commands) -> None:
     package = commands.add_parser("package", help=tr("build a review package (bureau)"))
     sub = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)

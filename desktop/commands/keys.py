@@ -6,11 +6,11 @@ from pathlib import Path
 from review_model.identity import ROLES, create_identity, public_identity_bytes, require_identity
 from review_model.keys import keyring_backend_name, secure_keyring_available
 from review_model.store.blobs import write_durably
-from ui.labels import KEY_STORES, ROLES as ROLE_LABELS, label
+from ui.labels import KEY_STORES, label
+from ui.labels import ROLES as ROLE_LABELS
 from ui.text import tr
 
 from .context import Context
-
 
 
 def register(commands) -> None:

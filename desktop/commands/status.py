@@ -10,7 +10,6 @@ from ui.text import tr
 from .context import Context
 
 
-
 def register(commands) -> None:
     status = commands.add_parser("status", help=tr("this workspace's identity, round and applicants"))
     status.add_argument("--json", action="store_true", help=tr("print one JSON object"))

@@ -19,32 +19,32 @@
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="26" />
+        <location filename="../../desktop/cli.py" line="25" />
         <source>wrong usage</source>
         <translation>用法错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="32" />
+        <location filename="../../desktop/cli.py" line="31" />
         <source>ReviewDesk: offline expert review of vocational-training carriers.</source>
         <translation>评审台：职业技能培训载体离线专家评审。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="33" />
+        <location filename="../../desktop/cli.py" line="32" />
         <source>workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)</source>
         <translation>工作区文件夹（默认为当前用户的数据文件夹；环境变量 REVIEWDESK_HOME）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="34" />
+        <location filename="../../desktop/cli.py" line="33" />
         <source>interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="35" />
+        <location filename="../../desktop/cli.py" line="34" />
         <source>open the GUI on the demo round, creating it on first use</source>
         <translation>打开演示评审轮次的图形界面（首次使用时自动创建）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="79" />
+        <location filename="../../desktop/cli.py" line="78" />
         <source>Interrupted; nothing was changed.</source>
         <translation>已中断，未作任何更改。</translation>
     </message>
@@ -64,67 +64,67 @@
         <translation>演示评审轮次已写入 {path}：评审包 {package}，已为 {people} 建立工作区。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="18" />
+        <location filename="../../desktop/commands/exchange.py" line="17" />
         <source>build a review package (bureau)</source>
         <translation>制作评审包（区人力资源局）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="20" />
+        <location filename="../../desktop/commands/exchange.py" line="19" />
         <source>check the dossiers and build the signed package</source>
         <translation>核查申报材料并制作已签名的评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="25" />
+        <location filename="../../desktop/commands/exchange.py" line="24" />
         <source>verify any exchange file</source>
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="27" />
+        <location filename="../../desktop/commands/exchange.py" line="26" />
         <source>the round's package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="28" />
+        <location filename="../../desktop/commands/exchange.py" line="27" />
         <source>a trusted public identity file</source>
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="31" />
+        <location filename="../../desktop/commands/exchange.py" line="30" />
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="34" />
+        <location filename="../../desktop/commands/exchange.py" line="33" />
         <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="43" />
+        <location filename="../../desktop/commands/exchange.py" line="42" />
         <source>Completeness report (受理 accepted / 补正 to be corrected):</source>
         <translation>材料完整性核查（受理 / 补正）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="50" />
+        <location filename="../../desktop/commands/exchange.py" line="49" />
         <source>{accepted} of {total} applicants accepted, {correction} to be corrected.</source>
         <translation>共 {total} 家申报单位：受理 {accepted} 家，需补正 {correction} 家。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="52" />
+        <location filename="../../desktop/commands/exchange.py" line="51" />
         <source>Package written to {path}, signed by {name}, fingerprint {fingerprint}.</source>
         <translation>评审包已写入 {path}，签名人 {name}，指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="59" />
+        <location filename="../../desktop/commands/exchange.py" line="58" />
         <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
         <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="68" />
+        <location filename="../../desktop/commands/exchange.py" line="67" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="70" />
+        <location filename="../../desktop/commands/exchange.py" line="69" />
         <source>Imported round {round}: {applicants} applicants, {materials} materials.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
@@ -189,37 +189,37 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="15" />
+        <location filename="../../desktop/commands/status.py" line="14" />
         <source>this workspace's identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="16" />
+        <location filename="../../desktop/commands/status.py" line="15" />
         <source>print one JSON object</source>
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="35" />
+        <location filename="../../desktop/commands/status.py" line="34" />
         <source>No signing identity yet (reviewdesk keys init).</source>
         <translation>尚未创建签名身份（reviewdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="37" />
+        <location filename="../../desktop/commands/status.py" line="36" />
         <source>Identity: {name} ({role}), fingerprint {fingerprint}</source>
         <translation>身份：{name}（{role}），指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="41" />
+        <location filename="../../desktop/commands/status.py" line="40" />
         <source>No round imported yet (reviewdesk import PACKAGE.rvpkg).</source>
         <translation>尚未导入评审轮次（reviewdesk import 评审包.rvpkg）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="43" />
+        <location filename="../../desktop/commands/status.py" line="42" />
         <source>Round: {title} ({round})</source>
         <translation>评审轮次：{title}（{round}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="45" />
+        <location filename="../../desktop/commands/status.py" line="44" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
@@ -291,7 +291,7 @@
         <translation>为什么需要修订已签名的评分表？（例如：专家组要求复议第 2.1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="14" />
+        <location filename="../../ui/workspace/conflict.py" line="24" />
         <source>You must withdraw (回避) if, in the last 3 years, you were employed by the applicant, were its director or controlled it; if you are a close relative of its legal representative; or if anything else could keep you from judging it fairly.</source>
         <translation>有下列情形之一的，应当回避：近 3 年内曾在申报单位任职、担任其董事或对其有控制关系；与申报单位法定代表人有近亲属关系；或有其他可能影响公正评审的情形。</translation>
     </message>
@@ -582,77 +582,77 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/applicant_page.py" line="29" />
+        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="29" />
+        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="29" />
+        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="46" />
+        <location filename="../../ui/applicant_page.py" line="54" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="47" />
+        <location filename="../../ui/applicant_page.py" line="55" />
         <source>Carrier type</source>
         <translation>载体类型</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="48" />
+        <location filename="../../ui/applicant_page.py" line="56" />
         <source>Kind of entity</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="49" />
+        <location filename="../../ui/applicant_page.py" line="57" />
         <source>Industry</source>
         <translation>所属行业</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="50" />
+        <location filename="../../ui/applicant_page.py" line="58" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="51" />
+        <location filename="../../ui/applicant_page.py" line="59" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="52" />
+        <location filename="../../ui/applicant_page.py" line="60" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="53" />
+        <location filename="../../ui/applicant_page.py" line="61" />
         <source>Acceptance</source>
         <translation>受理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="63" />
+        <location filename="../../ui/applicant_page.py" line="71" />
         <source>The bureau asked for corrections:</source>
         <translation>区人力资源局要求补正：</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="70" />
+        <location filename="../../ui/applicant_page.py" line="78" />
         <source>complete</source>
         <translation>齐全</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="70" />
+        <location filename="../../ui/applicant_page.py" line="78" />
         <source>password-protected</source>
         <translation>有密码保护</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="71" />
+        <location filename="../../ui/applicant_page.py" line="79" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -683,92 +683,92 @@
 <context>
     <name>ChairDesk</name>
     <message>
-        <location filename="../../ui/chair/desk.py" line="65" />
+        <location filename="../../ui/chair/desk.py" line="81" />
         <source>Export and sign result…</source>
         <translation>导出并签署评审结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="95" />
+        <location filename="../../ui/chair/desk.py" line="111" />
         <source>Intake</source>
         <translation>收取评分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="96" />
+        <location filename="../../ui/chair/desk.py" line="112" />
         <source>Scores</source>
         <translation>评分汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="97" />
+        <location filename="../../ui/chair/desk.py" line="113" />
         <source>Changed scores</source>
         <translation>评分变更</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="98" />
+        <location filename="../../ui/chair/desk.py" line="114" />
         <source>Ranking and candidates</source>
         <translation>排名与候选名单</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="138" />
+        <location filename="../../ui/chair/desk.py" line="154" />
         <source>Not ready to sign: {reason}</source>
         <translation>暂不能签署：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="139" />
+        <location filename="../../ui/chair/desk.py" line="155" />
         <source>{title} — chair {name}</source>
         <translation>{title} — 组长 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="147" />
+        <location filename="../../ui/chair/desk.py" line="163" />
         <source>Changed scores ({n})</source>
         <translation>评分变更（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="148" />
+        <location filename="../../ui/chair/desk.py" line="164" />
         <source>Changed scores ({n}, {open} without reason)</source>
         <translation>评分变更（{n}，{open} 项未说明理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="180" />
+        <location filename="../../ui/chair/desk.py" line="196" />
         <source>Add return bundles</source>
         <translation>添加评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="181" />
+        <location filename="../../ui/chair/desk.py" line="197" />
         <source>Return bundles (*.rvret)</source>
         <translation>回传包 (*.rvret)</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="186" />
+        <location filename="../../ui/chair/desk.py" line="202" />
         <source>Add every return bundle in a folder</source>
         <translation>添加文件夹中的全部评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="205" />
+        <location filename="../../ui/chair/desk.py" line="221" />
         <source>Verifying the return bundles…</source>
         <translation>正在核验评分回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="208" />
+        <location filename="../../ui/chair/desk.py" line="224" />
         <source>Choose the round's package (.rvpkg) to verify the bundles against</source>
         <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="209" />
+        <location filename="../../ui/chair/desk.py" line="225" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="226" />
+        <location filename="../../ui/chair/desk.py" line="242" />
         <source>{imported} bundles imported, {already} already there, {invalid} refused.</source>
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="232" />
+        <location filename="../../ui/chair/desk.py" line="248" />
         <source>Chair's desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="266" />
+        <location filename="../../ui/chair/desk.py" line="282" />
         <source>Panel result signed: {path}</source>
         <translation>评审结果已签署：{path}</translation>
     </message>
@@ -1035,17 +1035,17 @@
 <context>
     <name>ConflictBanner</name>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="73" />
+        <location filename="../../ui/workspace/conflict.py" line="83" />
         <source>Answer the conflict question…</source>
         <translation>作出回避声明…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="83" />
+        <location filename="../../ui/workspace/conflict.py" line="93" />
         <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
         <translation>评分前，请先确认您与该申报单位不存在需要回避的情形。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="88" />
+        <location filename="../../ui/workspace/conflict.py" line="98" />
         <source>You withdrew from this applicant (conflict of interest): {reason}</source>
         <translation>您已申请回避该申报单位：{reason}</translation>
     </message>
@@ -1053,37 +1053,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="22" />
+        <location filename="../../ui/workspace/conflict.py" line="32" />
         <source>Conflict of interest</source>
         <translation>回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="23" />
+        <location filename="../../ui/workspace/conflict.py" line="33" />
         <source>Before you score {name}:</source>
         <translation>在对“{name}”评分之前：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="26" />
+        <location filename="../../ui/workspace/conflict.py" line="36" />
         <source>I have no conflict of interest with this applicant</source>
         <translation>本人与该申报单位不存在需要回避的情形</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="28" />
+        <location filename="../../ui/workspace/conflict.py" line="38" />
         <source>I have a conflict of interest and withdraw from scoring it</source>
         <translation>本人存在需要回避的情形，申请回避，不参加对其评分</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="32" />
+        <location filename="../../ui/workspace/conflict.py" line="42" />
         <source>Reason (required), e.g. employed there until 2024</source>
         <translation>回避理由（必填），例如：2024 年前曾在该单位任职</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="47" />
+        <location filename="../../ui/workspace/conflict.py" line="57" />
         <source>Choose one of the two answers.</source>
         <translation>请在两项中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="50" />
+        <location filename="../../ui/workspace/conflict.py" line="60" />
         <source>Write the reason for withdrawing.</source>
         <translation>请填写回避理由。</translation>
     </message>
@@ -1091,52 +1091,52 @@
 <context>
     <name>DiscussionView</name>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="82" />
+        <location filename="../../ui/chair/discussion_view.py" line="95" />
         <source>What the panel discussed about this applicant…</source>
         <translation>评审组对该申报单位的讨论意见…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="84" />
+        <location filename="../../ui/chair/discussion_view.py" line="97" />
         <source>Add to the notes</source>
         <translation>添加纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="85" />
+        <location filename="../../ui/chair/discussion_view.py" line="98" />
         <source>Remove note</source>
         <translation>删除纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="88" />
+        <location filename="../../ui/chair/discussion_view.py" line="101" />
         <source>Ask experts to reconsider items…</source>
         <translation>请专家复核评分项…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="98" />
+        <location filename="../../ui/chair/discussion_view.py" line="111" />
         <source>Discussion notes</source>
         <translation>讨论纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="102" />
+        <location filename="../../ui/chair/discussion_view.py" line="115" />
         <source>Reconsideration requests</source>
         <translation>复核请求</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="124" />
+        <location filename="../../ui/chair/discussion_view.py" line="137" />
         <source>answered by revision {n}</source>
         <translation>已提交第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="125" />
+        <location filename="../../ui/chair/discussion_view.py" line="138" />
         <source>waiting for a new revision</source>
         <translation>等待专家修订</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="126" />
+        <location filename="../../ui/chair/discussion_view.py" line="139" />
         <source>{expert}: items {items} — {reason}{note} ({answer})</source>
         <translation>{expert}：第 {items} 项 — {reason}{note}（{answer}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="134" />
+        <location filename="../../ui/chair/discussion_view.py" line="147" />
         <source>Discussion</source>
         <translation>评审讨论</translation>
     </message>
@@ -1177,22 +1177,22 @@
 <context>
     <name>HitList</name>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="70" />
+        <location filename="../../ui/viewer/search_panel.py" line="78" />
         <source>{material} · page {label}</source>
         <translation>{material} · 第 {label} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="72" />
+        <location filename="../../ui/viewer/search_panel.py" line="80" />
         <source>({count} hits)</source>
         <translation>（{count} 处）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="80" />
+        <location filename="../../ui/viewer/search_panel.py" line="88" />
         <source>{count} hits on {pages} pages</source>
         <translation>共 {count} 处，分布在 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="82" />
+        <location filename="../../ui/viewer/search_panel.py" line="90" />
         <source>No hits.</source>
         <translation>未找到。</translation>
     </message>
@@ -1200,67 +1200,67 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="21" />
+        <location filename="../../ui/identity_dialog.py" line="30" />
         <source>Create your signing identity</source>
         <translation>创建签名身份</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="24" />
+        <location filename="../../ui/identity_dialog.py" line="33" />
         <source>Your score sheets are signed with a key that only this computer holds. Create it once; then export your public identity file and give it to the bureau.</source>
         <translation>您的评分表将用仅保存在本机的密钥签名。请先创建一次签名身份，再导出公开身份文件交给区人力资源局。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="28" />
+        <location filename="../../ui/identity_dialog.py" line="37" />
         <source>Your full name, as on the panel list</source>
         <translation>您的姓名（与专家名单一致）</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="37" />
+        <location filename="../../ui/identity_dialog.py" line="46" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="38" />
+        <location filename="../../ui/identity_dialog.py" line="47" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="40" />
+        <location filename="../../ui/identity_dialog.py" line="49" />
         <source>The private key will be kept in the system keyring ({backend}).</source>
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="44" />
+        <location filename="../../ui/identity_dialog.py" line="53" />
         <source>This computer has no secure system keyring. Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
         <translation>本机没有安全的系统密钥环。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="46" />
+        <location filename="../../ui/identity_dialog.py" line="55" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="47" />
+        <location filename="../../ui/identity_dialog.py" line="56" />
         <source>Passphrase again</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="50" />
+        <location filename="../../ui/identity_dialog.py" line="59" />
         <source>Create identity</source>
         <translation>创建身份</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="62" />
+        <location filename="../../ui/identity_dialog.py" line="71" />
         <source>Enter your name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="67" />
+        <location filename="../../ui/identity_dialog.py" line="76" />
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>请设置至少 8 个字符的口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="70" />
+        <location filename="../../ui/identity_dialog.py" line="79" />
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>
@@ -1268,122 +1268,122 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="35" />
+        <location filename="../../ui/chair/intake_view.py" line="45" />
         <source>Add return bundles…</source>
         <translation>添加评分回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="36" />
+        <location filename="../../ui/chair/intake_view.py" line="46" />
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="39" />
+        <location filename="../../ui/chair/intake_view.py" line="49" />
         <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>Expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="48" />
+        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>Exported</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Revisions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="49" />
+        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="64" />
+        <location filename="../../ui/chair/intake_view.py" line="74" />
         <source>Assignments: the revision that counts per expert and applicant</source>
         <translation>评审分配：每位专家对每家申报单位计入汇总的评分表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="92" />
+        <location filename="../../ui/chair/intake_view.py" line="102" />
         <source>{conflicts} declared conflicts</source>
         <translation>声明回避 {conflicts} 家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="103" />
+        <location filename="../../ui/chair/intake_view.py" line="113" />
         <source>{bundles} valid bundles received; {missing} sheets still missing; {rejected} files refused in this session.</source>
         <translation>已收到有效回传包 {bundles} 个；仍缺评分表 {missing} 份；本次未通过核验的文件 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="112" />
+        <location filename="../../ui/chair/intake_view.py" line="122" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="120" />
+        <location filename="../../ui/chair/intake_view.py" line="130" />
         <source>Conflict</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="122" />
+        <location filename="../../ui/chair/intake_view.py" line="132" />
         <source>Missing</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="124" />
+        <location filename="../../ui/chair/intake_view.py" line="134" />
         <source>r{n}</source>
         <translation>第{n}版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="126" />
+        <location filename="../../ui/chair/intake_view.py" line="136" />
         <source> (supersedes r{old})</source>
         <translation>（取代第{old}版）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="138" />
+        <location filename="../../ui/chair/intake_view.py" line="148" />
         <source>Not assigned.</source>
         <translation>未分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="140" />
+        <location filename="../../ui/chair/intake_view.py" line="150" />
         <source>{expert} on {applicant}:</source>
         <translation>{expert}对{applicant}：</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="142" />
+        <location filename="../../ui/chair/intake_view.py" line="152" />
         <source>Conflict of interest declared: {reason}</source>
         <translation>已声明回避：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="144" />
+        <location filename="../../ui/chair/intake_view.py" line="154" />
         <source>r{n} signed {when} ({file})</source>
         <translation>第{n}版，签名于 {when}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="147" />
+        <location filename="../../ui/chair/intake_view.py" line="157" />
         <source>, amended: {reason}</source>
         <translation>，修订原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="148" />
+        <location filename="../../ui/chair/intake_view.py" line="158" />
         <source> — counts</source>
         <translation> — 计入汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="150" />
+        <location filename="../../ui/chair/intake_view.py" line="160" />
         <source>No sheet received.</source>
         <translation>未收到评分表。</translation>
     </message>
@@ -1391,112 +1391,112 @@
 <context>
     <name>ItemDetails</name>
     <message>
-        <location filename="../../ui/workspace/details.py" line="41" />
+        <location filename="../../ui/workspace/details.py" line="52" />
         <source>Scoring rule</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="42" />
+        <location filename="../../ui/workspace/details.py" line="53" />
         <source>Site notes</source>
         <translation>考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="43" />
+        <location filename="../../ui/workspace/details.py" line="54" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="44" />
+        <location filename="../../ui/workspace/details.py" line="55" />
         <source>Evidence</source>
         <translation>佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="59" />
+        <location filename="../../ui/workspace/details.py" line="70" />
         <source>What you saw on site… (Ctrl+Enter adds it)</source>
         <translation>现场看到的情况…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="61" />
+        <location filename="../../ui/workspace/details.py" line="72" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="65" />
+        <location filename="../../ui/workspace/details.py" line="76" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="85" />
+        <location filename="../../ui/workspace/details.py" line="96" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="87" />
+        <location filename="../../ui/workspace/details.py" line="98" />
         <source>From camera folder…</source>
         <translation>从相机文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="89" />
+        <location filename="../../ui/workspace/details.py" line="100" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="105" />
+        <location filename="../../ui/workspace/details.py" line="116" />
         <source>Select a region to link</source>
         <translation>框选页面区域作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="109" />
+        <location filename="../../ui/workspace/details.py" line="120" />
         <source>Link the page shown</source>
         <translation>将当前页作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="112" />
+        <location filename="../../ui/workspace/details.py" line="123" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="149" />
+        <location filename="../../ui/workspace/details.py" line="160" />
         <source>Item {code} {title}</source>
         <translation>指标 {code} {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="150" />
+        <location filename="../../ui/workspace/details.py" line="161" />
         <source>Whole visit (inspection record)</source>
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="153" />
+        <location filename="../../ui/workspace/details.py" line="164" />
         <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="155" />
+        <location filename="../../ui/workspace/details.py" line="166" />
         <source>Maximum {max} points, in steps of {step}. Assessed by: {method}</source>
         <translation>满分 {max} 分，评分步长 {step}。评估方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="157" />
+        <location filename="../../ui/workspace/details.py" line="168" />
         <source>Evidence usually in: {materials}</source>
         <translation>佐证材料通常见：{materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="162" />
+        <location filename="../../ui/workspace/details.py" line="173" />
         <source>Links for item {code}. Select a region on a page, or link the page shown; click a link to go to it.</source>
         <translation>指标 {code} 的佐证。可在页面上框选区域，或将当前页作为佐证；点击佐证可跳转到对应页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="196" />
+        <location filename="../../ui/workspace/details.py" line="207" />
         <source>{material}, page {page}</source>
         <translation>{material} 第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="197" />
+        <location filename="../../ui/workspace/details.py" line="208" />
         <source>region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="197" />
+        <location filename="../../ui/workspace/details.py" line="208" />
         <source>whole page</source>
         <translation>整页</translation>
     </message>
@@ -1779,87 +1779,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>&amp;Export signed sheets (return bundle)…</source>
         <translation>导出已签名评分表（回传包）(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="115" />
         <source>Export my public &amp;identity…</source>
         <translation>导出我的公开身份(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="124" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
+        <location filename="../../desktop/main_window.py" line="125" />
         <source>&amp;Sheet</source>
         <translation>评分表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/main_window.py" line="134" />
         <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="111" />
         <source>Export and sign the &amp;panel result…</source>
         <translation>导出并签署评审结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>Indexing %p%</source>
         <translation>建立索引 %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Applicant &amp;list</source>
         <translation>申报单位列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131" />
+        <location filename="../../desktop/main_window.py" line="139" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141" />
+        <location filename="../../desktop/main_window.py" line="149" />
         <source>&amp;About ReviewDesk</source>
         <translation>关于评审台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151" />
+        <location filename="../../desktop/main_window.py" line="159" />
         <source>About ReviewDesk</source>
         <translation>关于评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="160" />
         <source>ReviewDesk 0.1
 Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
@@ -1868,72 +1868,72 @@ Every score is saved as it is typed and signed before it leaves this computer.</
 每一项评分在输入时即已保存，离开本机前均已签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
+        <location filename="../../desktop/main_window.py" line="166" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="174" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>No applicant of this round is assigned to you.</source>
         <translation>本轮没有分配给您的申报单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="218" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337" />
-        <location filename="../../desktop/main_window.py" line="344" />
-        <location filename="../../desktop/main_window.py" line="346" />
+        <location filename="../../desktop/main_window.py" line="345" />
+        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="354" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="338" />
+        <location filename="../../desktop/main_window.py" line="346" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="355" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
-        <location filename="../../desktop/main_window.py" line="366" />
+        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="374" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="361" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="376" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="373" />
+        <location filename="../../desktop/main_window.py" line="381" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374" />
+        <location filename="../../desktop/main_window.py" line="382" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -1946,12 +1946,12 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
+        <location filename="../../desktop/main_window.py" line="395" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389" />
+        <location filename="../../desktop/main_window.py" line="397" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -2425,277 +2425,292 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="92" />
+        <source>The text for {field} cannot be saved: {reason}. Correct it and try again.</source>
+        <translation>“{field}”中的文字无法保存：{reason}。请修改后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>it contains a character not used in such codes</source>
         <translation>含有信用代码不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>the check character is wrong</source>
         <translation>校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the file is not valid JSON</source>
         <translation>文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>a field is missing or has the wrong kind of value</source>
         <translation>缺少字段或字段值类型不对</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>the code is used twice</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>the scoring step must be greater than zero</source>
         <translation>评分步长必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>the maximum points must be greater than zero</source>
         <translation>满分必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>the maximum points are not a whole number of steps</source>
         <translation>满分不是评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>a ratio must lie between 0 and 1</source>
         <translation>比例必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
         <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>the file is not a readable XLSX workbook</source>
         <translation>文件不是可读取的 XLSX 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>the value has the wrong format</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>the value is empty</source>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>the column is missing</source>
         <translation>缺少该列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>the credit code must have 18 characters</source>
         <translation>信用代码应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>the credit code contains a character not used in such codes</source>
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>the value appears twice</source>
         <translation>内容重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>the value is not one of the known ones</source>
         <translation>不是可识别的取值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>the named file does not exist</source>
         <translation>所指文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>there is no such item in the rubric</source>
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>not one of the allowed answers</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>a veto needs a reason</source>
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>this form belongs to another applicant</source>
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>it is not a valid score sheet</source>
         <translation>不是有效的评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>it is not in the canonical form that was signed</source>
         <translation>不是签名时的规范格式</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>it belongs to another round or package</source>
         <translation>属于其他评审轮次或评审包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>it names another expert than the signer</source>
         <translation>所列专家与签名人不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>the package does not assign this applicant to the expert</source>
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>the expert declared a conflict of interest with this applicant</source>
         <translation>该专家已声明对此申报单位回避</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>it was scored on another rubric version</source>
         <translation>依据的是其他版本的评审细则</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>its revision number or amendment reason is inconsistent</source>
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>an item has no score</source>
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>its totals do not add up (bonus cap included)</source>
         <translation>的合计分数不符（含加分上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>it cites a material or page the dossier does not have</source>
         <translation>引用了申报材料中不存在的材料或页码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>its PDF was not drawn from this sheet</source>
         <translation>的 PDF 不是由该评分数据生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>return.json does not list it as it is</source>
         <translation>与 return.json 中的登记不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>its revisions are not numbered 1, 2, 3… in signing order</source>
         <translation>的各版本未按签名顺序编号为 1、2、3…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>an older revision is marked as the current one</source>
         <translation>旧版本被标为当前版本</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="153" />
+        <source>it contains an invisible control character (often pasted from another program)</source>
+        <translation>其中含有不可见的控制字符（通常是从其他程序粘贴带入的）</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="154" />
+        <source>it is longer than the app accepts</source>
+        <translation>长度超出本软件允许的范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="158" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>row {row}, column {column}: {reason}</source>
         <translation>第 {row} 行“{column}”列：{reason}</translation>
     </message>
@@ -2765,72 +2780,72 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="38" />
+        <location filename="../../ui/chair/ranking_view.py" line="48" />
         <source>Publicity starts</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="39" />
+        <location filename="../../ui/chair/ranking_view.py" line="49" />
         <source>Publicity period</source>
         <translation>公示期</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="41" />
+        <location filename="../../ui/chair/ranking_view.py" line="51" />
         <source>Ties</source>
         <translation>名次并列</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="68" />
+        <location filename="../../ui/chair/ranking_view.py" line="78" />
         <source>{type}: quota {quota}, {n} candidates</source>
         <translation>{type}：名额 {quota} 个，拟认定 {n} 家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="84" />
+        <location filename="../../ui/chair/ranking_view.py" line="94" />
         <source>{start} to {end}, {n} working days; the list can be sent on {report_by} (deadline {deadline}).</source>
         <translation>{start} 至 {end}，共 {n} 个工作日；名单可于 {report_by} 报送（截止日期 {deadline}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="89" />
+        <location filename="../../ui/chair/ranking_view.py" line="99" />
         <source>Too late: after the publicity period the list reaches the bureau after the deadline {deadline}. Choose an earlier start.</source>
         <translation>时间不足：公示期结束后报送名单将晚于截止日期 {deadline}。请选择更早的公示开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="94" />
+        <location filename="../../ui/chair/ranking_view.py" line="104" />
         <source>In time for the report deadline.</source>
         <translation>可在报送截止日期前完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="101" />
+        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="102" />
+        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="113" />
+        <location filename="../../ui/chair/ranking_view.py" line="123" />
         <source>✓ candidate</source>
         <translation>✓ 拟认定</translation>
     </message>
@@ -2838,37 +2853,37 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ReconsiderDialog</name>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="40" />
+        <location filename="../../ui/chair/discussion_view.py" line="53" />
         <source>Ask to reconsider</source>
         <translation>请专家复核</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="50" />
+        <location filename="../../ui/chair/discussion_view.py" line="63" />
         <source>What the panel noticed (optional)</source>
         <translation>评审组发现的情况（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="52" />
+        <location filename="../../ui/chair/discussion_view.py" line="65" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="56" />
+        <location filename="../../ui/chair/discussion_view.py" line="69" />
         <source>Experts and items</source>
         <translation>专家及评分项</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="57" />
+        <location filename="../../ui/chair/discussion_view.py" line="70" />
         <source>Permitted reason</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="58" />
+        <location filename="../../ui/chair/discussion_view.py" line="71" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="60" />
+        <location filename="../../ui/chair/discussion_view.py" line="73" />
         <source>Record the request</source>
         <translation>记录复核请求</translation>
     </message>
@@ -2943,62 +2958,62 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>RubricPanel</name>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="94" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="106" />
         <source>Bonus items (capped at {cap})</source>
         <translation>加分项（上限 {cap} 分）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="98" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="110" />
         <source>Veto items (一票否决)</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="146" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="158" />
         <source>Overall opinion and recommendation</source>
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="150" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="162" />
         <source>The panel member's overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="153" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="165" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="155" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="167" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="250" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="262" />
         <source>Subtotal {score} / {max}</source>
         <translation>小计 {score} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="257" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="269" />
         <source>Bonus {score} (cap {cap})</source>
         <translation>加分 {score}（上限 {cap}）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="259" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="271" />
         <source>— {raw} given, capped</source>
         <translation>— 实评 {raw} 分，按上限计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="263" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="275" />
         <source>Total {total}</source>
         <translation>总分 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="267" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="279" />
         <source>VETOED</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="268" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="280" />
         <source>{scored} of {count} items scored</source>
         <translation>已评 {scored}/{count} 项</translation>
     </message>
@@ -3006,22 +3021,22 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="22" />
+        <location filename="../../ui/viewer/search_panel.py" line="30" />
         <source>Search the text…</source>
         <translation>搜索文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="25" />
+        <location filename="../../ui/viewer/search_panel.py" line="33" />
         <source>All materials</source>
         <translation>全部材料</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="26" />
+        <location filename="../../ui/viewer/search_panel.py" line="34" />
         <source>This material</source>
         <translation>本材料</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="27" />
+        <location filename="../../ui/viewer/search_panel.py" line="35" />
         <source>Where to search</source>
         <translation>搜索范围</translation>
     </message>
@@ -3037,119 +3052,119 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="41" />
+        <location filename="../../ui/sign_dialog.py" line="49" />
         <source>Sign the score sheet</source>
         <translation>签名评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="44" />
+        <location filename="../../ui/sign_dialog.py" line="52" />
         <source>Signing freezes this revision of your score sheet and writes its PDF. After signing it cannot change; a correction opens a new revision with a reason.</source>
         <translation>签名将冻结评分表的本版本并生成 PDF 评分表。签名后不能再修改；如需更正，须说明原因并开启新的版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="50" />
+        <location filename="../../ui/sign_dialog.py" line="58" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="51" />
+        <location filename="../../ui/sign_dialog.py" line="59" />
         <source>Carrier type</source>
         <translation>载体类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="52" />
+        <location filename="../../ui/sign_dialog.py" line="60" />
         <source>{total} points</source>
         <translation>{total} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="54" />
+        <location filename="../../ui/sign_dialog.py" line="62" />
         <source> (bonus {bonus} included)</source>
         <translation>（含加分 {bonus} 分）</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="56" />
+        <location filename="../../ui/sign_dialog.py" line="64" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="58" />
+        <location filename="../../ui/sign_dialog.py" line="66" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="60" />
+        <location filename="../../ui/sign_dialog.py" line="68" />
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="60" />
+        <location filename="../../ui/sign_dialog.py" line="68" />
         <source>A veto item is triggered.</source>
         <translation>已触发一票否决事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="62" />
+        <location filename="../../ui/sign_dialog.py" line="70" />
         <source>Recommendation</source>
         <translation>评审建议</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="63" />
+        <location filename="../../ui/sign_dialog.py" line="71" />
         <source>Revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="65" />
+        <location filename="../../ui/sign_dialog.py" line="73" />
         <source> (amended: {reason})</source>
         <translation>（修订原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="68" />
+        <location filename="../../ui/sign_dialog.py" line="76" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="71" />
+        <location filename="../../ui/sign_dialog.py" line="79" />
         <source>Your key's fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="76" />
+        <location filename="../../ui/sign_dialog.py" line="84" />
         <source>The passphrase of your key file</source>
         <translation>密钥文件的口令</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="77" />
+        <location filename="../../ui/sign_dialog.py" line="85" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="83" />
+        <location filename="../../ui/sign_dialog.py" line="91" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="93" />
+        <location filename="../../ui/sign_dialog.py" line="101" />
         <source>You declared a conflict of interest with this applicant; there is nothing to sign.</source>
         <translation>您已声明对该申报单位回避，无需签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="97" />
+        <location filename="../../ui/sign_dialog.py" line="105" />
         <source>This revision is already signed.</source>
         <translation>本版本已签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="102" />
+        <location filename="../../ui/sign_dialog.py" line="110" />
         <source>Not ready to sign: {checklist}.</source>
         <translation>尚不能签名：{checklist}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="128" />
+        <location filename="../../ui/sign_dialog.py" line="136" />
         <source>Signed revision {n}. Signature hash: {hash}
 It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
         <translation>已签名第 {n} 版。签名摘要：{hash}
 该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="132" />
+        <location filename="../../ui/sign_dialog.py" line="140" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3174,7 +3189,7 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>VetoRow</name>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="32" />
+        <location filename="../../ui/workspace/rubric_panel.py" line="44" />
         <source>Reason (required when the veto applies)</source>
         <translation>否决理由（勾选后必填）</translation>
     </message>
@@ -3347,97 +3362,97 @@ Your fingerprint: {fingerprint}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="48" />
+        <location filename="../../ui/workspace/workspace.py" line="56" />
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="64" />
+        <location filename="../../ui/workspace/workspace.py" line="72" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="67" />
+        <location filename="../../ui/workspace/workspace.py" line="75" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="80" />
+        <location filename="../../ui/workspace/workspace.py" line="88" />
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="83" />
+        <location filename="../../ui/workspace/workspace.py" line="91" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="108" />
+        <location filename="../../ui/workspace/workspace.py" line="116" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="110" />
+        <location filename="../../ui/workspace/workspace.py" line="118" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="112" />
+        <location filename="../../ui/workspace/workspace.py" line="120" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="115" />
+        <location filename="../../ui/workspace/workspace.py" line="123" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="187" />
+        <location filename="../../ui/workspace/workspace.py" line="195" />
         <source>Score {code}</source>
         <translation>评分 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="189" />
+        <location filename="../../ui/workspace/workspace.py" line="197" />
         <source>Comment {code}</source>
         <translation>评语 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="191" />
+        <location filename="../../ui/workspace/workspace.py" line="199" />
         <source>Veto {code}</source>
         <translation>否决项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="193" />
+        <location filename="../../ui/workspace/workspace.py" line="201" />
         <source>Opinion</source>
         <translation>综合意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="209" />
+        <location filename="../../ui/workspace/workspace.py" line="217" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="212" />
+        <location filename="../../ui/workspace/workspace.py" line="220" />
         <source>{n} to do</source>
         <translation>待办 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="212" />
+        <location filename="../../ui/workspace/workspace.py" line="220" />
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="237" />
+        <location filename="../../ui/workspace/workspace.py" line="245" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="287" />
+        <location filename="../../ui/workspace/workspace.py" line="295" />
         <source>Click into the item the evidence is for, then link it.</source>
         <translation>请先点击该佐证对应的指标，再进行关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="289" />
+        <location filename="../../ui/workspace/workspace.py" line="297" />
         <source>Link evidence to {code}</source>
         <translation>关联佐证到 {code}</translation>
     </message>

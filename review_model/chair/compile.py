@@ -13,7 +13,7 @@ counting revision is newer than the one counting when the request was made.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from ..calendar import WorkCalendar
@@ -149,7 +149,7 @@ def round_calendar(file: RoundFile) -> WorkCalendar:
 
 def default_publicity_start(file: RoundFile, today: date | None = None) -> date:
     """The first working day after the review deadline (or after today when the round names none)."""
-    after = file.deadlines.review or today or datetime.now(timezone.utc).date()
+    after = file.deadlines.review or today or datetime.now(UTC).date()
     return round_calendar(file).working_days_from(after + timedelta(days=1), 1)[0]
 
 

@@ -14,7 +14,7 @@ from ..carriers import OFFICIAL_NAMES
 from ..signing.pdf import BoldLine
 from ..signing.pdf_tables import GREY, SHADE_LIGHT, Rows, centre, para
 from .compile import ApplicantCompiled, Compilation
-from .pdf_common import build_pdf, prepare, china_day, heading, text_width
+from .pdf_common import build_pdf, china_day, heading, prepare, text_width
 from .words import REASON_NAMES, STATUS_WORDS, flag_words, policy_lines, score_text
 
 NUMERALS = "一二三四五六七八九十"

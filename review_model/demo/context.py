@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 import zlib
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..carriers import OFFICIAL_NAMES
 from . import corpus as C

@@ -222,7 +222,7 @@ def signin(cv: Canvas, rng: random.Random, title: str, info: str, rows: list[tup
     for k, (name, sex, unit) in enumerate(rows):
         y += 26
         x = 65.0
-        for j, (label, cw) in enumerate(cols):
+        for j, (_label, cw) in enumerate(cols):
             cv.box((x, y, x + cw, y + 26), width=0.6)
             value = (str(k + 1), name, sex, unit)[j] if j < 4 else ""
             cv.text(x + 2, y + 17, value, 9.5, align="c", width=cw - 4)
@@ -385,7 +385,7 @@ def floor_plan(cv: Canvas, rng: random.Random, title: str, area: int, rooms: lis
         if not band:
             continue
         xs = [x0]
-        for k in range(len(band)):
+        for _ in range(len(band)):
             xs.append(xs[-1] + (x1 - x0) / len(band))
         for k, name in enumerate(band):
             cv.box((xs[k], ya, xs[k + 1], yb), width=1.6)

@@ -9,13 +9,29 @@ Content is deterministic from `seed` and the applicant number. The builders live
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .applicants import DEMO_PDF_PASSWORD, DemoApplicant
 from .context import Ctx, profile
-from .evidence import build_achievements, build_coop, build_generic, build_insurance, build_leader, build_plan, build_site
-from .materials import build_apprentices, build_form, build_letter, build_licence, build_roster, build_rules, build_training
+from .evidence import (
+    build_achievements,
+    build_coop,
+    build_generic,
+    build_insurance,
+    build_leader,
+    build_plan,
+    build_site,
+)
+from .materials import (
+    build_apprentices,
+    build_form,
+    build_letter,
+    build_licence,
+    build_roster,
+    build_rules,
+    build_training,
+)
 
 _BUILDERS: tuple[tuple[tuple[str, ...], Callable[[Ctx, int], None]], ...] = (
     (("申报表",), build_form), (("营业执照", "法人证书"), build_licence), (("信用承诺",), build_letter),

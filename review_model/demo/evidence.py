@@ -3,7 +3,7 @@ school-enterprise cooperation, the chain plan; plus a generic fallback. Each wri
 from __future__ import annotations
 
 import itertools
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import corpus as C
 from . import documents as D

@@ -3,13 +3,26 @@ training record, rules. Each writes exactly n pages (cover included) through a `
 from __future__ import annotations
 
 import itertools
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..carriers import ENTITY_KIND_NAMES, OFFICIAL_NAMES
 from . import corpus as C
 from . import documents as D
 from .context import W_L, W_P, YEARS, Ctx, boxed, cn_num, equipment_rows, ledger_rows, section, split, stats_rows
-from .pages import A4_W, MARGIN_X, Canvas, Unit, pages_needed, u_break, u_heading, u_para, u_row, u_space, u_table, u_title
+from .pages import (
+    A4_W,
+    MARGIN_X,
+    Canvas,
+    Unit,
+    pages_needed,
+    u_break,
+    u_heading,
+    u_para,
+    u_row,
+    u_space,
+    u_table,
+    u_title,
+)
 
 
 def build_form(x: Ctx, n: int) -> None:
@@ -106,7 +119,9 @@ def build_licence(x: Ctx, n: int) -> None:
         elif i < len(sheets):
             x.scan(sheets[i], landscape=True, color=True, sideways=rng.random() < 0.5)
         else:  # black-and-white copy stamped by the applicant
-            def copy(cv: Canvas, s=sheets[i % len(sheets)]) -> None:
+            sheet = sheets[i % len(sheets)]
+
+            def copy(cv: Canvas, s=sheet, i=i) -> None:
                 s(cv)
                 cv.text_turned(260, 380, "与原件一致  仅供载体认定申报使用", 20, -12, color=(0.2, 0.2, 0.2))
                 D.seal(cv, 520, 360, a.name, i, r=54)
@@ -139,7 +154,7 @@ def build_letter(x: Ctx, n: int) -> None:
             x.b.text_page(query)
         else:
             name, sex = a.legal_representative, "男"
-            x.scan(lambda cv: D.id_card(cv, rng, name, sex, "仅供2026年度载体认定申报使用"), faded=rng.random() < 0.3)
+            x.scan(lambda cv, name=name, sex=sex: D.id_card(cv, rng, name, sex, "仅供2026年度载体认定申报使用"), faded=rng.random() < 0.3)
 
 
 def build_roster(x: Ctx, n: int) -> None:

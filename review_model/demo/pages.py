@@ -11,12 +11,13 @@ import io
 import itertools
 import math
 import random
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 import pymupdf
-from pymupdf import mupdf
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from pymupdf import mupdf
 
 A4_W, A4_H = 595.28, 841.89
 BLACK = (0, 0, 0)
@@ -209,7 +210,7 @@ class Canvas:
             shape = self.page.new_shape()
             shape.totalcont = "\n".join(self.ops) + "\n"
             shape.commit()
-        for (color, bold), tw in self.writers.items():
+        for (_color, bold), tw in self.writers.items():
             tw.write_text(self.page, render_mode=2 if bold else 0)
         for tw, morph in self.turned:
             tw.write_text(self.page, morph=morph)
@@ -225,7 +226,7 @@ class Unit(NamedTuple):
     h: float
     draw: Draw
     toc: tuple[int, str] | None = None
-    header: "Unit | None" = None  # a table row repeats its table's header after a page break
+    header: Unit | None = None  # a table row repeats its table's header after a page break
     box: bool = False  # a boxed text line (form fields): the page closes and reopens the box
     keep: float = 0.0  # a heading wants this much room after it on the same page
 

@@ -68,7 +68,7 @@ def _draw_scene(scene: str, banner: str, variant: int) -> Image.Image:
             d.line((0, yy, W, yy), fill=(int(120 + 90 * t), int(165 + 60 * t), int(220 + 25 * t)))
         d.rectangle((0, horizon, W, H), fill=(96, 140, 70) if scene == "farm" else (120, 128, 110))
         if scene == "farm":
-            for k in range(rng.randint(2, 4)):
+            for _ in range(rng.randint(2, 4)):
                 gx = rng.randint(-60, W - 200)
                 gw = rng.randint(200, 320)
                 d.rectangle((gx, horizon - 90, gx + gw, horizon + 30), fill=(228, 234, 232), outline=(170, 175, 170))
@@ -81,18 +81,18 @@ def _draw_scene(scene: str, banner: str, variant: int) -> Image.Image:
                     d.ellipse((c + row * 7, y0, c + row * 7 + 26, y0 + 20), fill=(60 + rng.randint(0, 40), 120 + rng.randint(0, 40), 50))
         else:
             d.rectangle((0, horizon + 40, W, H), fill=(150, 150, 140))
-            for k in range(rng.randint(3, 6)):
+            for _ in range(rng.randint(3, 6)):
                 dx, dy = rng.randint(80, W - 80), horizon + rng.randint(90, 230)
                 d.rectangle((dx - 18, dy - 8, dx + 18, dy + 8), fill=(240, 240, 240))
                 for ox in (-34, 34):
                     d.line((dx, dy, dx + ox, dy - 10), fill=(60, 60, 60), width=4)
                     d.ellipse((dx + ox - 18, dy - 14, dx + ox + 18, dy - 6), outline=(60, 60, 60), width=2)
-            for k in range(rng.randint(1, 2)):
+            for _ in range(rng.randint(1, 2)):
                 fx, fy = rng.randint(200, W - 200), rng.randint(60, horizon - 60)
                 d.rectangle((fx - 20, fy, fx + 20, fy + 14), fill=(250, 250, 250))
                 d.line((fx - 55, fy + 2, fx + 55, fy + 2), fill=(40, 40, 40), width=3)
         _banner(d, vx, horizon - 150, banner)
-        for k in range(rng.randint(4, 9)):
+        for _ in range(rng.randint(4, 9)):
             _person(d, rng.randint(60, W - 60), rng.randint(horizon + 60, H - 140), rng.uniform(1.1, 1.7), rng)
         return img
     if scene == "meeting":
@@ -139,7 +139,7 @@ def _draw_scene(scene: str, banner: str, variant: int) -> Image.Image:
             by = horizon + 50 + k * 90
             d.rectangle((120 - k * 30, by, W - 120 + k * 30, by + 26), fill=(235, 235, 235), outline=(160, 160, 160))
             d.rectangle((130 - k * 30, by + 26, W - 130 + k * 30, by + 70), fill=(170, 180, 190))
-            for j in range(rng.randint(3, 6)):
+            for _ in range(rng.randint(3, 6)):
                 ex = rng.randint(140, W - 200)
                 _box3d(d, ex, by - 40, 60, 40, 12, rng.choice(((220, 220, 215), (80, 90, 100), (200, 210, 220))))
     else:  # classroom
@@ -152,7 +152,7 @@ def _draw_scene(scene: str, banner: str, variant: int) -> Image.Image:
                 d.rectangle((x0, y0, x0 + 150, y0 + 22), fill=(170, 120, 80))
                 if rng.random() < 0.85:
                     _person(d, x0 + 75, y0 - 46, 1.0 + row * 0.22, rng)
-    for k in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(1, 3)):
         _person(d, rng.randint(80, W - 80), rng.randint(horizon + 40, H - 170), rng.uniform(1.6, 2.1), rng)
     return img
 

@@ -213,7 +213,7 @@ class RenderWorker:
             process.stdout.close()
         self.buffer.close()
 
-    def __enter__(self) -> "RenderWorker":
+    def __enter__(self) -> RenderWorker:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -13,7 +13,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -99,7 +99,7 @@ def write_container(path: Path, kind: Kind, round_id: str, members: dict[str, by
         "package_sha256": package_sha256,
         "signer": {"id": key.id, "name": key.name, "role": key.role,
                    "public_key_pem": crypto.public_pem(public_raw), "fingerprint": crypto.fingerprint(public_raw)},
-        "created_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "members": [{"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in sorted(members.items())],
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -167,7 +167,7 @@ class OpenedContainer:
     def close(self) -> None:
         self._archive.close()
 
-    def __enter__(self) -> "OpenedContainer":
+    def __enter__(self) -> OpenedContainer:
         return self
 
     def __exit__(self, *exc: object) -> None:

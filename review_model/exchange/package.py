@@ -62,7 +62,7 @@ class Package:
     def close(self) -> None:
         self.container.close()
 
-    def __enter__(self) -> "Package":
+    def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -98,7 +98,7 @@ class SafeZip:
             spans.append((start, end, info.filename))
         spans.sort()
         directory_start = archive.start_dir
-        for (start, end, name), following in zip(spans, spans[1:] + [(directory_start, None, None)]):
+        for (_start, end, name), following in zip(spans, spans[1:] + [(directory_start, None, None)]):
             if end > following[0]:
                 raise Problem(Code.ZIP_OVERLAP, member=name)
 
@@ -132,7 +132,7 @@ class SafeZip:
             self._zip.close()
         self._file.close()
 
-    def __enter__(self) -> "SafeZip":
+    def __enter__(self) -> SafeZip:
         return self
 
     def __exit__(self, *exc: object) -> None:

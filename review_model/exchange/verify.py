@@ -90,8 +90,8 @@ def _verify_against_package(source: bytes, package_path: Path) -> VerifyReport:
 
 def _load_owner_checks() -> None:
     """Import the modules that own the deeper checks; each registers itself in CONTENT_CHECKS."""
-    from ..signing import bundle  # noqa: F401  (return bundles)
     from ..chair import result_check  # noqa: F401  (panel results)
+    from ..signing import bundle  # noqa: F401  (return bundles)
 
 
 def _report(container: OpenedContainer) -> VerifyReport:

@@ -31,7 +31,7 @@ class Reviewer:
     rubrics: dict[str, Rubric] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, home: Home) -> "Reviewer":
+    def open(cls, home: Home) -> Reviewer:
         identity = require_identity(home)
         info = round_info(home)
         if info is None:

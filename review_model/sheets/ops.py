@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import Code, Problem
 from ..store.audit import AuditLog
-from ..store.models import (ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision,
-                            VetoMark)
+from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
 
 RECOMMENDATIONS = ("recommend", "not_recommend")
@@ -41,7 +40,7 @@ class OpChanges:
 @dataclass(frozen=True)
 class Applied:
     changes: OpChanges
-    undo: "Command | None" = None
+    undo: Command | None = None
     value: object = None  # e.g. the id of what was added
 
 

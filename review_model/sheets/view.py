@@ -161,9 +161,9 @@ def load_contents(session: Session, revision: SheetRevision | None):
     photos = tuple(PhotoEntry(p.id, p.item_code, p.sha256, p.original_sha256, p.original_name, p.taken_at, p.caption)
                    for p in session.scalars(select(Photo).filter_by(revision_id=revision.id).order_by(Photo.id)))
     names = {m.id: m.name for m in session.scalars(select(Material))}
-    links = tuple(LinkEntry(l.id, l.item_code, l.material_id, names.get(l.material_id, ""), l.page_index,
-                            None if l.x0 is None else (l.x0, l.y0, l.x1, l.y1))
-                  for l in session.scalars(select(EvidenceLink).filter_by(revision_id=revision.id).order_by(EvidenceLink.id)))
+    links = tuple(LinkEntry(k.id, k.item_code, k.material_id, names.get(k.material_id, ""), k.page_index,
+                            None if k.x0 is None else (k.x0, k.y0, k.x1, k.y1))
+                  for k in session.scalars(select(EvidenceLink).filter_by(revision_id=revision.id).order_by(EvidenceLink.id)))
     return scores, comments, vetoes, notes, photos, links
 
 

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..rubric import Rubric
-from ..store.models import (Applicant, ConflictDeclaration, Expert, Material, Round, RubricRecord, SheetRevision)
 from ..sheets.view import load_contents
+from ..store.models import Applicant, ConflictDeclaration, Expert, Material, Round, RubricRecord, SheetRevision
 
 SHEET_SCHEMA = "reviewdesk-sheet/1"
 POINTS = r"^-?(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$"

@@ -23,7 +23,18 @@ from ..fonts import cjk_font_file
 from ..pdf_canvas import numbered_canvas
 from ..rubric import Rubric
 from .document import SheetDocument, short_hash
-from .pdf_tables import FONT, GREY, WIDTH, info_table, item_table, opinion_table, para, signature_table, style, veto_table
+from .pdf_tables import (
+    FONT,
+    GREY,
+    WIDTH,
+    info_table,
+    item_table,
+    opinion_table,
+    para,
+    signature_table,
+    style,
+    veto_table,
+)
 
 CHINA = timezone(timedelta(hours=8))  # documents show Beijing time
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 22 * mm, 20 * mm

@@ -15,11 +15,27 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review_model.chair.compile import Compilation, compile_panel
-from review_model.chair.intake import BUNDLE_SUFFIX, BundleOutcome, IntakeReport, import_returns, intake_state, require_chair
+from review_model.chair.intake import (
+    BUNDLE_SUFFIX,
+    BundleOutcome,
+    IntakeReport,
+    import_returns,
+    intake_state,
+    require_chair,
+)
 from review_model.errors import Code, Problem
 from review_model.exchange.package import open_package
 from review_model.home import Home

@@ -5,7 +5,7 @@ for the screen and the command line.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CTX = "ChairLabels"
 

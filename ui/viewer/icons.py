@@ -1,7 +1,7 @@
 """Small status marks drawn in code (no font has them all, and no image files are needed)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
@@ -17,7 +17,7 @@ def _canvas() -> tuple[QPixmap, QPainter]:
     return pixmap, p
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_icon(status: str) -> QIcon:
     """complete: a green tick; encrypted: an amber padlock; missing: a red cross."""
     pixmap, p = _canvas()

@@ -1,7 +1,7 @@
 """The viewer's tool bar: pages, zoom, reading mode, rotation, region selection, search."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMenu, QStyle, QToolBar, QToolButton, QWidget
 

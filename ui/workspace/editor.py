@@ -18,7 +18,7 @@ from review_model.sheets.ops import Applied, Command, OpChanges
 
 
 class _DomainUndo(QUndoCommand):
-    def __init__(self, editor: "SheetEditor", text: str, inverse: Command) -> None:
+    def __init__(self, editor: SheetEditor, text: str, inverse: Command) -> None:
         super().__init__(text)
         self._editor = editor
         self._inverse = inverse

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review_model.errors import Code, Problem
 from review_model.overview import applicant_detail
@@ -290,7 +298,7 @@ class Workspace(QWidget):
                           lambda r: ops.add_link(r, self.applicant_id, code, material_id, page_index, rect))
 
     def _overlay_clicked(self, link_id: int) -> None:
-        link = next((l for l in (self.view.links if self.view else ()) if l.id == link_id), None)
+        link = next((k for k in (self.view.links if self.view else ()) if k.id == link_id), None)
         if link is not None:
             self.panel.set_current_item(link.item_code)
             self.panel.scroll.ensureWidgetVisible(self.panel.rows[link.item_code])
