@@ -39,7 +39,9 @@ def compile_all(ts_dir: Path = TS_DIR, out_dir: Path | None = None) -> list[Path
 def update_sources() -> None:
     sources = sorted(str(p) for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
     for ts in sorted(TS_DIR.glob("*.ts")):
-        subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", *sources, "-ts", str(ts)], check=True)
+        # No line numbers: they change with every edit and made every parallel change conflict in the .ts.
+        subprocess.run([_qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+                       check=True)
 
 
 if __name__ == "__main__":

@@ -1,580 +1,464 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../desktop/app.py" line="40" />
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="72" />
-        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="122" />
-        <location filename="../../desktop/app.py" line="129" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="25" />
         <source>wrong usage</source>
         <translation>用法错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="31" />
         <source>ReviewDesk: offline expert review of vocational-training carriers.</source>
         <translation>评审台：职业技能培训载体离线专家评审。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="32" />
         <source>workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)</source>
         <translation>工作区文件夹（默认为当前用户的数据文件夹；环境变量 REVIEWDESK_HOME）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="33" />
         <source>interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="34" />
         <source>open the GUI on the demo round, creating it on first use</source>
         <translation>打开演示评审轮次的图形界面（首次使用时自动创建）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78" />
         <source>Interrupted; nothing was changed.</source>
         <translation>已中断，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/demo.py" line="12" />
         <source>write a complete demo round</source>
         <translation>生成一个完整的演示评审轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/demo.py" line="22" />
         <source>the folder is not empty</source>
         <translation>该文件夹不是空的</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/demo.py" line="26" />
         <source>Demo round written to {path}: package {package}, homes for {people}.</source>
         <translation>演示评审轮次已写入 {path}：评审包 {package}，已为 {people} 建立工作区。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="17" />
         <source>build a review package (bureau)</source>
         <translation>制作评审包（区人力资源局）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="19" />
         <source>check the dossiers and build the signed package</source>
         <translation>核查申报材料并制作已签名的评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="24" />
         <source>verify any exchange file</source>
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="26" />
-        <source>the round's package, to check who signed</source>
+        <source>the round&apos;s package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="27" />
         <source>a trusted public identity file</source>
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="30" />
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="33" />
-        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="42" />
         <source>Completeness report (受理 accepted / 补正 to be corrected):</source>
         <translation>材料完整性核查（受理 / 补正）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="49" />
         <source>{accepted} of {total} applicants accepted, {correction} to be corrected.</source>
         <translation>共 {total} 家申报单位：受理 {accepted} 家，需补正 {correction} 家。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="51" />
         <source>Package written to {path}, signed by {name}, fingerprint {fingerprint}.</source>
         <translation>评审包已写入 {path}，签名人 {name}，指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="58" />
         <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
         <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="67" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/exchange.py" line="69" />
         <source>Imported round {round}: {applicants} applicants, {materials} materials.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="17" />
-        <source>this workspace's signing identity</source>
+        <source>this workspace&apos;s signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="19" />
         <source>create the signing identity (once)</source>
         <translation>创建签名身份（仅需一次）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="23" />
         <source>keep the private key in a passphrase-protected file instead of the system keyring</source>
         <translation>将私钥保存在受口令保护的文件中，而不是系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="25" />
         <source>name, role and fingerprint</source>
         <translation>姓名、角色和指纹</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="27" />
         <source>write the public identity file for the bureau</source>
         <translation>导出供区人力资源局登记的公开身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="37" />
         <source>No secure system keyring is available ({backend}); the key will be kept in a passphrase-protected file.</source>
         <translation>本机没有安全的系统密钥环（{backend}），私钥将保存在受口令保护的文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="45" />
         <source>Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.</source>
         <translation>身份已创建：{name}（{role}），指纹 {fingerprint}，私钥保存在{store}中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="53" />
         <source>Name: {name}</source>
         <translation>姓名：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="54" />
         <source>Role: {role}</source>
         <translation>角色：{role}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="55" />
         <source>Fingerprint: {fingerprint}</source>
         <translation>指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="56" />
         <source>Private key: {store}</source>
         <translation>私钥：{store}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/keys.py" line="63" />
         <source>Public identity written to {path}. Give it to the bureau; read them the fingerprint {fingerprint}.</source>
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="14" />
-        <source>this workspace's identity, round and applicants</source>
+        <source>this workspace&apos;s identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="15" />
         <source>print one JSON object</source>
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="34" />
         <source>No signing identity yet (reviewdesk keys init).</source>
         <translation>尚未创建签名身份（reviewdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="36" />
         <source>Identity: {name} ({role}), fingerprint {fingerprint}</source>
         <translation>身份：{name}（{role}），指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="40" />
         <source>No round imported yet (reviewdesk import PACKAGE.rvpkg).</source>
         <translation>尚未导入评审轮次（reviewdesk import 评审包.rvpkg）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="42" />
         <source>Round: {title} ({round})</source>
         <translation>评审轮次：{title}（{round}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/status.py" line="44" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="26" />
         <source>&amp;Find in my notes…</source>
         <translation>查找我的记录(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="28" />
         <source>Answer the &amp;conflict question…</source>
         <translation>回避声明(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="30" />
         <source>&amp;Export offline score form…</source>
         <translation>导出离线评分表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="31" />
         <source>&amp;Import offline score form…</source>
         <translation>导入离线评分表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="33" />
         <source>&amp;Sign score sheet…</source>
         <translation>签名评分表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="34" />
         <source>&amp;Amend signed sheet…</source>
         <translation>修订已签名评分表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="71" />
-        <location filename="../../desktop/sheet_actions.py" line="80" />
         <source>Export offline score form</source>
         <translation>导出离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="82" />
         <source>Form saved to {path}. Fill it in Excel or WPS, then import it here.</source>
         <translation>评分表已保存到 {path}。可在 Excel 或 WPS 中填写，再导入本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="87" />
-        <location filename="../../desktop/sheet_actions.py" line="96" />
         <source>Import offline score form</source>
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="106" />
-        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="110" />
         <source>Import score form</source>
         <translation>导入评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="116" />
         <source>Amend signed sheet</source>
         <translation>修订已签名评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/sheet_actions.py" line="117" />
         <source>Why does the signed sheet need a new revision? (e.g. the panel asked to reconsider item 2.1)</source>
         <translation>为什么需要修订已签名的评分表？（例如：专家组要求复议第 2.1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="24" />
         <source>You must withdraw (回避) if, in the last 3 years, you were employed by the applicant, were its director or controlled it; if you are a close relative of its legal representative; or if anything else could keep you from judging it fairly.</source>
         <translation>有下列情形之一的，应当回避：近 3 年内曾在申报单位任职、担任其董事或对其有控制关系；与申报单位法定代表人有近亲属关系；或有其他可能影响公正评审的情形。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="30" />
         <source>Choose the camera folder (e.g. DCIM)</source>
         <translation>选择相机照片文件夹（如 DCIM）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="34" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="35" />
         <source>Photos ({patterns})</source>
         <translation>照片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="52" />
         <source>Add {n} photos</source>
         <translation>添加 {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="61" />
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/photo_import.py" line="63" />
         <source>Reducing {n} photos…</source>
         <translation>正在压缩 {n} 张照片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="16" />
         <source>write the offline score form for one applicant</source>
         <translation>导出某一申报单位的离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="18" />
         <source>FORM.csv or FORM.xlsx</source>
         <translation>评分表.csv 或 评分表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="20" />
         <source>fill the draft from a form; all or nothing</source>
         <translation>用评分表填写草稿；要么全部导入，要么不作任何更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="24" />
         <source>import even though the sheet changed in the app after the form was exported</source>
         <translation>即使导出后软件中的评分又有改动，仍然导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="31" />
         <source>Form written to {path}. Fill it in, then: reviewdesk sheet import-form {applicant} {path}</source>
         <translation>评分表已写入 {path}。填写后执行：reviewdesk sheet import-form {applicant} {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/forms.py" line="42" />
         <source>Form imported into the draft of {applicant}: total {total}; {missing} things left before signing.</source>
         <translation>评分表已导入 {applicant} 的草稿：总分 {total}；签名前还有 {missing} 项待完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="25" />
         <source>score sheets: sign, amend, declare a conflict, offline forms</source>
         <translation>评分表：签名、修订、声明回避、离线评分表</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="32" />
         <source>freeze and sign the current draft (refused while incomplete)</source>
         <translation>冻结并签名当前草稿（未填写完整时拒绝）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="35" />
         <source>open a new draft revision from the last signed one</source>
         <translation>以最近签名的版本为基础开启新的修订草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="39" />
         <source>declare a conflict of interest: no scoring for that applicant</source>
         <translation>声明回避：此后不再为该申报单位评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="44" />
         <source>confirm you have no conflict of interest (needed before the first score)</source>
         <translation>确认本人无需回避（首次评分前必须确认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="48" />
         <source>every signed revision in this workspace, as one return bundle</source>
         <translation>将本工作区所有已签名版本导出为一个回传包</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="50" />
         <source>leave the site photos out of the bundle</source>
         <translation>回传包中不含现场照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="58" />
         <source>Signed revision {revision} of the sheet for {applicant} {name}: total {total}, grade {grade}, {recommendation}.</source>
         <translation>已签名 {applicant} {name} 的评分表第 {revision} 版：总分 {total}，等级 {grade}，{recommendation}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="62" />
         <source>Signature hash (printed on every page of the PDF): {hash}</source>
         <translation>签名摘要（印于 PDF 每一页）：{hash}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="69" />
         <source>Revision {revision} of the sheet for {applicant} is open for changes; sign it again when done.</source>
         <translation>{applicant} 的评分表第 {revision} 版已开启，可以修改；改完后请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="77" />
         <source>Conflict of interest declared for {applicant}; you will not score it.</source>
         <translation>已对 {applicant} 声明回避，您将不再为其评分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="88" />
         <source>Confirmed: no conflict of interest with {applicant}. You can score it now.</source>
         <translation>已确认：本人与 {applicant} 无需回避，现在可以评分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="97" />
         <source>Return bundle written to {path}: {revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
         <translation>回传包已写入 {path}：{applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/sheets.py" line="102" />
         <source>Not in the bundle because not signed yet: {applicants}.</source>
         <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="34" />
         <source>not a date (YYYY-MM-DD): {value}</source>
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="38" />
-        <source>the chair's desk: compile and sign the panel result</source>
+        <source>the chair&apos;s desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="40" />
         <source>verify the return bundles, compile the scores, sign the result</source>
         <translation>核验评分回传包、汇总评分并签署评审结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="42" />
         <source>return bundles (.rvret) or folders holding them</source>
         <translation>评分回传包（.rvret）或存放回传包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="45" />
         <source>first day of the publicity period (default: the first working day after the review deadline)</source>
         <translation>公示期第一天（默认：评审截止日期后的第一个工作日）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="53" />
         <source>  ✗ {file}: refused, left out: {reason}</source>
         <translation>  ✗ {file}：未通过核验，不予汇总：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="56" />
         <source>  = {file}: {expert}, already imported; nothing changed</source>
         <translation>  = {file}：{expert}，此前已导入，未作任何更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="59" />
         <source>  ✓ {file}: {expert}, {revisions} signed revisions ({new} new)</source>
         <translation>  ✓ {file}：{expert}，已签名评分表 {revisions} 版（新增 {new} 版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="67" />
         <source>  missing: {expert} {name} has sent no sheet for {applicant} {applicant_name}; left out of the count</source>
         <translation>  缺评分表：{expert} {name} 未提交 {applicant} {applicant_name} 的评分表，不计入评分人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="73" />
         <source>  conflict: {expert} {name} declared a conflict with {applicant}; left out of the count</source>
         <translation>  回避：{expert} {name} 已声明与 {applicant} 回避，不计入评分人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="76" />
         <source>{carrier_type} (quota {quota}):</source>
         <translation>{carrier_type}（名额 {quota} 个）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="81" />
         <source>candidate</source>
         <translation>拟认定候选</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="86" />
         <source>Publicity: {start} to {end} ({days} working days); the list can be sent on {report_by}, deadline {deadline}.</source>
         <translation>公示期：{start} 至 {end}（{days} 个工作日）；名单可于 {report_by} 报送，截止日期 {deadline}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="90" />
         <source>Warning: after the publicity period the list reaches the bureau after the deadline {deadline}. Choose an earlier start (--publicity-start).</source>
         <translation>警告：公示期结束后报送名单将晚于截止日期 {deadline}。请选择更早的公示开始日期（--publicity-start）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="103" />
         <source>Return bundles:</source>
         <translation>评分回传包：</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="107" />
         <source>{bundles} bundles received in all; {invalid} refused now.</source>
         <translation>累计收到有效回传包 {bundles} 个；本次未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/chair.py" line="115" />
         <source>Panel result signed by {name}: {path} ({candidates} candidates), with the panel summary, the candidate list and the score workbook in {folder}.</source>
         <translation>评审结果已由 {name} 签署：{path}（拟认定候选 {candidates} 家），专家评审汇总表、候选名单和评分工作簿已保存在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="96" />
         <source>Method: {method}, {level}.</source>
         <translation>汇总方法：{method}，{level}。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="97" />
         <source>Rounding: {decimals} decimals, half up. Minimum score for a candidate: {min_score}.</source>
         <translation>保留 {decimals} 位小数，四舍五入。最低推荐分：{min_score}。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="99" />
         <source>Veto: {rule}. Ties: {tie}.</source>
         <translation>一票否决：{rule}。名次并列：{tie}。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="101" />
-        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts' median.</source>
+        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts&apos; median.</source>
         <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
     </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="53" />
         <source>Choose an applicant in the matrix to see its items.</source>
         <translation>请在汇总表中选择申报单位以查看逐项评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="63" />
         <source>{name} ({id}, {type}): final {final}, {n} experts counted{trim}.</source>
         <translation>{name}（{id}，{type}）：最终得分 {final}，计入评分专家 {n} 人{trim}。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="66" />
         <source>, highest and lowest dropped</source>
         <translation>，已去掉一个最高分和一个最低分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="77" />
         <source>Item</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="77" />
         <source>Max</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="78" />
         <source>Panel</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="90" />
         <source>Conflict</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="90" />
         <source>Missing</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/drilldown.py" line="106" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
@@ -582,77 +466,62 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="54" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="55" />
         <source>Carrier type</source>
         <translation>载体类型</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="56" />
         <source>Kind of entity</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="57" />
         <source>Industry</source>
         <translation>所属行业</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="58" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="59" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="60" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="61" />
         <source>Acceptance</source>
         <translation>受理情况</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="71" />
         <source>The bureau asked for corrections:</source>
         <translation>区人力资源局要求补正：</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="78" />
         <source>complete</source>
         <translation>齐全</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="78" />
         <source>password-protected</source>
         <translation>有密码保护</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_page.py" line="79" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -660,22 +529,18 @@
 <context>
     <name>ApplicantTableModel</name>
     <message>
-        <location filename="../../ui/applicant_list.py" line="43" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_list.py" line="43" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_list.py" line="43" />
         <source>State</source>
         <translation>评审状态</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_list.py" line="58" />
         <source>rev. {n}</source>
         <translation>第{n}版</translation>
     </message>
@@ -683,92 +548,74 @@
 <context>
     <name>ChairDesk</name>
     <message>
-        <location filename="../../ui/chair/desk.py" line="81" />
         <source>Export and sign result…</source>
         <translation>导出并签署评审结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="111" />
         <source>Intake</source>
         <translation>收取评分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="112" />
         <source>Scores</source>
         <translation>评分汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="113" />
         <source>Changed scores</source>
         <translation>评分变更</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="114" />
         <source>Ranking and candidates</source>
         <translation>排名与候选名单</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="154" />
         <source>Not ready to sign: {reason}</source>
         <translation>暂不能签署：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="155" />
         <source>{title} — chair {name}</source>
         <translation>{title} — 组长 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="163" />
         <source>Changed scores ({n})</source>
         <translation>评分变更（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="164" />
         <source>Changed scores ({n}, {open} without reason)</source>
         <translation>评分变更（{n}，{open} 项未说明理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="196" />
         <source>Add return bundles</source>
         <translation>添加评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="197" />
         <source>Return bundles (*.rvret)</source>
         <translation>回传包 (*.rvret)</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="202" />
         <source>Add every return bundle in a folder</source>
         <translation>添加文件夹中的全部评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="221" />
         <source>Verifying the return bundles…</source>
         <translation>正在核验评分回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="224" />
-        <source>Choose the round's package (.rvpkg) to verify the bundles against</source>
+        <source>Choose the round&apos;s package (.rvpkg) to verify the bundles against</source>
         <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="225" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="242" />
         <source>{imported} bundles imported, {already} already there, {invalid} refused.</source>
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="248" />
-        <source>Chair's desk</source>
+        <source>Chair&apos;s desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/desk.py" line="282" />
         <source>Panel result signed: {path}</source>
         <translation>评审结果已签署：{path}</translation>
     </message>
@@ -776,167 +623,134 @@
 <context>
     <name>ChairLabels</name>
     <message>
-        <location filename="../../ui/chair/labels.py" line="13" />
         <source>Adding-up error</source>
         <translation>计分错误</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="14" />
-        <source>Score outside the item's range</source>
+        <source>Score outside the item&apos;s range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="15" />
         <source>Disagreement on an objective item</source>
         <translation>客观评分项认定不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="16" />
         <source>Abnormally high or low</source>
         <translation>评分畸高畸低</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="19" />
         <source>Scored</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="20" />
         <source>Conflict</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="21" />
         <source>Missing</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="24" />
         <source>Valid, imported</source>
         <translation>有效，已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="25" />
         <source>Valid, already imported</source>
         <translation>有效，此前已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="26" />
         <source>Invalid, left out</source>
         <translation>无效，不予汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="27" />
         <source>Valid, current</source>
         <translation>有效，最新</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="28" />
         <source>Valid, superseded by a newer bundle</source>
         <translation>有效，已被更新的回传包取代</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="31" />
         <source>mean</source>
         <translation>算术平均</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="32" />
         <source>trimmed mean (drop the single highest and lowest when at least {n} experts scored)</source>
         <translation>去掉一个最高分和一个最低分后取平均（评分专家不少于 {n} 人时）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="33" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="36" />
         <source>per item, then summed</source>
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="37" />
-        <source>on the experts' totals</source>
+        <source>on the experts&apos; totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="40" />
-        <source>one expert's veto excludes</source>
+        <source>one expert&apos;s veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="41" />
         <source>a majority of the scoring experts must veto</source>
         <translation>过半数评分专家认定方否决</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="44" />
         <source>equal scores share a rank</source>
         <translation>得分相同者名次并列</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="45" />
         <source>equal scores are ordered by section {section}, then share a rank</source>
         <translation>得分相同者按“{section}”得分排序，仍相同者名次并列</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="48" />
         <source>{expert}: conflict</source>
         <translation>{expert}回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="49" />
         <source>{expert}: no sheet</source>
         <translation>{expert}未提交评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="50" />
         <source>no scores</source>
         <translation>无有效评分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="51" />
         <source>veto by {votes} experts</source>
         <translation>一票否决（{votes} 名专家认定）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="52" />
         <source>{expert}: total abnormally high</source>
         <translation>{expert}总分畸高</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="53" />
         <source>{expert}: total abnormally low</source>
         <translation>{expert}总分畸低</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="54" />
         <source>{expert}: item {item} abnormally high</source>
         <translation>{expert}第{item}项畸高</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="55" />
         <source>{expert}: item {item} abnormally low</source>
         <translation>{expert}第{item}项畸低</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="56" />
         <source>{expert}: item {item} low without a reason</source>
         <translation>{expert}第{item}项低分未说明理由</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="57" />
         <source>vetoed, not ranked</source>
         <translation>一票否决，不予排名</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="58" />
         <source>below the minimum score</source>
         <translation>低于最低推荐分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/labels.py" line="59" />
         <source>tied at the quota line: for the panel to decide</source>
         <translation>名额线处得分并列，待评审组研究</translation>
     </message>
@@ -944,77 +758,62 @@
 <context>
     <name>ChangesView</name>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="30" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="30" />
         <source>Expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="30" />
         <source>Item</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="31" />
         <source>Old → new</source>
         <translation>原分 → 新分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="31" />
         <source>Revisions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="31" />
-        <source>Expert's reason</source>
+        <source>Expert&apos;s reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="32" />
         <source>Permitted reason</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="35" />
         <source>Once totals exist a score may change only for a permitted reason. Each change below carries the reason of the request that asked for it, or the one you choose.</source>
         <translation>汇总得分形成后，评分只能因规定的理由变更。下列每项变更采用复核请求中的理由，或由组长选择理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="54" />
         <source>r{old} → r{new}</source>
         <translation>第{old}版 → 第{new}版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="62" />
         <source>{n} changed scores have no permitted reason: the result cannot be signed.</source>
         <translation>有 {n} 项变更的评分未说明允许的变更理由，评审结果暂不能签署。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="66" />
         <source>Every changed score carries a permitted reason.</source>
         <translation>每一项变更的评分均已注明允许的变更理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="69" />
         <source>No score has changed since it was first signed.</source>
         <translation>首次签名后没有评分发生变更。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="74" />
         <source>— choose a permitted reason —</source>
         <translation>— 请选择变更理由 —</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="78" />
         <source>{reason} (from the request)</source>
         <translation>{reason}（复核请求）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/changes_view.py" line="94" />
         <source>Changed scores</source>
         <translation>评分变更</translation>
     </message>
@@ -1022,12 +821,10 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/commands/context.py" line="53" />
         <source>Passphrase: </source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../desktop/commands/context.py" line="54" />
         <source>Passphrase again: </source>
         <translation>再次输入口令：</translation>
     </message>
@@ -1035,17 +832,14 @@
 <context>
     <name>ConflictBanner</name>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="83" />
         <source>Answer the conflict question…</source>
         <translation>作出回避声明…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="93" />
         <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
         <translation>评分前，请先确认您与该申报单位不存在需要回避的情形。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="98" />
         <source>You withdrew from this applicant (conflict of interest): {reason}</source>
         <translation>您已申请回避该申报单位：{reason}</translation>
     </message>
@@ -1053,37 +847,30 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="32" />
         <source>Conflict of interest</source>
         <translation>回避声明</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="33" />
         <source>Before you score {name}:</source>
         <translation>在对“{name}”评分之前：</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="36" />
         <source>I have no conflict of interest with this applicant</source>
         <translation>本人与该申报单位不存在需要回避的情形</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="38" />
         <source>I have a conflict of interest and withdraw from scoring it</source>
         <translation>本人存在需要回避的情形，申请回避，不参加对其评分</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="42" />
         <source>Reason (required), e.g. employed there until 2024</source>
         <translation>回避理由（必填），例如：2024 年前曾在该单位任职</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="57" />
         <source>Choose one of the two answers.</source>
         <translation>请在两项中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/conflict.py" line="60" />
         <source>Write the reason for withdrawing.</source>
         <translation>请填写回避理由。</translation>
     </message>
@@ -1091,52 +878,42 @@
 <context>
     <name>DiscussionView</name>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="95" />
         <source>What the panel discussed about this applicant…</source>
         <translation>评审组对该申报单位的讨论意见…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="97" />
         <source>Add to the notes</source>
         <translation>添加纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="98" />
         <source>Remove note</source>
         <translation>删除纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="101" />
         <source>Ask experts to reconsider items…</source>
         <translation>请专家复核评分项…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="111" />
         <source>Discussion notes</source>
         <translation>讨论纪要</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="115" />
         <source>Reconsideration requests</source>
         <translation>复核请求</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="137" />
         <source>answered by revision {n}</source>
         <translation>已提交第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="138" />
         <source>waiting for a new revision</source>
         <translation>等待专家修订</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="139" />
         <source>{expert}: items {items} — {reason}{note} ({answer})</source>
         <translation>{expert}：第 {items} 项 — {reason}{note}（{answer}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="147" />
         <source>Discussion</source>
         <translation>评审讨论</translation>
     </message>
@@ -1144,32 +921,26 @@
 <context>
     <name>DossierViewer</name>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="78" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="79" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="80" />
         <source>Hits</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="106" />
         <source>Choose an applicant to see the dossier.</source>
         <translation>请选择申报单位以查看申报材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="146" />
         <source>Choose a material on the left.</source>
         <translation>请在左侧选择一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/viewer.py" line="279" />
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
     </message>
@@ -1177,22 +948,18 @@
 <context>
     <name>HitList</name>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="78" />
         <source>{material} · page {label}</source>
         <translation>{material} · 第 {label} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="80" />
         <source>({count} hits)</source>
         <translation>（{count} 处）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="88" />
         <source>{count} hits on {pages} pages</source>
         <translation>共 {count} 处，分布在 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="90" />
         <source>No hits.</source>
         <translation>未找到。</translation>
     </message>
@@ -1200,67 +967,54 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="30" />
         <source>Create your signing identity</source>
         <translation>创建签名身份</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="33" />
         <source>Your score sheets are signed with a key that only this computer holds. Create it once; then export your public identity file and give it to the bureau.</source>
         <translation>您的评分表将用仅保存在本机的密钥签名。请先创建一次签名身份，再导出公开身份文件交给区人力资源局。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="37" />
         <source>Your full name, as on the panel list</source>
         <translation>您的姓名（与专家名单一致）</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="46" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="47" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="49" />
         <source>The private key will be kept in the system keyring ({backend}).</source>
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="53" />
         <source>This computer has no secure system keyring. Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
         <translation>本机没有安全的系统密钥环。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="55" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="56" />
         <source>Passphrase again</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="59" />
         <source>Create identity</source>
         <translation>创建身份</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="71" />
         <source>Enter your name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="76" />
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>请设置至少 8 个字符的口令。</translation>
     </message>
     <message>
-        <location filename="../../ui/identity_dialog.py" line="79" />
         <source>The two passphrases differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>
@@ -1268,122 +1022,98 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="45" />
         <source>Add return bundles…</source>
         <translation>添加评分回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="46" />
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="49" />
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>Expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="58" />
         <source>Exported</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Revisions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="59" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="74" />
         <source>Assignments: the revision that counts per expert and applicant</source>
         <translation>评审分配：每位专家对每家申报单位计入汇总的评分表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="102" />
         <source>{conflicts} declared conflicts</source>
         <translation>声明回避 {conflicts} 家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="113" />
         <source>{bundles} valid bundles received; {missing} sheets still missing; {rejected} files refused in this session.</source>
         <translation>已收到有效回传包 {bundles} 个；仍缺评分表 {missing} 份；本次未通过核验的文件 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="122" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="130" />
         <source>Conflict</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="132" />
         <source>Missing</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="134" />
         <source>r{n}</source>
         <translation>第{n}版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="136" />
         <source> (supersedes r{old})</source>
         <translation>（取代第{old}版）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="148" />
         <source>Not assigned.</source>
         <translation>未分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="150" />
         <source>{expert} on {applicant}:</source>
         <translation>{expert}对{applicant}：</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="152" />
         <source>Conflict of interest declared: {reason}</source>
         <translation>已声明回避：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="154" />
         <source>r{n} signed {when} ({file})</source>
         <translation>第{n}版，签名于 {when}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="157" />
         <source>, amended: {reason}</source>
         <translation>，修订原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="158" />
         <source> — counts</source>
         <translation> — 计入汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/intake_view.py" line="160" />
         <source>No sheet received.</source>
         <translation>未收到评分表。</translation>
     </message>
@@ -1391,112 +1121,90 @@
 <context>
     <name>ItemDetails</name>
     <message>
-        <location filename="../../ui/workspace/details.py" line="52" />
         <source>Scoring rule</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="53" />
         <source>Site notes</source>
         <translation>考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="54" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="55" />
         <source>Evidence</source>
         <translation>佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="70" />
         <source>What you saw on site… (Ctrl+Enter adds it)</source>
         <translation>现场看到的情况…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="72" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="76" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="96" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="98" />
         <source>From camera folder…</source>
         <translation>从相机文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="100" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="116" />
         <source>Select a region to link</source>
         <translation>框选页面区域作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="120" />
         <source>Link the page shown</source>
         <translation>将当前页作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="123" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="160" />
         <source>Item {code} {title}</source>
         <translation>指标 {code} {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="161" />
         <source>Whole visit (inspection record)</source>
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="164" />
-        <source>Click into an item's score to see its rule here.</source>
+        <source>Click into an item&apos;s score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="166" />
         <source>Maximum {max} points, in steps of {step}. Assessed by: {method}</source>
         <translation>满分 {max} 分，评分步长 {step}。评估方式：{method}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="168" />
         <source>Evidence usually in: {materials}</source>
         <translation>佐证材料通常见：{materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="173" />
         <source>Links for item {code}. Select a region on a page, or link the page shown; click a link to go to it.</source>
         <translation>指标 {code} 的佐证。可在页面上框选区域，或将当前页作为佐证；点击佐证可跳转到对应页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="207" />
         <source>{material}, page {page}</source>
         <translation>{material} 第 {page} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="208" />
         <source>region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/details.py" line="208" />
         <source>whole page</source>
         <translation>整页</translation>
     </message>
@@ -1504,33 +1212,26 @@
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="52" />
         <source>0 to {max}, in steps of {step}</source>
         <translation>0 至 {max} 分，步长 {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="57" />
-        <location filename="../../ui/workspace/item_row.py" line="144" />
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="142" />
         <source>Required: why under 60% of the points?</source>
         <translation>必填：得分低于 60% 的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="167" />
         <source>evidence {n}</source>
         <translation>佐证 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="169" />
         <source>notes {n}</source>
         <translation>记录 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/item_row.py" line="171" />
         <source>photos {n}</source>
         <translation>照片 {n}</translation>
     </message>
@@ -1538,240 +1239,193 @@
 <context>
     <name>KeyStatusLabel</name>
     <message>
-        <location filename="../../ui/key_status.py" line="29" />
         <source>● Key matches the package</source>
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="30" />
-        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="34" />
         <source>● Key differs from the package</source>
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="35" />
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="39" />
-        <source>● Not on the package's panel</source>
+        <source>● Not on the package&apos;s panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="40" />
-        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="43" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="43" />
         <source>Create your signing identity first.</source>
         <translation>请先创建签名身份。</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="45" />
         <source>No round imported</source>
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/key_status.py" line="45" />
-        <source>Import the bureau's package to compare your key with it.</source>
+        <source>Import the bureau&apos;s package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="7" />
         <source>High-skill training base</source>
         <translation>高技能人才培训基地</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="8" />
         <source>Skill-master studio</source>
         <translation>技能大师工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="9" />
         <source>Rural skill station</source>
         <translation>乡村振兴技能工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="10" />
         <source>Chain-leader incubation</source>
         <translation>链主企业培育孵化</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14" />
         <source>In progress</source>
         <translation>评分中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
         <source>Ready to sign</source>
         <translation>待签名</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
         <source>Signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
         <source>Conflict (recused)</source>
         <translation>已回避</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
         <source>To be corrected</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
         <source>not a required material (misnamed?)</source>
         <translation>不属于要求的材料（命名不符？）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
         <source>unreadable PDF</source>
         <translation>PDF 无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
         <source>password-protected PDF</source>
         <translation>PDF 有密码保护</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
         <source>empty file</source>
         <translation>空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
         <source>Document review</source>
         <translation>材料审核</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
         <source>Site visit</source>
         <translation>实地考察</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
         <source>Expert judgement</source>
         <translation>专家意见</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
         <source>Defence</source>
         <translation>答辩</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
         <source>Expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
         <source>Panel member</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
         <source>District bureau</source>
         <translation>区人力资源局</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
         <source>review package</source>
         <translation>评审包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
         <source>return bundle</source>
         <translation>评分回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
         <source>panel result</source>
         <translation>评审结果包</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
         <source>passphrase-protected key file</source>
         <translation>受口令保护的密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="9" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="10" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="13" />
         <source>confirm there is no conflict of interest</source>
         <translation>确认无需回避</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="14" />
         <source>score item {code} {title}</source>
         <translation>为第 {code} 项评分：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="15" />
         <source>give a reason for the low score of item {code} {title}</source>
         <translation>填写第 {code} 项低分的理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="16" />
         <source>give a reason for veto {code} {title}</source>
         <translation>填写否决项 {code} 的理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="17" />
         <source>choose a recommendation</source>
         <translation>选择是否推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/sheet_labels.py" line="20" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1779,161 +1433,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
         <source>&amp;Open review package…</source>
         <translation>打开评审包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
         <source>&amp;Export signed sheets (return bundle)…</source>
         <translation>导出已签名评分表（回传包）(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
         <source>Export my public &amp;identity…</source>
         <translation>导出我的公开身份(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125" />
         <source>&amp;Sheet</source>
         <translation>评分表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134" />
-        <source>&amp;Chair's desk (组长工作台)</source>
+        <source>&amp;Chair&apos;s desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111" />
         <source>Export and sign the &amp;panel result…</source>
         <translation>导出并签署评审结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
         <source>Indexing %p%</source>
         <translation>建立索引 %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
         <source>Applicant &amp;list</source>
         <translation>申报单位列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
         <source>&amp;About ReviewDesk</source>
         <translation>关于评审台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159" />
         <source>About ReviewDesk</source>
         <translation>关于评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160" />
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen's vocational-training carriers.
+Offline expert review of Shenzhen&apos;s vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
 每一项评分在输入时即已保存，离开本机前均已签名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
         <source>ReviewDesk</source>
         <translation>评审台</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
         <source>No signing identity</source>
         <translation>尚无签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
         <source>No applicant of this round is assigned to you.</source>
         <translation>本轮没有分配给您的申报单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345" />
-        <location filename="../../desktop/main_window.py" line="352" />
-        <location filename="../../desktop/main_window.py" line="354" />
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346" />
         <source>Public identity (*.pub)</source>
         <translation>公开身份文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
         <source>Saved. Give the file to the bureau and read them your fingerprint:
 {fingerprint}</source>
         <translation>已保存。请将文件交给区人力资源局，并向对方核对您的指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
-        <location filename="../../desktop/main_window.py" line="374" />
         <source>Open review package</source>
         <translation>打开评审包</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361" />
         <source>Review packages (*.rvpkg)</source>
         <translation>评审包 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376" />
         <source>Checking and importing {name}…</source>
         <translation>正在核验并导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="381" />
         <source>Trust this bureau?</source>
         <translation>信任该区人力资源局？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
         <source>This package is signed by {bureau}.
 
 Fingerprint: {fingerprint}
@@ -1946,12 +1567,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 请与区人力资源局提供的指纹（电话或书面）逐组核对。今后信任该签名人吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="395" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397" />
         <source>Imported round {round}: {applicants} applicants.</source>
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家。</translation>
     </message>
@@ -1959,17 +1578,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>MaterialList</name>
     <message>
-        <location filename="../../ui/viewer/materials_list.py" line="28" />
         <source>not submitted</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/materials_list.py" line="30" />
         <source>password-protected</source>
         <translation>有密码保护</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/materials_list.py" line="31" />
         <source>{n} pages</source>
         <translation>{n} 页</translation>
     </message>
@@ -1977,87 +1593,70 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>MatrixView</name>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="85" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="85" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="86" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="86" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="86" />
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="86" />
         <source>Type</source>
         <translation>载体类型</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="86" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="107" />
         <source>✓ candidate</source>
         <translation>✓ 拟认定</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="129" />
         <source>Not assigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="131" />
         <source>Conflict</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="133" />
         <source>Missing</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="133" />
         <source>No sheet received: left out of the count</source>
         <translation>未收到评分表，不计入评分人数</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="135" />
         <source>Revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="138" />
         <source>Changed after the first signed revision: see Changed scores</source>
         <translation>首次签名后有评分变更，见“评分变更”</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="141" />
         <source>Veto: {reasons}</source>
         <translation>一票否决：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="145" />
         <source>Abnormally high (畸高)</source>
         <translation>畸高</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/matrix_view.py" line="145" />
         <source>Abnormally low (畸低)</source>
         <translation>畸低</translation>
     </message>
@@ -2065,652 +1664,522 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="20" />
         <source>The unified social credit code {value} is not valid ({reason}). Check it against the business licence.</source>
         <translation>统一社会信用代码 {value} 无效（{reason}），请与营业执照核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21" />
         <source>The rubric file {file} cannot be used: item {item}: {reason}. Correct the file and try again.</source>
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
-        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
         <source>The working-day calendar for {year} is not valid ({detail}). Correct the calendar file.</source>
         <translation>{year} 年的工作日历无效（{detail}），请修改日历文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
         <source>This file is damaged, truncated or not a ReviewDesk exchange file. Ask the sender for a new copy.</source>
         <translation>该文件已损坏、不完整，或不是评审台交换文件。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
         <source>The file contains an unsafe member name ({member}) and was refused. Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件中含有不安全的成员名称（{member}），已拒绝。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
         <source>The file contains a link or special entry ({member}) and was refused. Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件中含有链接或特殊条目（{member}），已拒绝。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
         <source>The file contains the member {member} twice and was refused. Ask the sender for a new copy.</source>
         <translation>文件中成员 {member} 出现了两次，已拒绝。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28" />
         <source>The file is larger than ReviewDesk accepts ({member}). Ask the sender to split it.</source>
         <translation>文件超出评审台可接受的大小（{member}），请发送方拆分后再发。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
         <source>The member {member} expands implausibly (a possible zip bomb) and was refused.</source>
         <translation>成员 {member} 解压后体积异常（可能是压缩炸弹），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
         <source>The file has overlapping entries ({member}), a sign of a zip bomb, and was refused.</source>
         <translation>文件中有相互重叠的条目（{member}），属压缩炸弹特征，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
         <source>The member {member} is encrypted or compressed in a way ReviewDesk does not accept.</source>
         <translation>成员 {member} 经过加密或使用了评审台不支持的压缩方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
         <source>The member {member} is missing from the file. Ask the sender for a complete copy.</source>
         <translation>文件中缺少成员 {member}。请向发送方索取完整的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
         <source>The file contains {member}, which its signed list does not name: it was altered after signing.</source>
         <translation>文件中含有签名清单未列出的 {member}：文件在签名后被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
         <source>The member {member} does not match its signed hash: the file was altered or damaged. Ask the sender for a new copy.</source>
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
-        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
         <source>This is a {found} file, but a {expected} file is needed here.</source>
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
-        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
         <source>The file is signed by a key that is not trusted here (fingerprint {fingerprint}). Check with the sender.</source>
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
         <translation>该评审包的签名密钥（{fingerprint}）与此前信任的区人力资源局密钥（{trusted}）不同。请勿导入，并致电区人力资源局核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
         <source>The member {member} is not valid ({detail}). Ask the sender for a corrected file.</source>
         <translation>成员 {member} 无效（{detail}）。请向发送方索取更正后的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
         <source>Applicant {applicant} appears twice (same {field}). Ask the bureau for a corrected package.</source>
         <translation>申报单位 {applicant} 重复出现（{field} 相同）。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
         <source>The PDF “{material}” of applicant {applicant} cannot be read. Ask the bureau for a corrected package.</source>
         <translation>申报单位 {applicant} 的材料“{material}”无法读取。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
         <source>The PDF “{material}” of applicant {applicant} is password-protected but not marked so. Ask the bureau for a corrected package.</source>
         <translation>申报单位 {applicant} 的材料“{material}”有密码保护，但评审包未作标注。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
         <source>{file} in the package folder is not valid ({detail}). Correct it and build again.</source>
         <translation>评审包源文件夹中的 {file} 无效（{detail}）。请修改后重新制作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
         <source>{file} is missing from the package folder. Add it and build again.</source>
         <translation>评审包源文件夹中缺少 {file}。请补充后重新制作。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
         <source>{file}, row {row}, column {column}: {reason}. Correct the table and try again.</source>
         <translation>{file} 第 {row} 行“{column}”列：{reason}。请修改表格后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
         <source>The workspace folder {path} cannot be used ({detail}). Choose another folder with --home.</source>
         <translation>工作区文件夹 {path} 无法使用（{detail}）。请用 --home 指定其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
         <source>This workspace has no signing identity yet. Create one first (reviewdesk keys init).</source>
         <translation>本工作区尚无签名身份。请先创建（reviewdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
         <source>This workspace already has a signing identity; it was left unchanged. Use another --home for a new one.</source>
         <translation>本工作区已有签名身份，未作更改。如需新身份，请使用另一个 --home。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
         <source>No secure system keyring is available here ({backend}). Keep the key in a passphrase-protected file instead (--key-file).</source>
         <translation>本机没有安全的系统密钥环（{backend}）。请改用受口令保护的密钥文件（--key-file）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
         <source>The private key of this workspace cannot be found in the {where}. Without it nothing can be signed; restore it or create a new identity in a new workspace.</source>
         <translation>在{where}中找不到本工作区的私钥。没有私钥无法签名：请恢复私钥，或在新的工作区中创建新身份。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
         <source>The passphrase is wrong. Try again.</source>
         <translation>口令错误，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
         <source>A passphrase is needed for the key file. Type it when asked, or set REVIEWDESK_PASSPHRASE for scripts.</source>
         <translation>密钥文件需要口令。请在提示时输入；脚本可设置 REVIEWDESK_PASSPHRASE。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
         <source>The identity file {file} is not valid ({detail}). Ask its owner to export it again (reviewdesk keys export).</source>
         <translation>身份文件 {file} 无效（{detail}）。请其本人重新导出（reviewdesk keys export）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
         <source>This package does not list your identity (fingerprint {fingerprint}). Send your public identity file to the bureau and ask for a package that includes you.</source>
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
-        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
         <source>This file belongs to round {offered}, but this workspace holds round {current}. Use a separate workspace (--home) for another round.</source>
         <translation>该文件属于评审轮次 {offered}，而本工作区是评审轮次 {current}。其他轮次请使用单独的工作区（--home）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
         <source>This package is already imported; nothing changed.</source>
         <translation>该评审包已导入过，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
         <source>This workspace already holds a different package of round {round}. Ask the bureau which package is current.</source>
         <translation>本工作区已有评审轮次 {round} 的另一个评审包。请向区人力资源局确认以哪个为准。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
         <source>Applicant {applicant} is not assigned to you in this round.</source>
         <translation>本轮评审未将申报单位 {applicant} 分配给您。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
         <source>{value} is not a valid score for item {item}: {reason}.</source>
         <translation>{value} 不是指标 {item} 的有效分数：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
         <source>Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one.</source>
         <translation>对 {applicant} 评分前，请先确认是否需要回避。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
         <source>You declared a conflict of interest with {applicant}; you cannot score it.</source>
         <translation>您已声明对 {applicant} 回避，不能为其评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
         <source>A reason is required. Write it and try again.</source>
         <translation>必须填写理由，请填写后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
         <source>Revision {revision} of the sheet for {applicant} is signed and cannot change. To change it, amend the sheet with a reason.</source>
         <translation>{applicant} 的评分表第 {revision} 版已签名，不能再修改。如需更改，请说明理由后修订评分表。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
         <source>The sheet for {applicant} has no signed revision to amend; keep editing the draft.</source>
         <translation>{applicant} 的评分表还没有已签名的版本，无需修订，请继续编辑草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
         <source>{what} {id} was not found; it may have been removed. Refresh and try again.</source>
         <translation>找不到 {what} {id}，可能已被删除。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
         <source>{file} is not a photo ReviewDesk can read (JPEG, PNG, TIFF, WebP or BMP).</source>
         <translation>{file} 不是评审台可读取的照片（支持 JPEG、PNG、TIFF、WebP、BMP）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
         <source>The form {file} was not imported; nothing changed. Correct these cells and import it again:</source>
         <translation>评分表 {file} 未导入，未作任何更改。请更正下列单元格后重新导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
         <source>This form was exported from version {form_version} of the sheet, which has changed since (now {current_version}). Importing it would overwrite those changes; confirm to overwrite (--overwrite).</source>
         <translation>该表导出自评分表第 {form_version} 版，之后评分表已有改动（现为 {current_version}）。导入将覆盖这些改动；如确需覆盖，请确认（--overwrite）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
         <source>The sheet for {applicant} cannot be signed yet: {checklist}.</source>
         <translation>{applicant} 的评分表尚不能签名：{checklist}。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
         <source>The sheet for {applicant} changed while you were signing. Check it and sign again.</source>
         <translation>签名期间 {applicant} 的评分表发生了变化，请核对后重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
         <source>There is nothing to export yet: no signed sheet and no declared conflict. Sign a sheet first.</source>
         <translation>暂无可导出的内容：没有已签名的评分表，也没有回避声明。请先签名评分表。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
         <source>The return bundle is refused: the sheet for {applicant}, revision {revision}: {reason}. Ask the expert for a new export.</source>
         <translation>回传包被拒收：{applicant} 的评分表第 {revision} 版{reason}。请专家重新导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
         <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
         <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
         <source>The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again.</source>
         <translation>“{material}”的密码不正确，未打开任何内容。请向申报单位或区人力资源局核实后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
         <source>“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete.</source>
         <translation>“{material}”没有任何页面，无内容可显示。请向区人力资源局确认文件是否完整。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
         <source>“{material}” is damaged; the pages that could be read are shown. Ask the bureau for a new copy if something is missing.</source>
         <translation>“{material}”已损坏，现显示能读取的页面。如有缺失，请向区人力资源局索取新的副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
         <source>Page {page} of “{material}” cannot be shown: it is damaged or too large to draw. The other pages are not affected.</source>
         <translation>“{material}”第 {page} 页无法显示：该页已损坏或过大，无法绘制。其他页面不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
         <source>“{material}” was not submitted by the applicant, so there is nothing to show.</source>
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
-        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
+        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
         <source>The note is empty. Write what the panel discussed and try again.</source>
         <translation>纪要内容为空。请填写评审组的讨论情况后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
         <source>The reconsideration request for {applicant} was not recorded ({detail}): name at least one expert assigned to it and items of its rubric.</source>
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
         <source>The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result.</source>
         <translation>该评审结果与本评审包不一致（{detail}）。请勿使用，并向组长索取新的评审结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
         <source>The file {path} cannot be read. Check the path and your permissions.</source>
         <translation>无法读取文件 {path}。请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
         <source>The file {path} cannot be written ({detail}). Check free space and permissions.</source>
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
         <source>The text for {field} cannot be saved: {reason}. Correct it and try again.</source>
         <translation>“{field}”中的文字无法保存：{reason}。请修改后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
         <source>it contains a character not used in such codes</source>
         <translation>含有信用代码不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
         <source>the check character is wrong</source>
         <translation>校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
         <source>the file is not valid JSON</source>
         <translation>文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
         <source>the file cannot be read</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
         <source>a field is missing or has the wrong kind of value</source>
         <translation>缺少字段或字段值类型不对</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
         <source>the code is used twice</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
         <source>the scoring step must be greater than zero</source>
         <translation>评分步长必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
         <source>the maximum points must be greater than zero</source>
         <translation>满分必须大于零</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
         <source>the maximum points are not a whole number of steps</source>
         <translation>满分不是评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
         <source>a ratio must lie between 0 and 1</source>
         <translation>比例必须在 0 到 1 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
         <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
         <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
         <source>the file is not a readable XLSX workbook</source>
         <translation>文件不是可读取的 XLSX 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
         <source>the value has the wrong format</source>
         <translation>格式不正确</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
         <source>the value is empty</source>
         <translation>内容为空</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
         <source>the column is missing</source>
         <translation>缺少该列</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
         <source>the credit code must have 18 characters</source>
         <translation>信用代码应为 18 位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
         <source>the credit code contains a character not used in such codes</source>
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
-        <source>the credit code's check character is wrong</source>
+        <source>the credit code&apos;s check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
         <source>the value appears twice</source>
         <translation>内容重复</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
         <source>the value is not one of the known ones</source>
         <translation>不是可识别的取值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
         <source>the named file does not exist</source>
         <translation>所指文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
         <source>there is no such item in the rubric</source>
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
-        <source>the score is outside the item's range</source>
+        <source>the score is outside the item&apos;s range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
-        <source>the score is not a multiple of the item's step</source>
+        <source>the score is not a multiple of the item&apos;s step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
-        <source>a score under 60% of the item's points needs a comment</source>
+        <source>a score under 60% of the item&apos;s points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
         <source>not one of the allowed answers</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
         <source>a veto needs a reason</source>
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
-        <source>the form's version row (#) is missing or changed; export a new form</source>
+        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
         <source>this form belongs to another applicant</source>
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
-        <source>its own signature is not the expert's</source>
+        <source>its own signature is not the expert&apos;s</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
         <source>it is not a valid score sheet</source>
         <translation>不是有效的评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
         <source>it is not in the canonical form that was signed</source>
         <translation>不是签名时的规范格式</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
         <source>it belongs to another round or package</source>
         <translation>属于其他评审轮次或评审包</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
         <source>it names another expert than the signer</source>
         <translation>所列专家与签名人不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
         <source>the package does not assign this applicant to the expert</source>
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
-        <source>its applicant differs from the package's</source>
+        <source>its applicant differs from the package&apos;s</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
         <source>the expert declared a conflict of interest with this applicant</source>
         <translation>该专家已声明对此申报单位回避</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
         <source>it was scored on another rubric version</source>
         <translation>依据的是其他版本的评审细则</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
         <source>its revision number or amendment reason is inconsistent</source>
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
-        <source>its items are not the rubric's</source>
+        <source>its items are not the rubric&apos;s</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
         <source>an item has no score</source>
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
-        <source>its vetoes are not the rubric's</source>
+        <source>its vetoes are not the rubric&apos;s</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
         <source>its totals do not add up (bonus cap included)</source>
         <translation>的合计分数不符（含加分上限）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
         <source>it cites a material or page the dossier does not have</source>
         <translation>引用了申报材料中不存在的材料或页码</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
         <source>its PDF was not drawn from this sheet</source>
         <translation>的 PDF 不是由该评分数据生成的</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
         <source>return.json does not list it as it is</source>
         <translation>与 return.json 中的登记不符</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
         <source>its revisions are not numbered 1, 2, 3… in signing order</source>
         <translation>的各版本未按签名顺序编号为 1、2、3…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
         <source>an older revision is marked as the current one</source>
         <translation>旧版本被标为当前版本</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
         <source>it contains an invisible control character (often pasted from another program)</source>
         <translation>其中含有不可见的控制字符（通常是从其他程序粘贴带入的）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
         <source>it is longer than the app accepts</source>
         <translation>长度超出本软件允许的范围</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
         <source>row {row}, column {column}: {reason}</source>
         <translation>第 {row} 行“{column}”列：{reason}</translation>
     </message>
@@ -2718,22 +2187,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>NotesSearch</name>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="11" />
         <source>note</source>
         <translation>考察记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="12" />
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="13" />
         <source>comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="14" />
         <source>overall opinion</source>
         <translation>综合意见</translation>
     </message>
@@ -2741,17 +2206,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>NotesSearchDialog</name>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="24" />
         <source>Find in my notes</source>
         <translation>查找我的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="27" />
         <source>Words in site notes, photo captions, comments or opinions</source>
         <translation>在考察记录、照片说明、评语或综合意见中查找</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/notes_search.py" line="54" />
         <source>{n} found</source>
         <translation>找到 {n} 条</translation>
     </message>
@@ -2759,7 +2221,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>OutlineTree</name>
     <message>
-        <location filename="../../ui/viewer/outline_tree.py" line="27" />
         <source>Page {label}</source>
         <translation>第 {label} 页</translation>
     </message>
@@ -2767,12 +2228,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../ui/viewer/notices.py" line="20" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/notices.py" line="21" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2780,72 +2239,58 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="48" />
         <source>Publicity starts</source>
         <translation>公示开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="49" />
         <source>Publicity period</source>
         <translation>公示期</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="51" />
         <source>Ties</source>
         <translation>名次并列</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="78" />
         <source>{type}: quota {quota}, {n} candidates</source>
         <translation>{type}：名额 {quota} 个，拟认定 {n} 家</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="94" />
         <source>{start} to {end}, {n} working days; the list can be sent on {report_by} (deadline {deadline}).</source>
         <translation>{start} 至 {end}，共 {n} 个工作日；名单可于 {report_by} 报送（截止日期 {deadline}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="99" />
         <source>Too late: after the publicity period the list reaches the bureau after the deadline {deadline}. Choose an earlier start.</source>
         <translation>时间不足：公示期结束后报送名单将晚于截止日期 {deadline}。请选择更早的公示开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="104" />
         <source>In time for the report deadline.</source>
         <translation>可在报送截止日期前完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="111" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Final</source>
         <translation>最终得分</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="112" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/ranking_view.py" line="123" />
         <source>✓ candidate</source>
         <translation>✓ 拟认定</translation>
     </message>
@@ -2853,37 +2298,30 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ReconsiderDialog</name>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="53" />
         <source>Ask to reconsider</source>
         <translation>请专家复核</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="63" />
         <source>What the panel noticed (optional)</source>
         <translation>评审组发现的情况（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="65" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="69" />
         <source>Experts and items</source>
         <translation>专家及评分项</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="70" />
         <source>Permitted reason</source>
         <translation>变更理由</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="71" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/discussion_view.py" line="73" />
         <source>Record the request</source>
         <translation>记录复核请求</translation>
     </message>
@@ -2891,22 +2329,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ResultExport</name>
     <message>
-        <location filename="../../ui/chair/export.py" line="38" />
         <source>Export and sign the panel result</source>
         <translation>导出并签署评审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="55" />
         <source>The result is signed with your key as the chair. Type the passphrase of your key file:</source>
         <translation>评审结果将以组长身份用您的密钥签名。请输入密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="67" />
         <source>Writing and signing the panel result…</source>
         <translation>正在生成并签署评审结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="71" />
         <source>The panel result is signed and saved in {folder}:
 {files}
 {candidates} candidates.</source>
@@ -2915,7 +2349,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 拟认定候选 {candidates} 家。</translation>
     </message>
     <message>
-        <location filename="../../ui/chair/export.py" line="74" />
         <source>Warning: the publicity period ends too late for the report deadline.</source>
         <translation>警告：公示期结束过晚，无法在报送截止日期前报送。</translation>
     </message>
@@ -2923,34 +2356,28 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>ReturnExport</name>
     <message>
-        <location filename="../../ui/export_returns.py" line="39" />
         <source>Export return bundle</source>
         <translation>导出回传包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="50" />
         <source>Return bundles (*.rvret)</source>
         <translation>回传包 (*.rvret)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="60" />
         <source>The bundle is signed with your key. Type the passphrase of your key file:</source>
         <translation>回传包将用您的密钥签名。请输入密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="72" />
         <source>Writing the return bundle…</source>
         <translation>正在写入回传包…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="75" />
         <source>The return bundle is saved as {path}.
 {revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
         <translation>回传包已保存为 {path}。
 包含 {applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_returns.py" line="80" />
         <source>Not in the bundle because not signed yet: {applicants}.</source>
         <translation>以下申报单位尚未签名，未放入回传包：{applicants}。</translation>
     </message>
@@ -2958,62 +2385,50 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>RubricPanel</name>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="106" />
         <source>Bonus items (capped at {cap})</source>
         <translation>加分项（上限 {cap} 分）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="110" />
         <source>Veto items (一票否决)</source>
         <translation>一票否决项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="158" />
         <source>Overall opinion and recommendation</source>
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="162" />
-        <source>The panel member's overall opinion (综合评审意见)</source>
+        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="165" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="167" />
         <source>Do not recommend</source>
         <translation>不推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="262" />
         <source>Subtotal {score} / {max}</source>
         <translation>小计 {score} / {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="269" />
         <source>Bonus {score} (cap {cap})</source>
         <translation>加分 {score}（上限 {cap}）</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="271" />
         <source>— {raw} given, capped</source>
         <translation>— 实评 {raw} 分，按上限计</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="275" />
         <source>Total {total}</source>
         <translation>总分 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="279" />
         <source>VETOED</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="280" />
         <source>{scored} of {count} items scored</source>
         <translation>已评 {scored}/{count} 项</translation>
     </message>
@@ -3021,22 +2436,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="30" />
         <source>Search the text…</source>
         <translation>搜索文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="33" />
         <source>All materials</source>
         <translation>全部材料</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="34" />
         <source>This material</source>
         <translation>本材料</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/search_panel.py" line="35" />
         <source>Where to search</source>
         <translation>搜索范围</translation>
     </message>
@@ -3044,7 +2455,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../ui/viewer/search.py" line="71" />
         <source>The text index is still being built ({percent}%): some hits may be missing.</source>
         <translation>文字索引仍在建立（{percent}%），部分结果可能尚未列出。</translation>
     </message>
@@ -3052,119 +2462,96 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="49" />
         <source>Sign the score sheet</source>
         <translation>签名评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="52" />
         <source>Signing freezes this revision of your score sheet and writes its PDF. After signing it cannot change; a correction opens a new revision with a reason.</source>
         <translation>签名将冻结评分表的本版本并生成 PDF 评分表。签名后不能再修改；如需更正，须说明原因并开启新的版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="58" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="59" />
         <source>Carrier type</source>
         <translation>载体类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="60" />
         <source>{total} points</source>
         <translation>{total} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="62" />
         <source> (bonus {bonus} included)</source>
         <translation>（含加分 {bonus} 分）</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="64" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="66" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="68" />
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="68" />
         <source>A veto item is triggered.</source>
         <translation>已触发一票否决事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="70" />
         <source>Recommendation</source>
         <translation>评审建议</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="71" />
         <source>Revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="73" />
         <source> (amended: {reason})</source>
         <translation>（修订原因：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="76" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="79" />
-        <source>Your key's fingerprint</source>
+        <source>Your key&apos;s fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="84" />
         <source>The passphrase of your key file</source>
         <translation>密钥文件的口令</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="85" />
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="91" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="101" />
         <source>You declared a conflict of interest with this applicant; there is nothing to sign.</source>
         <translation>您已声明对该申报单位回避，无需签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="105" />
         <source>This revision is already signed.</source>
         <translation>本版本已签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="110" />
         <source>Not ready to sign: {checklist}.</source>
         <translation>尚不能签名：{checklist}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="136" />
         <source>Signed revision {n}. Signature hash: {hash}
 It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
         <translation>已签名第 {n} 版。签名摘要：{hash}
 该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="140" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3172,8 +2559,6 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../desktop/app.py" line="41" />
-        <location filename="../../ui/tasks.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3181,7 +2566,6 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../ui/viewer/thumbnails.py" line="65" />
         <source>Page {label} ({number} of {count})</source>
         <translation>第 {label} 页（{number}/{count}）</translation>
     </message>
@@ -3189,7 +2573,6 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>VetoRow</name>
     <message>
-        <location filename="../../ui/workspace/rubric_panel.py" line="44" />
         <source>Reason (required when the veto applies)</source>
         <translation>否决理由（勾选后必填）</translation>
     </message>
@@ -3197,127 +2580,102 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="11" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="12" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="27" />
         <source>Sidebar</source>
         <translation>侧栏</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="27" />
         <source>Show or hide the materials and thumbnails</source>
         <translation>显示或隐藏材料列表和缩略图</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="30" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="30" />
         <source>Previous page (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="32" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="32" />
         <source>Next page (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="40" />
         <source>Go to page: type the printed page label or the page number</source>
         <translation>跳转：输入页面上印的页码，或第几页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="46" />
         <source>Zoom out (Ctrl+wheel)</source>
         <translation>缩小（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="58" />
         <source>Zoom in (Ctrl+wheel)</source>
         <translation>放大（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="60" />
         <source>Continuous</source>
         <translation>连续滚动</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="60" />
         <source>Scroll through all pages, or show one page at a time</source>
         <translation>连续滚动浏览全部页面，或一次只显示一页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="62" />
         <source>Turn page clockwise</source>
         <translation>本页顺时针旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="63" />
         <source>Turn page anticlockwise</source>
         <translation>本页逆时针旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="64" />
         <source>Turn whole material clockwise</source>
         <translation>整份材料顺时针旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="65" />
         <source>Turn whole material anticlockwise</source>
         <translation>整份材料逆时针旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="71" />
         <source>Turn</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="72" />
         <source>Turn the page or the whole material for reading (the file is not changed)</source>
         <translation>旋转本页或整份材料以便阅读（不改动文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="78" />
         <source>Select region</source>
         <translation>框选区域</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="78" />
         <source>Drag on a page to select a region as evidence</source>
         <translation>在页面上拖动，框选一个区域作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="79" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="79" />
         <source>Use the whole page shown as evidence</source>
         <translation>将当前整页作为佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="80" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="107" />
         <source>({number} of {count})</source>
         <translation>（{number}/{count}）</translation>
     </message>
@@ -3325,32 +2683,26 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome_page.py" line="26" />
         <source>Open a review package…</source>
         <translation>打开评审包…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="28" />
         <source>Export my public identity…</source>
         <translation>导出我的公开身份…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="30" />
         <source>Create my signing identity…</source>
         <translation>创建我的签名身份…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="40" />
         <source>Welcome to ReviewDesk</source>
         <translation>欢迎使用评审台</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="42" />
         <source>First create your signing identity. Then export your public identity file and give it to the bureau, which enrols you in the round.</source>
         <translation>请先创建签名身份，再导出公开身份文件交给区人力资源局，由其将您登记到评审轮次中。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="46" />
         <source>No review round in this workspace yet. Open the package the bureau gave you, or drag the .rvpkg file into this window.
 
 Your fingerprint: {fingerprint}</source>
@@ -3362,97 +2714,78 @@ Your fingerprint: {fingerprint}</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="56" />
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="72" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="75" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="88" />
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="91" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="116" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="118" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="120" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="123" />
         <source>Remove link</source>
         <translation>移除佐证</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="195" />
         <source>Score {code}</source>
         <translation>评分 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="197" />
         <source>Comment {code}</source>
         <translation>评语 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="199" />
         <source>Veto {code}</source>
         <translation>否决项 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="201" />
         <source>Opinion</source>
         <translation>综合意见</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="217" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="220" />
         <source>{n} to do</source>
         <translation>待办 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="220" />
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="245" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="295" />
         <source>Click into the item the evidence is for, then link it.</source>
         <translation>请先点击该佐证对应的指标，再进行关联。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/workspace.py" line="297" />
         <source>Link evidence to {code}</source>
         <translation>关联佐证到 {code}</translation>
     </message>
