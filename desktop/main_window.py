@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         """The chair scores in the workspace like every expert, and compiles the panel here."""
         if on:
             if self.chair_desk is None:
-                from ui.chair import ChairDesk
+                from ui.chair import ChairDesk  # only chairs open it: experts never load the desk's modules
 
                 self.chair_desk = ChairDesk(self.home)
                 self.chair_desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def _make_viewer(self, reviewer: Reviewer) -> QWidget:
         """The dossier beside the rubric; its render worker process starts now, in parallel."""
+        # here, not at module level: the window shows before the viewer's modules and worker are loaded
         from review_model.dossier.library import DossierLibrary
         from ui.viewer import DossierViewer
 
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def index_dossiers(self) -> None:
         """Build (or resume) the search index of the imported dossiers, in the background."""
-        from review_model.dossier.indexing import index_pending
+        from review_model.dossier.indexing import index_pending  # loaded when indexing first starts
 
         if self._indexing is not None or not self.isVisible():
             return
@@ -288,8 +289,10 @@ class MainWindow(QMainWindow):
         self._indexing.failed.connect(done)
         self._indexing.start()
 
-    def _applicant_state_changed(self, _applicant_id: str) -> None:
-        self.applicants.set_rows(list(overview(self.home).applicants))
+    def _applicant_state_changed(self, applicant_id: str, state, revision) -> None:
+        # The workspace knows the new state of the sheet it shows; only other changes re-read the list.
+        if state is None or not self.applicants.model_.update_state(applicant_id, state, revision):
+            self.applicants.set_rows(list(overview(self.home).applicants))
         if self.sheet_actions is not None:
             self.sheet_actions.update()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from review_model.errors import Problem
 from review_model.sheets import ops
 from review_model.sheets.forms import export_form, import_form, read_form
+from review_model.sheets.states import ConflictState, SheetState
 from review_model.sheets.view import sheet_view
 from ui.messages import describe
 from ui.text import tr
@@ -45,15 +46,15 @@ class SheetActions:
     def update(self) -> None:
         view = self.workspace.view
         has = view is not None
-        self.conflict.setEnabled(has and view.conflict == "unconfirmed")
-        self.export_form.setEnabled(has and view.conflict != "declared")
+        self.conflict.setEnabled(has and view.conflict == ConflictState.UNCONFIRMED)
+        self.export_form.setEnabled(has and view.conflict != ConflictState.DECLARED)
         self.import_form.setEnabled(has and view.editable)
-        self.sign.setEnabled(self.workspace.sign_button.isEnabled() and self.workspace.sign_button.isVisible())
-        self.amend.setEnabled(has and view.state == "signed")
+        self.sign.setEnabled(has and view.sign_refusal is None)
+        self.amend.setEnabled(has and view.state == SheetState.SIGNED)
 
     # --- finding notes later ----------------------------------------------------------------
     def find_dialog(self) -> None:
-        from ui.workspace.notes_search import NotesSearchDialog
+        from ui.workspace.notes_search import NotesSearchDialog  # built on first use of the menu item
 
         self.workspace.flush()
         dialog = NotesSearchDialog(self.editor.reviewer, self.window)

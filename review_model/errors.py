@@ -57,6 +57,7 @@ class Code(str, Enum):
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"
+    RECOMMENDATION_INVALID = "recommendation_invalid"
     CONFLICT_UNCONFIRMED = "conflict_unconfirmed"
     CONFLICT_DECLARED = "conflict_declared"
     REASON_REQUIRED = "reason_required"

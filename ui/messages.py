@@ -60,6 +60,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
     Code.NOT_ASSIGNED: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} is not assigned to you in this round."),
     Code.SCORE_INVALID: QT_TRANSLATE_NOOP("Messages", "{value} is not a valid score for item {item}: {reason}."),
+    Code.RECOMMENDATION_INVALID: QT_TRANSLATE_NOOP("Messages", "“{value}” is not a recommendation. Choose recommend or do not recommend."),
     Code.CONFLICT_UNCONFIRMED: QT_TRANSLATE_NOOP("Messages", "Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one."),
     Code.CONFLICT_DECLARED: QT_TRANSLATE_NOOP("Messages", "You declared a conflict of interest with {applicant}; you cannot score it."),
     Code.REASON_REQUIRED: QT_TRANSLATE_NOOP("Messages", "A reason is required. Write it and try again."),

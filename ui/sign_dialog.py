@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.identity import require_identity, signing_key
 from review_model.overview import applicant_detail
 from review_model.sheets.context import Reviewer
-from review_model.sheets.view import sheet_view
+from review_model.sheets.view import SheetView, sheet_view
 from review_model.signing.document import points
 from review_model.signing.sign import SignedRevision, sign_sheet
 
@@ -97,21 +97,23 @@ class SignDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        if view.conflict == "declared":
-            self._show(self.tr("You declared a conflict of interest with this applicant; there is nothing to sign."),
-                       ERROR_STYLE)
+        refusal = view.sign_refusal  # the domain's rule; the dialog only words it
+        if refusal is None:
+            self.message.hide()
+        else:
+            self._show(self._refusal_text(view, refusal), ERROR_STYLE)
             self.sign_button.setEnabled(False)
-        elif view.state == "signed":
-            self._show(self.tr("This revision is already signed."), ERROR_STYLE)
-            self.sign_button.setEnabled(False)
-        elif view.checklist:
+
+    def _refusal_text(self, view: SheetView, refusal: Problem) -> str:
+        if refusal.code == Code.CONFLICT_DECLARED:
+            return self.tr("You declared a conflict of interest with this applicant; there is nothing to sign.")
+        if refusal.code == Code.SHEET_SIGNED:
+            return self.tr("This revision is already signed.")
+        if refusal.code == Code.SHEET_INCOMPLETE:
             entries = tuple((e.kind, e.code) for e in view.checklist)
             titles = {i.code: i.title for i in view.rubric.scored_items} | {v.code: v.title for v in view.rubric.vetoes}
-            self._show(self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries, titles=titles)),
-                       ERROR_STYLE)
-            self.sign_button.setEnabled(False)
-        else:
-            self.message.hide()
+            return self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries, titles=titles))
+        return describe(refusal)
 
     def _show(self, text: str, style: str) -> None:
         self.message.setText(text)

@@ -29,7 +29,7 @@ from ..errors import Code, Problem
 from ..exchange.package import Package
 from ..home import Home
 from ..identity import require_identity
-from ..overview import my_expert, round_info
+from ..imported_round import my_expert, round_info
 from ..progress import Progress, no_progress
 from ..signing.bundle import ReturnBundle, read_return_bundle
 from ..store.models import Applicant, Assignment, ChairBundle, ChairSheet, Expert

@@ -16,8 +16,8 @@ from .. import crypto
 from ..errors import Code, Problem
 from ..exchange.container import SigningKey
 from ..sheets.context import Reviewer
-from ..sheets.ops import conflict_state
-from ..sheets.view import checklist_for, load_contents
+from ..sheets.states import SheetState, sign_refusal
+from ..sheets.view import checklist_for, conflict_state, load_contents
 from ..store.models import Expert
 from .document import SheetDocument, build_document, canonical_bytes, sha256_hex, short_hash
 from .pdf import render_score_sheet
@@ -63,17 +63,14 @@ def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
         applicant = reviewer.applicant(session, applicant_id)
         rubric = reviewer.rubrics[applicant.carrier_type]
         conflict, _ = conflict_state(session, reviewer.expert_id, applicant_id)
-        if conflict == "declared":
-            raise Problem(Code.CONFLICT_DECLARED, applicant=applicant_id)
         revision = reviewer.latest_revision(session, applicant_id)
-        if revision is not None and revision.state == "signed":
-            raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=revision.number)
         scores, comments, vetoes, *_ = load_contents(session, revision)
         checklist = checklist_for(rubric, conflict, scores, comments, vetoes,
                                   revision.recommendation if revision else "")
-        if revision is None or checklist:
-            raise Problem(Code.SHEET_INCOMPLETE, applicant=applicant_id,
-                          checklist=tuple((entry.kind, entry.code) for entry in checklist))
+        refusal = sign_refusal(applicant_id, conflict, SheetState(revision.state) if revision else SheetState.NONE,
+                               revision.number if revision else None, checklist)
+        if refusal is not None:
+            raise refusal
         if expected_version is not None and revision.version != expected_version:
             raise Problem(Code.SHEET_CHANGED, applicant=applicant_id)
         document = build_document(session, reviewer.expert_id, rubric, applicant_id, revision, audit.at)
@@ -84,7 +81,7 @@ def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
         signature = crypto.sign(key.seed, data)
         # A PDF blob left behind by a failed commit is harmless: blobs are content-addressed.
         pdf_sha256, _ = reviewer.home.blobs.put(pdf)
-        revision.state, revision.signed_at = "signed", audit.at
+        revision.state, revision.signed_at = SheetState.SIGNED.value, audit.at
         revision.signed_json, revision.signature, revision.pdf_sha256 = data, crypto.b64(signature), pdf_sha256
         audit.record("sign", "sheet_revision", revision.id, "json_sha256", None, digest)
         return SignedRevision(applicant_id, applicant.name, revision.number, audit.at, data, digest,
