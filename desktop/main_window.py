@@ -40,6 +40,7 @@ from ui.sign_dialog import SignDialog
 from ui.tasks import BackgroundTask, run_with_progress
 from ui.welcome_page import WelcomePage
 from ui.workspace.editor import SheetEditor
+from ui.workspace.undo_keys import redo_keys
 from ui.workspace.workspace import Workspace
 
 from .sheet_actions import SheetActions
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
         undo = editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.sheet_actions = SheetActions(self, self.workspace, self.sheet_menu)
@@ -253,6 +254,8 @@ class MainWindow(QMainWindow):
     def sign_sheet(self, applicant_id: str) -> None:
         dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self)
         dialog.signed.connect(lambda _revision: self.workspace.editor.announce(OpChanges(applicant_id, revision=True)))
+        dialog.pdfRequested.connect(lambda applicant, open_it: (self.sheet_actions.open_signed_pdf if open_it
+                                                                else self.sheet_actions.save_signed_pdf)(applicant))
         dialog.exec()
 
     def export_returns(self) -> None:

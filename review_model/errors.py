@@ -64,6 +64,7 @@ class Code(str, Enum):
     SHEET_SIGNED = "sheet_signed"
     SHEET_INCOMPLETE = "sheet_incomplete"
     NOTHING_TO_AMEND = "nothing_to_amend"
+    NOTHING_SIGNED = "nothing_signed"
     NOT_FOUND = "not_found"
     PHOTO_UNREADABLE = "photo_unreadable"
     FORM_INVALID = "form_invalid"

@@ -66,6 +66,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.REASON_REQUIRED: QT_TRANSLATE_NOOP("Messages", "A reason is required. Write it and try again."),
     Code.SHEET_SIGNED: QT_TRANSLATE_NOOP("Messages", "Revision {revision} of the sheet for {applicant} is signed and cannot change. To change it, amend the sheet with a reason."),
     Code.NOTHING_TO_AMEND: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} has no signed revision to amend; keep editing the draft."),
+    Code.NOTHING_SIGNED: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} has no signed revision yet, so there is no signed PDF. Sign the sheet first."),
     Code.NOT_FOUND: QT_TRANSLATE_NOOP("Messages", "{what} {id} was not found; it may have been removed. Refresh and try again."),
     Code.PHOTO_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "{file} is not a photo ReviewDesk can read (JPEG, PNG, TIFF, WebP or BMP)."),
     Code.FORM_INVALID: QT_TRANSLATE_NOOP("Messages", "The form {file} was not imported; nothing changed. Correct these cells and import it again:"),

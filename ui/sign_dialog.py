@@ -37,6 +37,7 @@ class SignDialog(QDialog):
     """Exec it, or open it and listen to `signed(SignedRevision)`; `result_revision` holds the outcome."""
 
     signed = Signal(object)
+    pdfRequested = Signal(str, bool)  # applicant id, open (True) or save a copy (False)
 
     def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,9 +137,14 @@ class SignDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.result_revision = result
         self._show(self.tr("Signed revision {n}. Signature hash: {hash}\nIt is printed on every page of the PDF "
-                           "score sheet. Export the return bundle when your sheets are signed.").format(
-            n=result.revision, hash=result.short_hash), DONE_STYLE)
+                           "score sheet, which the app keeps with the sheet: open it to read or print it, or save "
+                           "a copy (also later, from the Sheet menu). Export the return bundle when your sheets are "
+                           "signed.").format(n=result.revision, hash=result.short_hash), DONE_STYLE)
         self.sign_button.hide()
+        self.open_pdf_button = self.buttons.addButton(self.tr("Open PDF"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf_button.clicked.connect(lambda: self.pdfRequested.emit(self._applicant_id, True))
+        self.save_pdf_button = self.buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_pdf_button.clicked.connect(lambda: self.pdfRequested.emit(self._applicant_id, False))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)

@@ -203,6 +203,14 @@
         <translation>修订已签名评分表(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Open signed score sheet (PDF)</source>
+        <translation>打开已签署的评分表（PDF）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet (PDF)…</source>
+        <translation>另存已签署的评分表（PDF）…</translation>
+    </message>
+    <message>
         <source>Export offline score form</source>
         <translation>导出离线评分表</translation>
     </message>
@@ -221,6 +229,18 @@
     <message>
         <source>Import score form</source>
         <translation>导入评分表</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet</source>
+        <translation>另存已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Open signed score sheet</source>
+        <translation>打开已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Signed score sheet saved to {path}.</source>
+        <translation>已签署的评分表已保存到 {path}。</translation>
     </message>
     <message>
         <source>Amend signed sheet</source>
@@ -1859,6 +1879,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>{applicant} 的评分表还没有已签名的版本，无需修订，请继续编辑草稿。</translation>
     </message>
     <message>
+        <source>The sheet for {applicant} has no signed revision yet, so there is no signed PDF. Sign the sheet first.</source>
+        <translation>{applicant} 的评分表尚无已签署的版本，因此没有签署后的 PDF。请先签署评分表。</translation>
+    </message>
+    <message>
         <source>{what} {id} was not found; it may have been removed. Refresh and try again.</source>
         <translation>找不到 {what} {id}，可能已被删除。请刷新后重试。</translation>
     </message>
@@ -2550,9 +2574,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <source>Signed revision {n}. Signature hash: {hash}
-It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
-        <translation>已签名第 {n} 版。签名摘要：{hash}
-该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
+It is printed on every page of the PDF score sheet, which the app keeps with the sheet: open it to read or print it, or save a copy (also later, from the Sheet menu). Export the return bundle when your sheets are signed.</source>
+        <translation>第 {n} 版已签署。签名摘要：{hash}
+该摘要印在 PDF 评分表的每一页上。评分表 PDF 由本软件随评分表一并保存：可打开阅读或打印，也可另存一份（之后也可在“评分表”菜单中操作）。全部评分表签署后，请导出回传包。</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>另存 PDF…</translation>
     </message>
     <message>
         <source>Close</source>

@@ -19,6 +19,7 @@ from ..rubric import Rubric
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
+from .drafts import clear_note_draft
 from .states import ConflictState, SheetState
 from .view import conflict_state
 
@@ -238,14 +239,18 @@ class NoteData:
 
 @dataclass(frozen=True)
 class PutNote(Command):
-    """Add a note (id None), restore a removed one (id given, row absent) or change its text."""
+    """Add a note (id None), restore a removed one (id given, row absent) or change its text.
+    `from_draft`: the text is the note box's saved draft, which is cleared in the same transaction."""
 
     applicant_id: str
     note: NoteData
+    from_draft: bool = False
 
     def apply(self, reviewer: Reviewer) -> Applied:
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            if self.from_draft:
+                clear_note_draft(session, reviewer, self.applicant_id)
             row = session.get(Note, self.note.id) if self.note.id is not None else None
             if row is not None and row.revision_id != revision.id:
                 raise Problem(Code.NOT_FOUND, what="note", id=self.note.id)
@@ -422,8 +427,8 @@ class RemoveLink(Command):
         return Applied(OpChanges(self.applicant_id, links=True), undo)
 
 
-def add_note(reviewer: Reviewer, applicant_id: str, item_code: str, text: str) -> Applied:
-    return PutNote(applicant_id, NoteData(None, item_code, text)).apply(reviewer)
+def add_note(reviewer: Reviewer, applicant_id: str, item_code: str, text: str, from_draft: bool = False) -> Applied:
+    return PutNote(applicant_id, NoteData(None, item_code, text), from_draft).apply(reviewer)
 
 
 def add_link(reviewer: Reviewer, applicant_id: str, item_code: str, material_id: int, page_index: int,

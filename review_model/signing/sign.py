@@ -87,3 +87,25 @@ def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
         return SignedRevision(applicant_id, applicant.name, revision.number, audit.at, data, digest,
                               crypto.b64(signature), pdf_sha256, Decimal(parsed.totals.total), parsed.totals.grade,
                               parsed.recommendation)
+
+
+@dataclass(frozen=True)
+class SignedPdf:
+    applicant_id: str
+    revision: int
+    file_name: str  # what to call a saved copy, e.g. "A01-深圳市…工作室-评分表-第1版.pdf"
+    data: bytes
+
+
+def signed_pdf(reviewer: Reviewer, applicant_id: str, revision: int | None = None) -> SignedPdf:
+    """The PDF score sheet of a signed revision (the newest signed one by default), as signed."""
+    with reviewer.home.store.read() as session:
+        applicant = reviewer.applicant(session, applicant_id)
+        signed = [r for r in reviewer.revisions(session, applicant_id) if r.state == SheetState.SIGNED]
+        chosen = next((r for r in reversed(signed) if revision in (None, r.number)), None)
+        if chosen is None or not chosen.pdf_sha256:
+            raise Problem(Code.NOTHING_SIGNED, applicant=applicant_id)
+        number, digest, name = chosen.number, chosen.pdf_sha256, applicant.name
+    safe_name = "".join(c for c in name if c not in '\\/:*?"<>|').strip()  # also a valid Windows file name
+    return SignedPdf(applicant_id, number, f"{applicant_id}-{safe_name}-评分表-第{number}版.pdf",
+                     reviewer.home.blobs.read(digest))

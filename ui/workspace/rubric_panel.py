@@ -28,6 +28,7 @@ from review_model.sheets.ops import OpChanges
 from review_model.sheets.view import SheetView
 
 from .item_row import SAVE_DELAY_MS, ItemRow, _plain
+from .undo_keys import UndoKeysToApp
 
 
 class VetoRow(QWidget):
@@ -116,6 +117,9 @@ class RubricPanel(QWidget):
                 layout.addWidget(row)
             self.body_layout.addWidget(box)
         self._add_opinion()
+        self._undo_keys = UndoKeysToApp(self.flush, self)
+        self._undo_keys.watch(*(w for row in self.rows.values() for w in (row.score, row.comment)),
+                              *(veto.reason for veto in self.vetoes.values()), self.opinion)
         self.body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review_model import round_time
 from review_model.errors import Code, Problem
 from review_model.overview import applicant_detail
 from review_model.settings import get_json, set_json
-from review_model.sheets import ops
+from review_model.sheets import drafts, ops
 from review_model.sheets.states import ApplicantState, ChecklistKind, ConflictState, SheetState
 from review_model.sheets.view import ChecklistEntry, SheetView, refresh_view, sheet_view
 from ui.viewer import Overlay
@@ -57,7 +58,7 @@ class Workspace(QWidget):
         self._build()
         editor.changed.connect(self._changed)
         editor.failed.connect(self._failed)
-        editor.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=f"{at:%H:%M:%S}")))
+        editor.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=round_time.clock(at))))
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -117,7 +118,8 @@ class Workspace(QWidget):
     def _connect_details(self) -> None:
         d = self.details
         d.noteAdded.connect(lambda scope, text: self.editor.apply(
-            self.tr("Add note"), lambda r: ops.add_note(r, self.applicant_id, scope, text)))
+            self.tr("Add note"), lambda r: ops.add_note(r, self.applicant_id, scope, text, from_draft=True)))
+        d.noteDraftChanged.connect(self._save_note_draft)
         d.noteRemoved.connect(lambda note_id: self.editor.apply(
             self.tr("Delete note"), ops.RemoveNote(self.applicant_id, note_id).apply))
         d.photoRemoved.connect(lambda photo_id: self.editor.apply(
@@ -148,10 +150,12 @@ class Workspace(QWidget):
     def show_applicant(self, applicant_id: str) -> None:
         if self.panel is not None:
             self.panel.flush()
+        self.details.flush_draft()  # the old applicant's note draft stays with the old applicant
         detail = applicant_detail(self.editor.reviewer.home, applicant_id)
         if detail is None:
             return
         self.applicant_id, self.applicant_name = applicant_id, detail.name
+        self.details.set_note_draft(drafts.note_draft(self.editor.reviewer, applicant_id))
         self.facts.show_applicant(detail)
         self.title.setText(f"{detail.applicant_id}  {detail.name}")
         self.title.setToolTip(f"{detail.uscc} · {label(CARRIER_TYPES, detail.carrier_type)} · {detail.industry}")
@@ -241,6 +245,14 @@ class Workspace(QWidget):
         else:  # an edit of another applicant's sheet (e.g. signed from a dialog): the list re-reads it
             self.stateChanged.emit(changes.applicant_id, None, None)
 
+    def _save_note_draft(self, text: str) -> None:
+        if not self.applicant_id:
+            return
+        try:
+            drafts.save_note_draft(self.editor.reviewer, self.applicant_id, text)
+        except Problem as problem:
+            self.message.emit(describe(problem))
+
     def _failed(self, problem: Problem) -> None:
         if problem.code == Code.CONFLICT_UNCONFIRMED:
             self.ask_conflict()
@@ -320,6 +332,7 @@ class Workspace(QWidget):
     def flush(self) -> None:
         if self.panel is not None:
             self.panel.flush()
+        self.details.flush_draft()
         if hasattr(self, "_location_timer"):
             self._save_location()
 
