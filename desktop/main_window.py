@@ -28,10 +28,13 @@ from review_model.overview import Overview, applicant_detail, overview
 from review_model.settings import get_setting, set_setting
 from review_model.sheets.context import Reviewer
 from review_model.sheets.ops import OpChanges
+from review_model.sheets.view import sheet_view
 from review_model.store.blobs import write_durably
+from review_model.store.watch import ChangeWatch
 from ui.applicant_list import ApplicantList
 from ui.applicant_page import ApplicantPage
 from ui.export_returns import export_return_bundle
+from ui.guide import GuideDialog
 from ui.identity_dialog import IdentityDialog
 from ui.key_status import KeyStatusLabel
 from ui.labels import ROLES, label
@@ -45,6 +48,7 @@ from ui.workspace.workspace import Workspace
 
 from .sheet_actions import SheetActions
 
+WATCH_INTERVAL_MS = 2000  # how often the window looks for changes made by other processes
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
@@ -96,6 +100,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh()
         self._restore_layout()
+        # The command line (or a background sender) may change the home while the window is open.
+        self._watch = ChangeWatch(home.store.path) if home.store.path else None
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self._changes_from_outside)
+        if self._watch is not None:
+            self.watch_timer.start()
 
     # --- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -147,6 +158,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&Guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        guide.triggered.connect(lambda: GuideDialog(self).exec())
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About ReviewDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -292,6 +307,23 @@ class MainWindow(QMainWindow):
         self._indexing.failed.connect(done)
         self._indexing.start()
 
+    def _changes_from_outside(self) -> None:
+        """Someone committed to the database: show what changed (our own edits are already shown,
+        so mostly this finds nothing different and redraws nothing)."""
+        if self._watch is None or not self._watch.changed():
+            return
+        rows = list(overview(self.home).applicants)
+        if rows != self.applicants.model_.rows():
+            self.applicants.set_rows(rows)
+        ws = self.workspace
+        if ws is not None and ws.applicant_id and ws.view is not None:
+            fresh = sheet_view(ws.editor.reviewer, ws.applicant_id)
+            if (fresh.revision, fresh.version, fresh.state, fresh.conflict) != \
+                    (ws.view.revision, ws.view.version, ws.view.state, ws.view.conflict):
+                ws.reload()
+                if self.sheet_actions is not None:
+                    self.sheet_actions.update()
+
     def _applicant_state_changed(self, applicant_id: str, state, revision) -> None:
         # The workspace knows the new state of the sheet it shows; only other changes re-read the list.
         if state is None or not self.applicants.model_.update_state(applicant_id, state, revision):
@@ -323,6 +355,9 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
+        self.watch_timer.stop()
+        if self._watch is not None:
+            self._watch.close()
         if self.workspace is not None:
             self.workspace.flush()  # anything typed in the last moment is committed before quitting
             self.workspace.viewer.close()  # stops the render worker process

@@ -88,6 +88,7 @@ def test_typing_a_score_in_the_workspace(home, round_, qtbot):
     reviewer = Reviewer.open(home)
     ops.confirm_no_conflict(reviewer, "A01")
     window = MainWindow(home, "en")
+    window.watch_timer.stop()  # its periodic look for other processes' changes is not part of one edit
     qtbot.addWidget(window)
     window.resize(1366, 768)
     with qtbot.waitActive(window):

@@ -106,3 +106,78 @@ def test_the_expert_keeps_their_signed_pdf_from_the_sign_dialog_and_the_sheet_me
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(again), "PDF (*.pdf)"))
     actions.save_pdf.trigger()
     assert again.read_bytes() == kept.data
+
+
+def test_the_list_and_the_sheet_follow_changes_made_by_the_command_line(window, qtbot):
+    from tests.support.cli import reviewdesk
+
+    ws = window.workspace
+    assert window.applicants.model_.row_at(window.applicants.model_.row_of("A02")).state == "not_started"
+    home = str(window.home.root)
+    for args in (("sheet", "confirm-no-conflict", "A02"), ("sheet", "declare-conflict", "A01", "--reason", "近三年曾任职")):
+        done = reviewdesk("--home", home, "--lang", "en", *args)
+        assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: ws.view.conflict == "declared", timeout=8000)  # the open sheet re-read itself
+    assert ws.banner.isVisible() and ws.panel.rows["1.1"].score.isReadOnly()
+    qtbot.waitUntil(lambda: window.applicants.model_.row_at(window.applicants.model_.row_of("A01")).state == "conflict",
+                    timeout=8000)
+
+
+def test_zoom_keys_work_while_typing_a_score(window, qtbot):
+    ws = window.workspace
+    confirm(window, qtbot)
+    qtbot.waitUntil(lambda: window.viewer.pages.material is not None, timeout=8000)
+    ws.panel.rows["1.1"].score.setFocus()
+    before = window.viewer.zoom()
+    qtbot.keyClick(ws.panel.rows["1.1"].score, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    zoomed_in = window.viewer.zoom()
+    assert zoomed_in != before and zoomed_in.isdigit()  # a percentage now, no longer "fit width"
+    assert ws.panel.rows["1.1"].score.hasFocus(), "zooming never takes the focus from the score"
+    qtbot.keyClick(ws.panel.rows["1.1"].score, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert int(window.viewer.zoom()) < int(zoomed_in)
+
+
+def test_a_photo_opens_large_and_takes_a_caption(window, qtbot, tmp_path):
+    from PIL import Image
+
+    from review_model.sheets import ops
+    from tests.test_workspace import run_modal
+
+    ws = window.workspace
+    confirm(window, qtbot)
+    photo = tmp_path / "IMG_0002.jpg"
+    Image.new("RGB", (640, 480), (120, 140, 90)).save(photo)
+    applied = ws.editor.apply("photo", lambda r: ops.add_photo(r, "A01", "1.1", photo))
+    photo_id = applied.value
+
+    def caption(dialog):
+        assert dialog.image.pixmap().width() > 240, "larger than the thumbnail"
+        dialog.caption.setText("实训车间二楼，数控机床 6 台")
+        dialog.accept()
+
+    run_modal(lambda: ws._open_photo(photo_id), caption)
+    assert [p.caption for p in ws.view.photos] == ["实训车间二楼，数控机床 6 台"]
+    ws.editor.undo_stack.undo()
+    assert [p.caption for p in ws.view.photos] == [""]
+
+
+def test_a_signed_sheet_takes_no_more_evidence_links(window, qtbot):
+    from review_model.identity import signing_key
+    from review_model.sheets import ops
+    from review_model.sheets.ops import OpChanges
+    from review_model.signing.sign import sign_sheet
+
+    ws = window.workspace
+    confirm(window, qtbot)
+    reviewer = ws.editor.reviewer
+    rubric = ws.panel.rubric
+    ops.SetSheet("A01", tuple((i.code, None if rubric.is_bonus(i.code) else i.max_points, "") for i in rubric.scored_items),
+                 (), "条件完备。", "recommend").apply(reviewer)
+    ws.reload()
+    assert window.viewer.toolbar.whole_page.isEnabled()
+    assert all(button.isEnabled() for button in ws.details._link_buttons)
+    sign_sheet(reviewer, "A01", signing_key(reviewer.home, person_id="E02"))
+    ws.editor.announce(OpChanges("A01", revision=True))
+    assert not window.viewer.toolbar.whole_page.isEnabled() and not window.viewer.toolbar.region.isEnabled()
+    assert not any(button.isEnabled() for button in ws.details._link_buttons)
+    assert not any(button.isEnabled() for button in ws.details._photo_buttons)

@@ -39,6 +39,9 @@ class ApplicantTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         return True
 
+    def rows(self) -> list[ApplicantRow]:
+        return list(self._rows)
+
     def row_at(self, row: int) -> ApplicantRow:
         return self._rows[row]
 

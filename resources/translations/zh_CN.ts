@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Answer the &amp;conflict question…</source>
-        <translation>回避声明(&amp;C)…</translation>
+        <translation>回答回避问题(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Export offline score form…</source>
@@ -852,7 +852,7 @@
     <name>ConflictBanner</name>
     <message>
         <source>Answer the conflict question…</source>
-        <translation>作出回避声明…</translation>
+        <translation>回答回避问题…</translation>
     </message>
     <message>
         <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
@@ -962,6 +962,77 @@
     <message>
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>ReviewDesk guide</source>
+        <translation>评审台使用说明</translation>
+    </message>
+    <message>
+        <source>Before the visit</source>
+        <translation>考察之前</translation>
+    </message>
+    <message>
+        <source>Create your signing identity (the start page: Create my signing identity…) and send your public identity file (File ▸ Export my public identity…) to the bureau.</source>
+        <translation>创建签名身份（起始页：“创建我的签名身份…”），并将公开身份文件（文件 ▸ 导出我的公开身份…）发送给区人力资源局。</translation>
+    </message>
+    <message>
+        <source>Open the review package the bureau sent you (File ▸ Open review package…, or drop the .rvpkg on the window). Compare the fingerprint shown with the one the bureau read out to you.</source>
+        <translation>打开区人力资源局发来的评审包（文件 ▸ 打开评审包…，或将 .rvpkg 文件拖入窗口），并将显示的指纹与局方向您告知的指纹逐位核对。</translation>
+    </message>
+    <message>
+        <source>Scoring an applicant</source>
+        <translation>为申报单位评分</translation>
+    </message>
+    <message>
+        <source>Choose the applicant on the left. Answer the conflict-of-interest question (回避) first: scoring starts once you confirm that you have none.</source>
+        <translation>在左侧选择申报单位。先回答回避问题：确认无须回避后方可开始评分。</translation>
+    </message>
+    <message>
+        <source>Type each item's score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
+        <translation>逐项输入分数，按 Tab 键进入下一项。得分低于该项分值 60% 时，会当场要求填写理由。所有输入随时自动保存。</translation>
+    </message>
+    <message>
+        <source>Read the dossier on the left while you type: PgUp/PgDn or Alt+Up/Alt+Down turn pages, Ctrl+= and Ctrl+− zoom, Ctrl+F searches.</source>
+        <translation>评分时可在左侧查阅申报材料：PgUp/PgDn 或 Alt+↑/Alt+↓ 翻页，Ctrl+= 和 Ctrl+− 缩放，Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Link the evidence: select a region on a page, or link the page shown, for the item in focus.</source>
+        <translation>关联佐证：为当前评分项框选页面上的区域，或将当前页作为佐证。</translation>
+    </message>
+    <message>
+        <source>Site notes and photos go with the item in focus or with the whole visit. A note you have not added yet is kept for that applicant.</source>
+        <translation>考察记录和照片可归入当前评分项，或归入整个实地考察。尚未添加的记录草稿会为该申报单位保留。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it, also from inside a score box.</source>
+        <translation>Ctrl+Z 撤销上一次修改，Ctrl+Shift+Z 重做；在分数输入框内同样有效。</translation>
+    </message>
+    <message>
+        <source>Signing and sending</source>
+        <translation>签署与提交</translation>
+    </message>
+    <message>
+        <source>The To do tab lists what is left. When it is empty, sign (Ctrl+Shift+S): the sheet is frozen and its PDF written. Open or save the PDF from the sign dialog or the Sheet menu.</source>
+        <translation>“待办”页列出尚未完成的事项。全部完成后即可签署（Ctrl+Shift+S）：评分表随即锁定并生成 PDF。可在签署对话框或“评分表”菜单中打开或另存该 PDF。</translation>
+    </message>
+    <message>
+        <source>A signed sheet changes only through Sheet ▸ Amend, with a reason; the new revision is signed again.</source>
+        <translation>已签署的评分表只能通过“评分表 ▸ 修订已签名评分表…”并说明理由后修改，新版本需再次签署。</translation>
+    </message>
+    <message>
+        <source>Export the return bundle (File ▸ Export signed sheets…) and hand it to the chair or the bureau.</source>
+        <translation>导出回传包（文件 ▸ 导出已签名评分表…），交给专家组组长或区人力资源局。</translation>
+    </message>
+    <message>
+        <source>The chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Open the chair's desk (Ctrl+Shift+C): take in the experts' bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
+        <translation>打开组长工作台（Ctrl+Shift+C）：接收各位专家的回传包，组织讨论，为每一处改动的分数注明允许的理由，按名额排序并签署评审结果。</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1249,10 @@
     <message>
         <source>Remove photo</source>
         <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Double-click a photo to see it large and write its caption</source>
+        <translation>双击照片可放大查看并填写说明</translation>
     </message>
     <message>
         <source>Select a region to link</source>
@@ -1506,6 +1581,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用说明(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About ReviewDesk</source>
@@ -2264,6 +2343,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Caption: what the photo shows (e.g. 实训车间二楼，数控机床 6 台)</source>
+        <translation>照片说明：拍摄内容（例如：实训车间二楼，数控机床 6 台）</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>拍摄于 {when}</translation>
+    </message>
+</context>
+<context>
     <name>RankingView</name>
     <message>
         <source>Publicity starts</source>
@@ -2651,12 +2741,12 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
         <translation>跳转：输入页面上印的页码，或第几页</translation>
     </message>
     <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>缩小（Ctrl+滚轮）</translation>
+        <source>Zoom out (Ctrl+− or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+− 或 Ctrl+滚轮）</translation>
     </message>
     <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>放大（Ctrl+滚轮）</translation>
+        <source>Zoom in (Ctrl+= or Ctrl+wheel)</source>
+        <translation>放大（Ctrl+= 或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Continuous</source>
@@ -2811,6 +2901,10 @@ Your fingerprint: {fingerprint}</source>
     <message>
         <source>Complete</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -21,7 +21,7 @@ from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Materia
 from .context import Reviewer
 from .drafts import clear_note_draft
 from .states import ConflictState, SheetState
-from .view import conflict_state
+from .view import PhotoEntry, conflict_state
 
 RECOMMENDATIONS = ("recommend", "not_recommend")
 
@@ -331,6 +331,12 @@ class PutPhoto(Command):
             _touch(revision, audit)
             photo_id = row.id
         return Applied(OpChanges(self.applicant_id, photos=True), undo, photo_id)
+
+
+def caption_photo(applicant_id: str, photo: PhotoEntry, caption: str) -> PutPhoto:
+    """The edit that gives an attached photo its caption (undo restores the old one)."""
+    return PutPhoto(applicant_id, PhotoData(photo.id, photo.item_code, photo.sha256, photo.original_sha256,
+                                            photo.original_name, photo.taken_at, caption))
 
 
 def _photo_data(row: Photo) -> PhotoData:

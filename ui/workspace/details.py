@@ -41,6 +41,7 @@ class ItemDetails(QTabWidget):
     noteRemoved = Signal(int)
     photosRequested = Signal(str, bool)  # scope, from a camera folder (else files)
     photoRemoved = Signal(int)
+    photoOpened = Signal(int)  # photo id: show it large, with its caption
     linkRegionRequested = Signal(bool)  # region-selection mode on/off
     linkWholePageRequested = Signal()
     linkRemoved = Signal(int)
@@ -108,6 +109,9 @@ class ItemDetails(QTabWidget):
         from_camera.clicked.connect(lambda: self.photosRequested.emit(self._scope(self.photos_scope), True))
         remove = QPushButton(self.tr("Remove photo"))
         remove.clicked.connect(lambda: self._remove_selected(self.photos, self.photoRemoved))
+        self._photo_buttons = (from_files, from_camera, remove)
+        self.photos.itemActivated.connect(lambda item: self.photoOpened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.photos.setToolTip(self.tr("Double-click a photo to see it large and write its caption"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.photos_scope, 1)
         for button in (from_files, from_camera, remove):
@@ -131,6 +135,7 @@ class ItemDetails(QTabWidget):
         whole.clicked.connect(self.linkWholePageRequested)
         remove = QPushButton(self.tr("Remove link"))
         remove.clicked.connect(lambda: self._remove_selected(self.links, self.linkRemoved))
+        self._link_buttons = (self.select_region, whole, remove)
         self.links_hint = QLabel()
         self.links_hint.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -204,7 +209,8 @@ class ItemDetails(QTabWidget):
         self._view = view
         self._refresh_lists()
         editable = view.editable
-        for widget in (self.note_text, self.select_region):
+        # a signed sheet or a declared conflict takes no more notes, photos or evidence links
+        for widget in (self.note_text, *self._link_buttons, *self._photo_buttons):
             widget.setEnabled(editable)
 
     def _refresh_lists(self) -> None:

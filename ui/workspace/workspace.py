@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from .details import ItemDetails, thumbnail
 from .dossier_pane import DossierPane
 from .editor import SheetEditor
 from .photo_import import PhotoImporter
+from .photo_view import PhotoDialog
 from .rubric_panel import RubricPanel
 
 
@@ -93,7 +95,11 @@ class Workspace(QWidget):
         self.details.addTab(self.checklist, self.tr("To do"))
         self.facts = ApplicantPage()  # who the applicant is and what the bureau asked to correct
         self.facts.materials.hide()  # the viewer lists the materials
-        self.details.addTab(self.facts, self.tr("Unit"))
+        facts = QScrollArea()  # the details pane is short on a laptop: long addresses scroll, never clip
+        facts.setWidget(self.facts)
+        facts.setWidgetResizable(True)
+        facts.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details.addTab(facts, self.tr("Unit"))
         self._connect_details()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rubricSplitter")
@@ -122,6 +128,7 @@ class Workspace(QWidget):
         d.noteDraftChanged.connect(self._save_note_draft)
         d.noteRemoved.connect(lambda note_id: self.editor.apply(
             self.tr("Delete note"), ops.RemoveNote(self.applicant_id, note_id).apply))
+        d.photoOpened.connect(self._open_photo)
         d.photoRemoved.connect(lambda photo_id: self.editor.apply(
             self.tr("Remove photo"), ops.RemovePhoto(self.applicant_id, photo_id).apply))
         d.photosRequested.connect(lambda scope, camera: self.photos.choose(self.applicant_id, scope, camera))
@@ -228,6 +235,7 @@ class Workspace(QWidget):
         self.sign_button.setEnabled(view.sign_refusal is None)
         self.sign_button.setVisible(not signed and not declared)
         self.amend_button.setVisible(signed)
+        self.viewer.set_linking_enabled(view.editable)
         if changes is None or changes.links or changes.revision:
             self._show_overlays(view)
 
@@ -244,6 +252,15 @@ class Workspace(QWidget):
                                    None if state == ApplicantState.CONFLICT else self.view.revision)
         else:  # an edit of another applicant's sheet (e.g. signed from a dialog): the list re-reads it
             self.stateChanged.emit(changes.applicant_id, None, None)
+
+    def _open_photo(self, photo_id: int) -> None:
+        photo = next((p for p in (self.view.photos if self.view else ()) if p.id == photo_id), None)
+        if photo is None:
+            return
+        dialog = PhotoDialog(photo, self.editor.reviewer.home.blobs.read(photo.sha256), self.view.editable, self)
+        if dialog.exec() and dialog.caption_text() != photo.caption:
+            self.editor.apply(self.tr("Photo caption"),
+                              ops.caption_photo(self.applicant_id, photo, dialog.caption_text()).apply)
 
     def _save_note_draft(self, text: str) -> None:
         if not self.applicant_id:
