@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..rubric import Rubric
-from ..sheets.view import load_contents
+from ..sheets.view import LinkEntry, load_contents
 from ..store.models import Applicant, ConflictDeclaration, Expert, Material, Round, RubricRecord, SheetRevision
 
 SHEET_SCHEMA = "reviewdesk-sheet/1"
@@ -158,6 +158,8 @@ class EvidenceEntry(_Strict):
     material_position: int = Field(ge=1)
     material_sha256: str | None = Field(pattern=SHA256)
     page: int = Field(ge=1)  # 1-based
+    # the page's printed label where it differs from its number (sheets signed before it have none)
+    page_label: str | None = Field(default=None, max_length=40)
     rect: list[str] | None = Field(min_length=4, max_length=4)  # x0, y0, x1, y1 in PDF points; None = whole page
 
 
@@ -225,8 +227,20 @@ def item_entries(rubric: Rubric, scores: dict[str, Decimal | None], comments: di
 
 
 # --- building it from a revision ----------------------------------------------------------------
+def _evidence_entry(link: LinkEntry, material: Material, labels: dict[str, list[str] | None]) -> dict:
+    entry = {"item_code": link.item_code, "material": link.material_name, "material_position": material.position,
+             "material_sha256": material.sha256, "page": link.page_index + 1,
+             "rect": None if link.rect is None else [points(Decimal(str(v))) for v in link.rect]}
+    printed = (labels.get(material.sha256) or [])[link.page_index:link.page_index + 1]
+    if printed and printed[0] and printed[0] != str(link.page_index + 1):
+        entry["page_label"] = printed[0]  # e.g. the binder's own page 2 on the file's third page
+    return entry
+
+
 def build_document(session: Session, expert_id: str, rubric: Rubric, applicant_id: str, revision: SheetRevision,
-                   signed_at: datetime) -> dict:
+                   signed_at: datetime, labels: dict[str, list[str] | None] | None = None) -> dict:
+    """`labels`: material sha256 → its pages' printed labels (dossier/labels.py), cited in the evidence."""
+    labels = labels or {}
     """The sheet document of `revision` as plain JSON data (call canonical_bytes to sign it)."""
     round_row = session.scalars(select(Round)).one()
     applicant = session.get(Applicant, applicant_id)
@@ -259,11 +273,7 @@ def build_document(session: Session, expert_id: str, rubric: Rubric, applicant_i
         "recommendation": revision.recommendation,
         "notes": [{"item_code": n.item_code, "text": n.text, "created_at": stamp(n.created_at),
                    "updated_at": stamp(n.updated_at)} for n in notes],
-        "evidence": [{"item_code": link.item_code, "material": link.material_name,
-                      "material_position": materials[link.material_id].position,
-                      "material_sha256": materials[link.material_id].sha256, "page": link.page_index + 1,
-                      "rect": None if link.rect is None else [points(Decimal(str(v))) for v in link.rect]}
-                     for link in links],
+        "evidence": [_evidence_entry(link, materials[link.material_id], labels) for link in links],
         "photos": [{"item_code": p.item_code, "sha256": p.sha256, "original_sha256": p.original_sha256,
                     "original_name": p.original_name, "taken_at": stamp(p.taken_at), "caption": p.caption}
                    for p in photos],

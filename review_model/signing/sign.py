@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from .. import crypto
+from ..dossier.labels import material_page_labels
 from ..errors import Code, Problem
 from ..exchange.container import SigningKey
 from ..sheets.context import Reviewer
 from ..sheets.states import SheetState, sign_refusal
 from ..sheets.view import checklist_for, conflict_state, load_contents
-from ..store.models import Expert
+from ..store.models import EvidenceLink, Expert, Material
 from .document import SheetDocument, build_document, canonical_bytes, sha256_hex, short_hash
 from .pdf import render_score_sheet
 
@@ -73,7 +76,11 @@ def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
             raise refusal
         if expected_version is not None and revision.version != expected_version:
             raise Problem(Code.SHEET_CHANGED, applicant=applicant_id)
-        document = build_document(session, reviewer.expert_id, rubric, applicant_id, revision, audit.at)
+        cited = {m.sha256 for m in session.scalars(
+            select(Material).join(EvidenceLink, EvidenceLink.material_id == Material.id)
+            .where(EvidenceLink.revision_id == revision.id)) if m.sha256}
+        labels = {sha256: material_page_labels(reviewer.home, sha256) for sha256 in cited}
+        document = build_document(session, reviewer.expert_id, rubric, applicant_id, revision, audit.at, labels)
         data = canonical_bytes(document)
         digest = sha256_hex(data)
         parsed = SheetDocument.model_validate(document)  # the signer holds itself to the published schema
