@@ -181,3 +181,16 @@ def test_a_signed_sheet_takes_no_more_evidence_links(window, qtbot):
     assert not window.viewer.toolbar.whole_page.isEnabled() and not window.viewer.toolbar.region.isEnabled()
     assert not any(button.isEnabled() for button in ws.details._link_buttons)
     assert not any(button.isEnabled() for button in ws.details._photo_buttons)
+
+
+def test_a_grade_is_shown_in_the_ui_language(qapp):
+    from desktop import i18n
+    from ui.sheet_labels import grade_text
+
+    assert grade_text("优秀") == "Excellent (优秀)" and grade_text(None) == "—"
+    assert grade_text("A 档") == "A 档", "a district's own grade name shows as written"
+    i18n.install_translators("zh_CN")
+    try:
+        assert grade_text("优秀") == "优秀"
+    finally:
+        i18n.install_translators("en")

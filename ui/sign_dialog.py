@@ -28,7 +28,7 @@ from review_model.signing.sign import SignedRevision, sign_sheet
 
 from .labels import CARRIER_TYPES, label
 from .messages import describe
-from .sheet_labels import RECOMMENDATIONS, checklist_text
+from .sheet_labels import RECOMMENDATIONS, checklist_text, grade_text
 
 ERROR_STYLE, DONE_STYLE = "color: #b91c1c;", "color: #15803d;"
 
@@ -63,7 +63,7 @@ class SignDialog(QDialog):
             total += self.tr(" (bonus {bonus} included)").format(bonus=points(view.bonus_total))
         self.total_label = QLabel(total)
         form.addRow(self.tr("Total"), self.total_label)
-        self.grade_label = QLabel(view.grade or "—")
+        self.grade_label = QLabel(grade_text(view.grade))
         form.addRow(self.tr("Grade"), self.grade_label)
         if view.vetoed:
             form.addRow(self.tr("Veto"), QLabel(self.tr("A veto item is triggered.")))

@@ -1520,6 +1520,22 @@
         <translation>选择是否推荐</translation>
     </message>
     <message>
+        <source>Excellent (优秀)</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good (良好)</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Pass (合格)</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail (不合格)</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
