@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from review_model import crypto
-from review_model.exchange.container import SigningKey, write_container
+from review_model.exchange.container import SigningKey, container_bytes
 from review_model.exchange.package import open_package
 from review_model.signing.document import SheetDocument, canonical_bytes, sha256_hex
 from review_model.signing.pdf import render_score_sheet
@@ -34,12 +34,19 @@ def resign_sheet_bytes(members: dict[str, bytes], entry: dict, data: bytes, key:
                  pdf_sha256=sha256_hex(members[entry["pdf"]]))
 
 
-def forge_return(source: Path, out: Path, key: SigningKey, package: Path, *, sheets: SheetEdit | None = None,
-                 listing: Callable[[dict], None] | None = None, conflicts: Callable[[dict], None] | None = None,
-                 members: Callable[[dict[str, bytes]], None] | None = None, package_sha256: str | None = None,
-                 round_id: str | None = None, redraw: bool = True,
-                 raw: Callable[[dict, bytes], bytes | None] | None = None) -> Path:
-    """`raw(entry, signed bytes)` may return other bytes to sign as that sheet, exactly as given."""
+def forge_return(source: Path, out: Path, key: SigningKey, package: Path, **changes) -> Path:
+    """The forged bundle (see `forged_return`) written to `out`."""
+    out.write_bytes(forged_return(source, key, package, **changes))
+    return out
+
+
+def forged_return(source: Path, key: SigningKey, package: Path, *, sheets: SheetEdit | None = None,
+                  listing: Callable[[dict], None] | None = None, conflicts: Callable[[dict], None] | None = None,
+                  members: Callable[[dict[str, bytes]], None] | None = None, package_sha256: str | None = None,
+                  round_id: str | None = None, redraw: bool = True,
+                  raw: Callable[[dict, bytes], bytes | None] | None = None) -> bytes:
+    """A return bundle forged from `source`, in memory. `raw(entry, signed bytes)` may return other
+    bytes to sign as that sheet, exactly as given."""
     manifest = manifest_of(source)
     content = members_of(source)
     listed = json.loads(content["return.json"])
@@ -66,6 +73,6 @@ def forge_return(source: Path, out: Path, key: SigningKey, package: Path, *, she
         content["conflicts.json"] = json.dumps(declared, ensure_ascii=False).encode("utf-8")
     if members:
         members(content)
-    write_container(out, "return", round_id or manifest["round_id"], content, key,
-                    package_sha256=package_sha256 or manifest["package_sha256"])
-    return out
+    data, _digest = container_bytes("return", round_id or manifest["round_id"], content, key,
+                                    package_sha256=package_sha256 or manifest["package_sha256"])
+    return data
