@@ -36,6 +36,10 @@ class Code(str, Enum):
     DUPLICATE_APPLICANT = "duplicate_applicant"
     PDF_CORRUPT = "pdf_corrupt"
     PDF_ENCRYPTED = "pdf_encrypted"
+    # exchange files from strangers (hostile input: issue 9)
+    MEMBER_DAMAGED = "member_damaged"
+    KEY_UNSUPPORTED = "key_unsupported"
+    JSON_REFUSED = "json_refused"
     # package building (bureau)
     SPEC_INVALID = "spec_invalid"
     SPEC_FILE_MISSING = "spec_file_missing"

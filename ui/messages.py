@@ -42,6 +42,9 @@ _PROBLEMS: dict[Code, str] = {
     Code.DUPLICATE_APPLICANT: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} appears twice (same {field}). Ask the bureau for a corrected package."),
     Code.PDF_CORRUPT: QT_TRANSLATE_NOOP("Messages", "The PDF “{material}” of applicant {applicant} cannot be read. Ask the bureau for a corrected package."),
     Code.PDF_ENCRYPTED: QT_TRANSLATE_NOOP("Messages", "The PDF “{material}” of applicant {applicant} is password-protected but not marked so. Ask the bureau for a corrected package."),
+    Code.MEMBER_DAMAGED: QT_TRANSLATE_NOOP("Messages", "The member {member} cannot be unpacked: its compressed data is damaged or cut short. Ask the sender for a new copy."),
+    Code.KEY_UNSUPPORTED: QT_TRANSLATE_NOOP("Messages", "The file is signed with a kind of key ReviewDesk does not accept (only Ed25519). Do not use it; ask the sender for a file made by ReviewDesk."),
+    Code.JSON_REFUSED: QT_TRANSLATE_NOOP("Messages", "The member {member} was refused: {reason} ({detail}). Ask the sender for a file made by ReviewDesk."),
     Code.SPEC_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} in the package folder is not valid ({detail}). Correct it and build again."),
     Code.SPEC_FILE_MISSING: QT_TRANSLATE_NOOP("Messages", "{file} is missing from the package folder. Add it and build again."),
     Code.TABLE_INVALID: QT_TRANSLATE_NOOP("Messages", "{file}, row {row}, column {column}: {reason}. Correct the table and try again."),
@@ -151,6 +154,10 @@ _REASONS: dict[str, str] = {
     "listing_mismatch": QT_TRANSLATE_NOOP("Messages", "return.json does not list it as it is"),
     "revision_gap": QT_TRANSLATE_NOOP("Messages", "its revisions are not numbered 1, 2, 3… in signing order"),
     "current_not_newest": QT_TRANSLATE_NOOP("Messages", "an older revision is marked as the current one"),
+    # JSON in exchange files (review_model/exchange/signed_json.py)
+    "duplicate_key": QT_TRANSLATE_NOOP("Messages", "it names the same field twice, so what was signed is ambiguous"),
+    "too_deep": QT_TRANSLATE_NOOP("Messages", "it is nested deeper than any ReviewDesk file"),
+    "not_finite": QT_TRANSLATE_NOOP("Messages", "it holds a number JSON does not allow (NaN or Infinity)"),
     # text people type or send (review_model/plain_text.py)
     "control": QT_TRANSLATE_NOOP("Messages", "it contains an invisible control character (often pasted from another program)"),
     "too_long": QT_TRANSLATE_NOOP("Messages", "it is longer than the app accepts"),

@@ -71,6 +71,10 @@
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
+        <source>the experts' return bundles, to compute a panel result again from their sheets</source>
+        <translation>各专家的评分回传包，用于依据其评分表重新核算评审结果</translation>
+    </message>
+    <message>
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
     </message>
@@ -93,6 +97,14 @@
     <message>
         <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
         <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree; for the others not every counted sheet was among the bundles given.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致；其余单位计分所用的评分表未全部包含在所提供的回传包中，未能核算。</translation>
     </message>
     <message>
         <source>This package is already imported; nothing changed.</source>
@@ -1878,6 +1890,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位 {applicant} 的材料“{material}”有密码保护，但评审包未作标注。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
+        <source>The member {member} cannot be unpacked: its compressed data is damaged or cut short. Ask the sender for a new copy.</source>
+        <translation>成员 {member} 无法解压：其压缩数据已损坏或不完整。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <source>The file is signed with a kind of key ReviewDesk does not accept (only Ed25519). Do not use it; ask the sender for a file made by ReviewDesk.</source>
+        <translation>该文件所用的签名密钥类型不被本软件接受（仅接受 Ed25519）。请勿使用该文件，并向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <source>The member {member} was refused: {reason} ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <translation>成员 {member} 已被拒收：{reason}（{detail}）。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
         <source>{file} in the package folder is not valid ({detail}). Correct it and build again.</source>
         <translation>评审包源文件夹中的 {file} 无效（{detail}）。请修改后重新制作。</translation>
     </message>
@@ -2280,6 +2304,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>an older revision is marked as the current one</source>
         <translation>旧版本被标为当前版本</translation>
+    </message>
+    <message>
+        <source>it names the same field twice, so what was signed is ambiguous</source>
+        <translation>同一字段出现两次，所签内容含义不明确</translation>
+    </message>
+    <message>
+        <source>it is nested deeper than any ReviewDesk file</source>
+        <translation>嵌套层级超出评审台文件的正常范围</translation>
+    </message>
+    <message>
+        <source>it holds a number JSON does not allow (NaN or Infinity)</source>
+        <translation>含有 JSON 不允许的数值（NaN 或 Infinity）</translation>
     </message>
     <message>
         <source>it contains an invisible control character (often pasted from another program)</source>

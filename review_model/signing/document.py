@@ -11,9 +11,9 @@ import hashlib
 import json
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,19 @@ POINTS = r"^-?(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$"
 SHA256 = r"^[0-9a-f]{64}$"
 STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
 LOCAL_STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$"  # camera time, maybe no offset
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # far from datetime's ends, so that no time zone shift overflows
+
+
+def _real_moment(value: str) -> str:
+    """The patterns admit 2026-13-45T99:99:99+00:00; the calendar does not (nor offsets past ±24 h)."""
+    if not FIRST_YEAR <= datetime.fromisoformat(value).year <= LAST_YEAR:
+        raise ValueError(f"the year must lie between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
+# Stamps stay the strings that were signed; these types also require them to name a real moment.
+Stamp = Annotated[str, Field(pattern=STAMP), AfterValidator(_real_moment)]
+LocalStamp = Annotated[str, Field(pattern=LOCAL_STAMP), AfterValidator(_real_moment)]
 
 
 # --- canonical form ---------------------------------------------------------------------------
@@ -101,13 +114,13 @@ class ExpertRef(_Strict):
 class RevisionRef(_Strict):
     number: int = Field(ge=1)
     amend_reason: str
-    created_at: str = Field(pattern=STAMP)
-    signed_at: str = Field(pattern=STAMP)
+    created_at: Stamp
+    signed_at: Stamp
 
 
 class ConflictRef(_Strict):
     status: Literal["none"]  # only a sheet whose expert confirmed no conflict can be signed
-    confirmed_at: str = Field(pattern=STAMP)
+    confirmed_at: Stamp
 
 
 class ItemEntry(_Strict):
@@ -148,8 +161,8 @@ class Totals(_Strict):
 class NoteEntry(_Strict):
     item_code: str  # '' = the visit as a whole (the inspection record)
     text: str
-    created_at: str = Field(pattern=STAMP)
-    updated_at: str = Field(pattern=STAMP)
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class EvidenceEntry(_Strict):
@@ -168,7 +181,7 @@ class PhotoEntry(_Strict):
     sha256: str = Field(pattern=SHA256)
     original_sha256: str = Field(pattern=SHA256)
     original_name: str
-    taken_at: str | None = Field(pattern=LOCAL_STAMP)
+    taken_at: LocalStamp | None
     caption: str
 
 
