@@ -54,6 +54,8 @@ class Code(str, Enum):
     OTHER_ROUND = "other_round"
     ALREADY_IMPORTED = "already_imported"
     PACKAGE_CHANGED = "package_changed"
+    # concurrency: several processes (GUI, command line, sync) on one home
+    HOME_BUSY = "home_busy"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"

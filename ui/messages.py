@@ -58,6 +58,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.OTHER_ROUND: QT_TRANSLATE_NOOP("Messages", "This file belongs to round {offered}, but this workspace holds round {current}. Use a separate workspace (--home) for another round."),
     Code.ALREADY_IMPORTED: QT_TRANSLATE_NOOP("Messages", "This package is already imported; nothing changed."),
     Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
+    Code.HOME_BUSY: QT_TRANSLATE_NOOP("Messages", "This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again."),
     Code.NOT_ASSIGNED: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} is not assigned to you in this round."),
     Code.SCORE_INVALID: QT_TRANSLATE_NOOP("Messages", "{value} is not a valid score for item {item}: {reason}."),
     Code.CONFLICT_UNCONFIRMED: QT_TRANSLATE_NOOP("Messages", "Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one."),

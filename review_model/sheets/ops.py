@@ -484,10 +484,16 @@ class SetSheet(Command):
     vetoes: tuple[tuple[str, bool, str], ...]  # (veto code, triggered, reason)
     opinion: str
     recommendation: str
+    expect: tuple[int, int] | None = None  # (revision, version) the form was made from; None: overwrite
 
     def apply(self, reviewer: Reviewer) -> Applied:
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            # Checked under the write lock: checked before it, another process could change the
+            # sheet between the check and this edit, and its change would be lost.
+            if self.expect is not None and (revision.number, revision.version) != self.expect:
+                raise Problem(Code.FORM_STALE, form_version="{}.{}".format(*self.expect),
+                              current_version=f"{revision.number}.{revision.version}")
             rubric = reviewer.rubric_for(session, self.applicant_id)
             before_items, before_vetoes = [], []
             for code, score, comment in self.items:
