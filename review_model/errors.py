@@ -88,6 +88,8 @@ class Code(str, Enum):
     CHANGE_UNEXPLAINED = "change_unexplained"
     NO_SCORES = "no_scores"
     RESULT_INVALID = "result_invalid"
+    # output folders written as one set (the chair's result)
+    OUTPUT_FOLDER_IN_USE = "output_folder_in_use"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

@@ -87,6 +87,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.CHANGE_UNEXPLAINED: QT_TRANSLATE_NOOP("Messages", "The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again."),
     Code.NO_SCORES: QT_TRANSLATE_NOOP("Messages", "The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first."),
     Code.RESULT_INVALID: QT_TRANSLATE_NOOP("Messages", "The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result."),
+    Code.OUTPUT_FOLDER_IN_USE: QT_TRANSLATE_NOOP("Messages", "The folder {path} holds other files ({files}), and the panel result replaces a folder as a whole. Choose a new or empty folder, or the folder of an earlier panel result."),
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
     Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
     Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),

@@ -1943,6 +1943,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审结果与本评审包不一致（{detail}）。请勿使用，并向组长索取新的评审结果。</translation>
     </message>
     <message>
+        <source>The folder {path} holds other files ({files}), and the panel result replaces a folder as a whole. Choose a new or empty folder, or the folder of an earlier panel result.</source>
+        <translation>文件夹 {path} 中存有其他文件（{files}），而评审结果须整体替换该文件夹。请选择一个新的或空的文件夹，或此前存放评审结果的文件夹。</translation>
+    </message>
+    <message>
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未作任何更改。</translation>
     </message>

@@ -71,6 +71,13 @@ def _busy(error: BaseException) -> bool:
     return isinstance(orig, sqlite3.OperationalError) and (getattr(orig, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY
 
 
+def _disk_trouble(error: BaseException) -> bool:
+    """SQLITE_FULL or SQLITE_IOERR: the disk is full or refuses the write; nothing was committed."""
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+    return isinstance(orig, sqlite3.OperationalError) and code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
+
+
 def make_engine(path: Path | None) -> Engine:
     """An engine on the file at `path`, or on a private in-memory database when `path` is None."""
     if path is None:
@@ -142,6 +149,8 @@ class Store:
                 session.rollback()
                 if isinstance(exc, OperationalError) and _busy(exc):
                     raise Problem(Code.HOME_BUSY) from None  # e.g. at COMMIT outside WAL mode
+                if isinstance(exc, OperationalError) and _disk_trouble(exc):  # a full disk, at COMMIT
+                    raise Problem(Code.FILE_WRITE_FAILED, path=str(self.path), detail=str(exc.orig)) from None
                 raise
 
     def _locked_session(self) -> Session:
