@@ -58,6 +58,8 @@ class Code(str, Enum):
     OTHER_ROUND = "other_round"
     ALREADY_IMPORTED = "already_imported"
     PACKAGE_CHANGED = "package_changed"
+    # concurrency: several processes (GUI, command line, sync) on one home
+    HOME_BUSY = "home_busy"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"
@@ -92,6 +94,8 @@ class Code(str, Enum):
     CHANGE_UNEXPLAINED = "change_unexplained"
     NO_SCORES = "no_scores"
     RESULT_INVALID = "result_invalid"
+    # output folders written as one set (the chair's result)
+    OUTPUT_FOLDER_IN_USE = "output_folder_in_use"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

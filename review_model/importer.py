@@ -4,10 +4,13 @@ All checks run before anything is written: the container, the JSON, every PDF, t
 (trusted on first import only when the user confirmed its fingerprint; later imports must match),
 this home's identity in the panel, and the home's round. Files are staged, then moved into the
 blob store and the database rows committed in one transaction; a failure removes what was added.
+A staging folder is locked while its import runs, so that the next import removes the folders of
+imports that were killed (and only those) before anything else.
 """
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from .home import Home
 from .identity import require_identity
 from .progress import Progress, no_progress, scaled
 from .store.models import Applicant, Assignment, Expert, Material, Round, RubricRecord, TrustedKey
+from .store.scratch import Scratch, remove_abandoned
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,9 @@ def _check_round(home: Home, package: Package) -> bool:
 def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
                    progress: Progress = no_progress) -> ImportResult:
     identity = require_identity(home)
+    # Staged dossiers of imports that were killed (up to the package's size) go first; a live
+    # import in another process keeps its own (its lock is held).
+    remove_abandoned(_staging_root(home))
     progress(0, 100)
     trust: list[bool] = []  # decided from the manifest, before anything the bureau signed is parsed
     with open_package(source, lambda c: trust.append(_check_trust(home, c.manifest.signer, trust_bureau))) as package:
@@ -68,7 +75,8 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
         if _check_round(home, package):
             return ImportResult(package.round.round_id, len(package.applicants), 0, already_imported=True)
         progress(5, 100)
-        staging = home.staging_dir()
+        scratch = _new_staging(home)
+        staging = scratch.folder()
         staged: dict[str, Path] = {}
         added: list[str] = []
         try:
@@ -86,10 +94,27 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
             home.blobs.discard(added)
             raise
         finally:
-            home.clear_staging(staging)
+            scratch.release("")
         progress(100, 100)
         materials = sum(len(a.materials) for a in package.applicants)
         return ImportResult(package.round.round_id, len(package.applicants), materials)
+
+
+def _staging_root(home: Home) -> Path:
+    return home.root / "staging"
+
+
+def _new_staging(home: Home) -> Scratch:
+    """A staging folder for this import, locked while it runs (store/scratch.py)."""
+    scratch = None
+    try:
+        scratch = Scratch(_staging_root(home) / uuid.uuid4().hex)
+        scratch.folder().mkdir()
+    except OSError as exc:
+        if scratch is not None:
+            scratch.release("")
+        raise Problem(Code.FILE_WRITE_FAILED, path=str(_staging_root(home)), detail=exc.strerror or str(exc)) from None
+    return scratch
 
 
 def _write_rows(home: Home, package: Package, actor: str, new_trust: bool) -> None:

@@ -529,6 +529,7 @@ class SetSheet(Command):
     vetoes: tuple[tuple[str, bool, str], ...]  # (veto code, triggered, reason)
     opinion: str
     recommendation: str
+    expect: tuple[int, int] | None = None  # (revision, version) the form was made from; None: overwrite
 
     def apply(self, reviewer: Reviewer) -> Applied:
         rubric = reviewer.rubric_for(None, self.applicant_id)
@@ -539,6 +540,11 @@ class SetSheet(Command):
         _check_recommendation(self.recommendation)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            # Checked under the write lock: checked before it, another process could change the
+            # sheet between the check and this edit, and its change would be lost.
+            if self.expect is not None and (revision.number, revision.version) != self.expect:
+                raise Problem(Code.FORM_STALE, form_version="{}.{}".format(*self.expect),
+                              current_version=f"{revision.number}.{revision.version}")
             before_items = tuple(_write_item(session, audit, revision, code, score, comment)
                                  for code, score, comment in self.items)
             before_vetoes = tuple(_write_veto(session, audit, revision, code, triggered, reason)
