@@ -54,6 +54,10 @@ class Code(str, Enum):
     OTHER_ROUND = "other_round"
     ALREADY_IMPORTED = "already_imported"
     PACKAGE_CHANGED = "package_changed"
+    # keys and passphrases (issue 9: secrets and permissions)
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    KEY_FILE_UNSUPPORTED = "key_file_unsupported"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"
