@@ -312,8 +312,7 @@ def unseal_seed(data: bytes, passphrase: str, source: str = "identity.key") -> b
 
 
 def write_key_file(path: Path, seed: bytes, passphrase: str) -> None:
-    write_durably(path, seal_seed(seed, passphrase))
-    path.chmod(0o600)
+    write_durably(path, seal_seed(seed, passphrase), private=True)
 
 
 def read_key_file(path: Path, public_raw: bytes, passphrase: PassphraseSource) -> bytes:
