@@ -165,16 +165,25 @@ def test_a_garbled_key_file_is_refused_in_one_sentence(tmp_path, data):
     assert caught.value.code == Code.KEY_FILE_UNSUPPORTED
 
 
-def test_the_command_line_refuses_a_tampered_key_file_in_one_line(tmp_path):
+def test_the_command_line_refuses_a_tampered_key_file_in_one_line_and_changes_nothing(tmp_path):
+    from review_model.importer import import_package
+    from review_model.sheets.context import Reviewer
     from tests.support.cli import reviewdesk
+    from tests.support.sheets import complete_sheet, make_key_file_round
+    from tests.support.snapshot import snapshot
 
-    with _key_file_home(tmp_path) as home:
+    homes, package, bureau = make_key_file_round(tmp_path, "correct horse")
+    with Home(homes["E02"]) as home:
+        import_package(home, package, trust_bureau=bureau)
+        complete_sheet(Reviewer.open(home), "A01")
         box = json.loads(home.key_file.read_bytes())
         home.key_file.write_text(json.dumps({**box, "n": 2**40}))
-    signed = reviewdesk("--home", tmp_path / "h", "export", "-o", tmp_path / "x.rvret",
+    before = snapshot(homes["E02"])
+    signed = reviewdesk("--lang", "en", "--home", homes["E02"], "sheet", "sign", "A01",
                         env={"REVIEWDESK_PASSPHRASE": "correct horse"})
     assert signed.returncode == 1 and "Traceback" not in signed.stderr
-    assert len(signed.stderr.strip().splitlines()) == 1
+    assert len(signed.stderr.strip().splitlines()) == 1 and "identity.key" in signed.stderr
+    assert snapshot(homes["E02"]) == before
 
 
 # --- the passphrase rule: for choosing one, not for unlocking an older file ----------------------
