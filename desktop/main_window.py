@@ -28,7 +28,7 @@ from review_model.overview import Overview, applicant_detail, overview
 from review_model.settings import get_setting, set_setting
 from review_model.sheets.context import Reviewer
 from review_model.sheets.ops import OpChanges
-from review_model.store.blobs import private_file, write_durably
+from review_model.store.blobs import write_durably
 from ui.applicant_list import ApplicantList
 from ui.applicant_page import ApplicantPage
 from ui.export_returns import export_return_bundle
@@ -59,8 +59,7 @@ class MainWindow(QMainWindow):
         self._index_timer.setInterval(2000)
         self._index_timer.timeout.connect(self.index_dossiers)
         self._splitter_restored = False
-        private_file(home.root / "window.ini")  # 0600 like the rest of the home; QSettings keeps the mode
-        self._settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)
+        self._settings = QSettings(str(home.private_file("window.ini")), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
 

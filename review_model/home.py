@@ -60,6 +60,13 @@ class Home:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    def private_file(self, name: str) -> Path:
+        """A file of the home that another library writes (Qt's window settings): made 0600 now,
+        since such libraries keep an existing file's mode."""
+        path = self.root / name
+        private_file(path)
+        return path
+
     def staging_dir(self) -> Path:
         folder = self.root / "staging" / uuid.uuid4().hex
         private_dir(folder)

@@ -121,3 +121,15 @@ def test_a_new_home_in_an_existing_folder_becomes_private(tmp_path):
                       env={"REVIEWDESK_PASSPHRASE": PASSPHRASE})
     assert made.returncode == 0, made.stderr
     assert loose(folder) == {} and _mode(folder / "keys" / "identity.key") == 0o600
+
+
+def test_the_window_settings_are_the_owners_only(qtbot, tmp_path):
+    from desktop.main_window import MainWindow
+
+    with Home(tmp_path / "h") as home:
+        window = MainWindow(home, "en")
+        qtbot.addWidget(window)
+        window.show()
+        window.close()  # saves the layout to window.ini
+    assert (tmp_path / "h" / "window.ini").stat().st_size > 0
+    assert loose(tmp_path / "h") == {}
