@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._index_timer.setInterval(2000)
         self._index_timer.timeout.connect(self.index_dossiers)
         self._splitter_restored = False
-        self._settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)
+        self._settings = QSettings(str(home.private_file("window.ini")), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
 

@@ -60,6 +60,10 @@ class Code(str, Enum):
     PACKAGE_CHANGED = "package_changed"
     # concurrency: several processes (GUI, command line, sync) on one home
     HOME_BUSY = "home_busy"
+    # keys and passphrases (issue 9: secrets and permissions)
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    KEY_FILE_UNSUPPORTED = "key_file_unsupported"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"

@@ -140,6 +140,10 @@
         <translation>本机没有安全的系统密钥环（{backend}），私钥将保存在受口令保护的文件中。</translation>
     </message>
     <message>
+        <source>{store} ({keyring})</source>
+        <translation>{store}（{keyring}）</translation>
+    </message>
+    <message>
         <source>Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.</source>
         <translation>身份已创建：{name}（{role}），指纹 {fingerprint}，私钥保存在{store}中。</translation>
     </message>
@@ -1094,8 +1098,8 @@
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
     </message>
     <message>
-        <source>This computer has no secure system keyring. Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
-        <translation>本机没有安全的系统密钥环。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
+        <source>The system keyring could not keep the key. Choose a passphrase: the key will be kept in a protected file instead.</source>
+        <translation>系统密钥环未能保存私钥。请设置口令，私钥将改为保存在受口令保护的文件中。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1110,12 +1114,12 @@
         <translation>创建身份</translation>
     </message>
     <message>
-        <source>Enter your name.</source>
-        <translation>请输入姓名。</translation>
+        <source>This computer has no secure system keyring ({reason}). Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
+        <translation>本机没有安全的系统密钥环（{reason}）。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
     </message>
     <message>
-        <source>Choose a passphrase of at least 8 characters.</source>
-        <translation>请设置至少 8 个字符的口令。</translation>
+        <source>Enter your name.</source>
+        <translation>请输入姓名。</translation>
     </message>
     <message>
         <source>The two passphrases differ. Type them again.</source>
@@ -1385,6 +1389,10 @@
         <source>Import the bureau&apos;s package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
+    <message>
+        <source>Your private key is kept in the {store}.</source>
+        <translation>您的私钥保存在{store}中。</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1503,6 +1511,26 @@
     <message>
         <source>passphrase-protected key file</source>
         <translation>受口令保护的密钥文件</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service 密钥服务</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet 钱包</translation>
+    </message>
+    <message>
+        <source>TEST KEYRING, NOT SECURE: trusted only because REVIEWDESK_TEST_ONLY_TRUST_KEYRING is set</source>
+        <translation>测试用密钥环，不安全：仅因设置了 REVIEWDESK_TEST_ONLY_TRUST_KEYRING 而被信任（TEST KEYRING, NOT SECURE）</translation>
     </message>
     <message>
         <source>Recommend</source>
@@ -1969,6 +1997,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again.</source>
         <translation>本工作区正被另一个评审台窗口或命令长时间占用，本次操作未作任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again.</source>
+        <translation>保存您私钥的系统密钥环当前无法使用（{backend}）。请解锁密钥环或登录桌面会话后重试。</translation>
+    </message>
+    <message>
+        <source>The key file {path} has settings ReviewDesk never writes ({detail}), so it was not opened: it may have been altered. Restore it from your backup.</source>
+        <translation>密钥文件 {path} 含有本软件不会写入的参数（{detail}），可能已被篡改，未予打开。请从备份中恢复该文件。</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {minimum} characters. Choose a longer one.</source>
+        <translation>口令至少需要 {minimum} 个字符，请设置更长的口令。</translation>
     </message>
     <message>
         <source>Applicant {applicant} is not assigned to you in this round.</source>
