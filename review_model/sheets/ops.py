@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import Code, Problem
+from ..plain_text import TextField, check_text, parse_number
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
@@ -54,19 +55,9 @@ class Command:
 
 
 def parse_score(text: str | Decimal | int | None) -> Decimal | None:
-    """A score as typed ('7', '7.5', '７．５' from a Chinese IME), '' for none; ValueError if not a number."""
-    if text is None or isinstance(text, Decimal):
-        return text
-    cleaned = str(text).strip().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-    if cleaned == "":
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
+    """A score as typed ('7', '7.5', '７．５' from a Chinese IME), '' for none; ValueError if not a number
+    (plain_text.parse_number: '1_0', '٨', '1e-9' are not)."""
+    return parse_number(text)
 
 
 # --- preconditions ------------------------------------------------------------------------------
@@ -103,6 +94,7 @@ class SetItem(Command):
     comment: str
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        check_text(self.comment, field=TextField.COMMENT, where=self.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             rubric = reviewer.rubric_for(session, self.applicant_id)
@@ -155,6 +147,7 @@ class SetVeto(Command):
     reason: str
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        check_text(self.reason, field=TextField.VETO_REASON, where=self.veto_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             if reviewer.rubric_for(session, self.applicant_id).veto(self.veto_code) is None:
@@ -182,6 +175,7 @@ class SetOpinion(Command):
         if self.recommendation not in ("", *RECOMMENDATIONS):
             raise Problem(Code.SCORE_INVALID, item="recommendation", value=self.recommendation, reason="unknown_item",
                           max="", step="")
+        check_text(self.opinion, field=TextField.OPINION)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             before = SetOpinion(self.applicant_id, revision.opinion, revision.recommendation)
@@ -212,6 +206,7 @@ class PutNote(Command):
     note: NoteData
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        check_text(self.note.text, field=TextField.NOTE, where=self.note.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             row = session.get(Note, self.note.id) if self.note.id is not None else None
@@ -273,6 +268,7 @@ class PutPhoto(Command):
     def apply(self, reviewer: Reviewer) -> Applied:
         if not reviewer.home.blobs.has(self.photo.sha256):
             raise Problem(Code.PHOTO_UNREADABLE, file=self.photo.original_name)
+        check_text(self.photo.caption, field=TextField.CAPTION, where=self.photo.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             p = self.photo
@@ -402,6 +398,7 @@ def add_link(reviewer: Reviewer, applicant_id: str, item_code: str, material_id:
 def add_photo(reviewer: Reviewer, applicant_id: str, item_code: str, source: Path, caption: str = "") -> Applied:
     from .photos import import_photo
 
+    check_text(caption, field=TextField.CAPTION, where=item_code)  # before the photo is copied in
     data = import_photo(reviewer.home, source)
     return PutPhoto(applicant_id, replace(data, item_code=item_code, caption=caption)).apply(reviewer)
 
@@ -414,6 +411,7 @@ def confirm_no_conflict(reviewer: Reviewer, applicant_id: str) -> Applied:
 def declare_conflict(reviewer: Reviewer, applicant_id: str, reason: str) -> Applied:
     if not reason.strip():
         raise Problem(Code.REASON_REQUIRED, applicant=applicant_id)
+    check_text(reason, field=TextField.CONFLICT_REASON, where=applicant_id)
     return _declare(reviewer, applicant_id, True, reason.strip())
 
 
@@ -438,6 +436,7 @@ def amend(reviewer: Reviewer, applicant_id: str, reason: str) -> Applied:
     """Open the next draft revision from the last signed one, copying everything it held."""
     if not reason.strip():
         raise Problem(Code.REASON_REQUIRED, applicant=applicant_id)
+    check_text(reason, field=TextField.AMEND_REASON, where=applicant_id)
     with reviewer.edit() as (session, audit):
         reviewer.applicant(session, applicant_id)
         signed = reviewer.latest_revision(session, applicant_id)
@@ -486,6 +485,11 @@ class SetSheet(Command):
     recommendation: str
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        for code, _, comment in self.items:
+            check_text(comment, field=TextField.COMMENT, where=code)
+        for code, _, reason in self.vetoes:
+            check_text(reason, field=TextField.VETO_REASON, where=code)
+        check_text(self.opinion, field=TextField.OPINION)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             rubric = reviewer.rubric_for(session, self.applicant_id)
