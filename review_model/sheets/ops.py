@@ -19,6 +19,7 @@ from ..plain_text import TextField, check_text, parse_number
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
+from .view import veto_against
 
 RECOMMENDATIONS = ("recommend", "not_recommend")
 
@@ -145,6 +146,7 @@ class SetVeto(Command):
     veto_code: str
     triggered: bool
     reason: str
+    recommendation: str | None = None  # set with the veto (undo restores what ticking it replaced)
 
     def apply(self, reviewer: Reviewer) -> Applied:
         check_text(self.reason, field=TextField.VETO_REASON, where=self.veto_code)
@@ -153,16 +155,29 @@ class SetVeto(Command):
             if reviewer.rubric_for(session, self.applicant_id).veto(self.veto_code) is None:
                 raise Problem(Code.NOT_FOUND, what="veto", id=self.veto_code)
             row = session.get(VetoMark, (revision.id, self.veto_code))
-            before = SetVeto(self.applicant_id, self.veto_code, row.triggered if row else False, row.reason if row else "")
             if row is None:
                 row = VetoMark(revision_id=revision.id, veto_code=self.veto_code, triggered=False, reason="",
                                updated_at=audit.at)
                 session.add(row)
+            was = row.triggered, row.reason, revision.recommendation
             audit.record("veto", "veto_mark", f"{revision.id}/{self.veto_code}", "triggered",
                          f"{row.triggered}:{row.reason}", f"{self.triggered}:{self.reason}")
             row.triggered, row.reason, row.updated_at = self.triggered, self.reason, audit.at
+            # A ticked veto means 不推荐 (view.veto_against): ticking one sets it, in the same undo step.
+            recommendation = revision.recommendation if self.recommendation is None else self.recommendation
+            if self.triggered and recommendation in ("", "recommend"):
+                recommendation = "not_recommend"
+            if recommendation == "recommend" and any(
+                    v.triggered for v in session.scalars(select(VetoMark).filter_by(revision_id=revision.id))):
+                recommendation = "not_recommend"  # undoing one tick while another veto still holds
+            if recommendation != revision.recommendation:
+                audit.record("recommendation", "sheet_revision", revision.id, "recommendation",
+                             revision.recommendation, recommendation)
+                revision.recommendation = recommendation
             _touch(revision, audit)
-        return Applied(OpChanges(self.applicant_id, vetoes=True), before)
+            before = SetVeto(self.applicant_id, self.veto_code, was[0], was[1],
+                             was[2] if was[2] != recommendation else None)
+        return Applied(OpChanges(self.applicant_id, vetoes=True, opinion=before.recommendation is not None), before)
 
 
 @dataclass(frozen=True)
@@ -178,6 +193,8 @@ class SetOpinion(Command):
         check_text(self.opinion, field=TextField.OPINION)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            if self.recommendation != revision.recommendation:  # choosing 推荐 on a vetoed sheet
+                _refuse_if_vetoed(session, revision, self.applicant_id, self.recommendation)
             before = SetOpinion(self.applicant_id, revision.opinion, revision.recommendation)
             if revision.opinion != self.opinion:
                 audit.record("opinion", "sheet_revision", revision.id, "opinion", revision.opinion, self.opinion)
@@ -187,6 +204,14 @@ class SetOpinion(Command):
             revision.opinion, revision.recommendation = self.opinion, self.recommendation
             _touch(revision, audit)
         return Applied(OpChanges(self.applicant_id, opinion=True), before)
+
+
+def _refuse_if_vetoed(session: Session, revision: SheetRevision, applicant_id: str, recommendation: str) -> None:
+    vetoes = {v.veto_code: (v.triggered, v.reason)
+              for v in session.scalars(select(VetoMark).filter_by(revision_id=revision.id))}
+    veto = veto_against(vetoes, recommendation)
+    if veto is not None:
+        raise Problem(Code.VETO_RECOMMENDED, applicant=applicant_id, veto=veto)
 
 
 # --- notes, photos, evidence links: add / remove / restore --------------------------------------
@@ -517,9 +542,14 @@ class SetSheet(Command):
                 row.triggered, row.reason, row.updated_at = triggered, reason, audit.at
             before = SetSheet(self.applicant_id, tuple(before_items), tuple(before_vetoes), revision.opinion,
                               revision.recommendation)
+            session.flush()
+            _refuse_if_vetoed(session, revision, self.applicant_id, self.recommendation)
+            recommendation = self.recommendation
+            if not recommendation and any(triggered for _, triggered, _ in self.vetoes):
+                recommendation = "not_recommend"  # a ticked veto means 不推荐, as when ticked in the app
             audit.record("opinion", "sheet_revision", revision.id, "opinion+recommendation",
-                         f"{revision.opinion}|{revision.recommendation}", f"{self.opinion}|{self.recommendation}")
-            revision.opinion, revision.recommendation = self.opinion, self.recommendation
+                         f"{revision.opinion}|{revision.recommendation}", f"{self.opinion}|{recommendation}")
+            revision.opinion, revision.recommendation = self.opinion, recommendation
             _touch(revision, audit)
         codes = frozenset(code for code, _, _ in self.items)
         return Applied(OpChanges(self.applicant_id, items=codes, vetoes=True, opinion=True), before)

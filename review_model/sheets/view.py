@@ -47,6 +47,7 @@ class ChecklistEntry:
     """One thing standing between the draft and signing."""
 
     kind: str  # conflict_unconfirmed | unscored | comment_missing | veto_reason_missing | recommendation_missing
+    #            | vetoed_recommended
     code: str = ""  # the item or veto concerned
 
 
@@ -126,6 +127,18 @@ class SheetView:
         return tuple(photo for photo in self.photos if photo.item_code == item_code)
 
 
+def veto_against(vetoes: dict[str, tuple[bool, str]], recommendation: str) -> str | None:
+    """The ticked veto that rules `recommendation` out, or None.
+
+    The one place for the rule: an applicant that fails a 一票否决 item is not recommended (推荐).
+    Ticking a veto sets 不推荐 (ops.SetVeto); choosing 推荐 while one is ticked is refused (ops, the
+    offline form); and a sheet holding both cannot be signed (the checklist below).
+    """
+    if recommendation != "recommend":
+        return None
+    return next((code for code, (triggered, _) in sorted(vetoes.items()) if triggered), None)
+
+
 def checklist_for(rubric: Rubric, conflict: str, scores: dict[str, Decimal | None], comments: dict[str, str],
                   vetoes: dict[str, tuple[bool, str]], recommendation: str) -> tuple[ChecklistEntry, ...]:
     if conflict == "declared":
@@ -145,6 +158,9 @@ def checklist_for(rubric: Rubric, conflict: str, scores: dict[str, Decimal | Non
             entries.append(ChecklistEntry("veto_reason_missing", code))
     if not recommendation:
         entries.append(ChecklistEntry("recommendation_missing"))
+    vetoed_by = veto_against(vetoes, recommendation)
+    if vetoed_by is not None:  # e.g. a sheet stored before the rule: it cannot be signed as 推荐
+        entries.append(ChecklistEntry("vetoed_recommended", vetoed_by))
     return tuple(entries)
 
 
