@@ -3,9 +3,11 @@ command, which refuses control characters and over-long text with one sentence n
 and leaves the home as it was. Text stored before the rule still exports."""
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 from PIL import Image
 
 from review_model.errors import Code, Problem
@@ -13,6 +15,7 @@ from review_model.identity import signing_key
 from review_model.plain_text import LIMITS, TextField, check_text, parse_number
 from review_model.sheets import ops
 from review_model.sheets.context import Reviewer
+from review_model.sheets.forms import export_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
 from tests.support.cli import reviewdesk
@@ -141,3 +144,20 @@ def test_the_command_line_refuses_a_control_character_in_a_reason(round_, tmp_pa
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "无法保存" in refused.stderr and "U+0001" in refused.stderr
     assert snapshot(tmp_path / "E02") == before
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_stored_before_the_rule_still_exports(reviewer, tmp_path, suffix):
+    ops.set_comment(reviewer, "A01", "1.1", "placeholder")
+    ops.SetOpinion("A01", "placeholder", "").apply(reviewer)
+    with sqlite3.connect(reviewer.home.root / "reviewdesk.db") as db:  # as an older version stored it
+        db.execute("UPDATE item_score SET comment = 'bad\x01\x0bcomment' WHERE item_code = '1.1'")
+        db.execute("UPDATE sheet_revision SET opinion = 'opinion\x02'")
+    form = tmp_path / f"A01{suffix}"
+    export_form(reviewer, "A01", form)
+    if suffix == ".xlsx":
+        sheet = load_workbook(form).active
+        comments = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=2)}
+        assert comments["1.1"] == "bad\ufffd\ufffdcomment" and comments["OPINION"] == "opinion\ufffd"
+    else:
+        assert "bad\x01\x0bcomment" in form.read_text(encoding="utf-8-sig")

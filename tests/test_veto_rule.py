@@ -5,6 +5,7 @@ refused with one sentence; a form saying both is refused with its row; a sheet s
 (before the rule) cannot be signed; the signed PDF of a vetoed sheet marks 不推荐."""
 from __future__ import annotations
 
+import csv
 import sqlite3
 
 import fitz
@@ -14,6 +15,7 @@ from review_model.errors import Code, Problem
 from review_model.identity import signing_key
 from review_model.sheets import ops
 from review_model.sheets.context import Reviewer
+from review_model.sheets.forms import export_form, import_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
 from tests.support.cli import reviewdesk
@@ -67,6 +69,39 @@ def test_choosing_recommend_on_a_vetoed_sheet_is_refused(reviewer):
     assert describe(caught.value).startswith("A01 cannot be recommended while veto V1 is ticked")
     assert snapshot(reviewer.home.root) == before
     ops.SetOpinion("A01", "新的意见", "not_recommend").apply(reviewer)  # the opinion itself can still change
+
+
+def _form(reviewer, tmp_path, veto_answer: str, recommendation: str):
+    form = tmp_path / "A01.csv"
+    export_form(reviewer, "A01", form)
+    with open(form, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    for row in rows:
+        if row[0] == "V1":
+            row[3], row[4] = veto_answer, "近三年发生较大安全生产事故"
+        if row[0] == "RECOMMENDATION":
+            row[4] = recommendation
+    with open(form, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return form, rows
+
+
+def test_a_form_with_a_veto_and_recommend_is_refused_at_the_recommendation(reviewer, tmp_path):
+    form, rows = _form(reviewer, tmp_path, "是", "推荐")
+    before = snapshot(reviewer.home.root)
+    with pytest.raises(Problem) as caught:
+        import_form(reviewer, "A01", form)
+    assert caught.value.code == Code.FORM_INVALID
+    row = next(n for n, r in enumerate(rows, start=1) if r[0] == "RECOMMENDATION")
+    assert [(c.row, c.column, c.reason) for c in caught.value.params["errors"]] == [(row, "comment", "vetoed_recommend")]
+    assert snapshot(reviewer.home.root) == before
+
+
+def test_a_form_with_a_veto_and_no_recommendation_becomes_do_not_recommend(reviewer, tmp_path):
+    form, _ = _form(reviewer, tmp_path, "是", "")
+    import_form(reviewer, "A01", form)
+    view = sheet_view(reviewer, "A01")
+    assert view.vetoed and view.recommendation == "not_recommend" and view.checklist == ()
 
 
 def test_the_sheet_command_refuses_both_at_once(reviewer):
