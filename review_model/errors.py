@@ -36,6 +36,10 @@ class Code(str, Enum):
     DUPLICATE_APPLICANT = "duplicate_applicant"
     PDF_CORRUPT = "pdf_corrupt"
     PDF_ENCRYPTED = "pdf_encrypted"
+    # exchange files from strangers (hostile input: issue 9)
+    MEMBER_DAMAGED = "member_damaged"
+    KEY_UNSUPPORTED = "key_unsupported"
+    JSON_REFUSED = "json_refused"
     # package building (bureau)
     SPEC_INVALID = "spec_invalid"
     SPEC_FILE_MISSING = "spec_file_missing"
@@ -57,12 +61,14 @@ class Code(str, Enum):
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"
+    RECOMMENDATION_INVALID = "recommendation_invalid"
     CONFLICT_UNCONFIRMED = "conflict_unconfirmed"
     CONFLICT_DECLARED = "conflict_declared"
     REASON_REQUIRED = "reason_required"
     SHEET_SIGNED = "sheet_signed"
     SHEET_INCOMPLETE = "sheet_incomplete"
     NOTHING_TO_AMEND = "nothing_to_amend"
+    NOTHING_SIGNED = "nothing_signed"
     NOT_FOUND = "not_found"
     PHOTO_UNREADABLE = "photo_unreadable"
     FORM_INVALID = "form_invalid"

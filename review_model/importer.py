@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import crypto
 from .errors import Code, Problem
+from .exchange.container import Signer
 from .exchange.package import Package, check_dossiers, open_package
 from .home import Home
 from .identity import require_identity
@@ -28,17 +29,17 @@ class ImportResult:
     already_imported: bool = False
 
 
-def _check_trust(home: Home, package: Package, trust_bureau: str | None) -> bool:
+def _check_trust(home: Home, signer: Signer, trust_bureau: str | None) -> bool:
     """Return whether the bureau's key must be recorded as newly trusted."""
     with home.store.read() as session:
         trusted = [k for k in session.query(TrustedKey).filter_by(role="bureau")]
-    fingerprint = package.bureau_fingerprint
+    fingerprint = signer.fingerprint
     if trusted:
         if not any(crypto.same_fingerprint(k.fingerprint, fingerprint) for k in trusted):
             raise Problem(Code.BUREAU_CHANGED, fingerprint=fingerprint, trusted=trusted[0].fingerprint)
         return False
     if trust_bureau is None or not crypto.same_fingerprint(trust_bureau, fingerprint):
-        raise Problem(Code.BUREAU_UNKNOWN, fingerprint=fingerprint, bureau=package.bureau_name)
+        raise Problem(Code.BUREAU_UNKNOWN, fingerprint=fingerprint, bureau=signer.name)
     return True
 
 
@@ -59,8 +60,9 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
                    progress: Progress = no_progress) -> ImportResult:
     identity = require_identity(home)
     progress(0, 100)
-    with open_package(source) as package:
-        new_trust = _check_trust(home, package, trust_bureau)
+    trust: list[bool] = []  # decided from the manifest, before anything the bureau signed is parsed
+    with open_package(source, lambda c: trust.append(_check_trust(home, c.manifest.signer, trust_bureau))) as package:
+        new_trust = trust[0]
         if package.expert_by_key(identity.public_raw) is None:
             raise Problem(Code.NOT_IN_PACKAGE, fingerprint=identity.fingerprint)
         if _check_round(home, package):

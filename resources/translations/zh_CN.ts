@@ -72,6 +72,10 @@
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
+        <source>the experts&apos; return bundles, to compute a panel result again from their sheets</source>
+        <translation>各专家的评分回传包，用于依据其评分表重新核算评审结果</translation>
+    </message>
+    <message>
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
     </message>
@@ -94,6 +98,14 @@
     <message>
         <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
         <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree; for the others not every counted sheet was among the bundles given.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致；其余单位计分所用的评分表未全部包含在所提供的回传包中，未能核算。</translation>
     </message>
     <message>
         <source>This package is already imported; nothing changed.</source>
@@ -185,7 +197,7 @@
     </message>
     <message>
         <source>Answer the &amp;conflict question…</source>
-        <translation>回避声明(&amp;C)…</translation>
+        <translation>回答回避问题(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Export offline score form…</source>
@@ -202,6 +214,14 @@
     <message>
         <source>&amp;Amend signed sheet…</source>
         <translation>修订已签名评分表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open signed score sheet (PDF)</source>
+        <translation>打开已签署的评分表（PDF）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet (PDF)…</source>
+        <translation>另存已签署的评分表（PDF）…</translation>
     </message>
     <message>
         <source>Export offline score form</source>
@@ -222,6 +242,18 @@
     <message>
         <source>Import score form</source>
         <translation>导入评分表</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet</source>
+        <translation>另存已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Open signed score sheet</source>
+        <translation>打开已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Signed score sheet saved to {path}.</source>
+        <translation>已签署的评分表已保存到 {path}。</translation>
     </message>
     <message>
         <source>Amend signed sheet</source>
@@ -837,7 +869,7 @@
     <name>ConflictBanner</name>
     <message>
         <source>Answer the conflict question…</source>
-        <translation>作出回避声明…</translation>
+        <translation>回答回避问题…</translation>
     </message>
     <message>
         <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
@@ -947,6 +979,77 @@
     <message>
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>ReviewDesk guide</source>
+        <translation>评审台使用说明</translation>
+    </message>
+    <message>
+        <source>Before the visit</source>
+        <translation>考察之前</translation>
+    </message>
+    <message>
+        <source>Create your signing identity (the start page: Create my signing identity…) and send your public identity file (File ▸ Export my public identity…) to the bureau.</source>
+        <translation>创建签名身份（起始页：“创建我的签名身份…”），并将公开身份文件（文件 ▸ 导出我的公开身份…）发送给区人力资源局。</translation>
+    </message>
+    <message>
+        <source>Open the review package the bureau sent you (File ▸ Open review package…, or drop the .rvpkg on the window). Compare the fingerprint shown with the one the bureau read out to you.</source>
+        <translation>打开区人力资源局发来的评审包（文件 ▸ 打开评审包…，或将 .rvpkg 文件拖入窗口），并将显示的指纹与局方向您告知的指纹逐位核对。</translation>
+    </message>
+    <message>
+        <source>Scoring an applicant</source>
+        <translation>为申报单位评分</translation>
+    </message>
+    <message>
+        <source>Choose the applicant on the left. Answer the conflict-of-interest question (回避) first: scoring starts once you confirm that you have none.</source>
+        <translation>在左侧选择申报单位。先回答回避问题：确认无须回避后方可开始评分。</translation>
+    </message>
+    <message>
+        <source>Type each item&apos;s score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
+        <translation>逐项输入分数，按 Tab 键进入下一项。得分低于该项分值 60% 时，会当场要求填写理由。所有输入随时自动保存。</translation>
+    </message>
+    <message>
+        <source>Read the dossier on the left while you type: PgUp/PgDn or Alt+Up/Alt+Down turn pages, Ctrl+= and Ctrl+− zoom, Ctrl+F searches.</source>
+        <translation>评分时可在左侧查阅申报材料：PgUp/PgDn 或 Alt+↑/Alt+↓ 翻页，Ctrl+= 和 Ctrl+− 缩放，Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Link the evidence: select a region on a page, or link the page shown, for the item in focus.</source>
+        <translation>关联佐证：为当前评分项框选页面上的区域，或将当前页作为佐证。</translation>
+    </message>
+    <message>
+        <source>Site notes and photos go with the item in focus or with the whole visit. A note you have not added yet is kept for that applicant.</source>
+        <translation>考察记录和照片可归入当前评分项，或归入整个实地考察。尚未添加的记录草稿会为该申报单位保留。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it, also from inside a score box.</source>
+        <translation>Ctrl+Z 撤销上一次修改，Ctrl+Shift+Z 重做；在分数输入框内同样有效。</translation>
+    </message>
+    <message>
+        <source>Signing and sending</source>
+        <translation>签署与提交</translation>
+    </message>
+    <message>
+        <source>The To do tab lists what is left. When it is empty, sign (Ctrl+Shift+S): the sheet is frozen and its PDF written. Open or save the PDF from the sign dialog or the Sheet menu.</source>
+        <translation>“待办”页列出尚未完成的事项。全部完成后即可签署（Ctrl+Shift+S）：评分表随即锁定并生成 PDF。可在签署对话框或“评分表”菜单中打开或另存该 PDF。</translation>
+    </message>
+    <message>
+        <source>A signed sheet changes only through Sheet ▸ Amend, with a reason; the new revision is signed again.</source>
+        <translation>已签署的评分表只能通过“评分表 ▸ 修订已签名评分表…”并说明理由后修改，新版本需再次签署。</translation>
+    </message>
+    <message>
+        <source>Export the return bundle (File ▸ Export signed sheets…) and hand it to the chair or the bureau.</source>
+        <translation>导出回传包（文件 ▸ 导出已签名评分表…），交给专家组组长或区人力资源局。</translation>
+    </message>
+    <message>
+        <source>The chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Open the chair&apos;s desk (Ctrl+Shift+C): take in the experts&apos; bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
+        <translation>打开组长工作台（Ctrl+Shift+C）：接收各位专家的回传包，组织讨论，为每一处改动的分数注明允许的理由，按名额排序并签署评审结果。</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1266,10 @@
     <message>
         <source>Remove photo</source>
         <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Double-click a photo to see it large and write its caption</source>
+        <translation>双击照片可放大查看并填写说明</translation>
     </message>
     <message>
         <source>Select a region to link</source>
@@ -1434,6 +1541,22 @@
         <translation>已勾选否决项 {code}，请选择“不推荐”：{title}</translation>
     </message>
     <message>
+        <source>Excellent (优秀)</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good (良好)</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Pass (合格)</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail (不合格)</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1495,6 +1618,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用说明(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About ReviewDesk</source>
@@ -1772,6 +1899,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位 {applicant} 的材料“{material}”有密码保护，但评审包未作标注。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
+        <source>The member {member} cannot be unpacked: its compressed data is damaged or cut short. Ask the sender for a new copy.</source>
+        <translation>成员 {member} 无法解压：其压缩数据已损坏或不完整。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <source>The file is signed with a kind of key ReviewDesk does not accept (only Ed25519). Do not use it; ask the sender for a file made by ReviewDesk.</source>
+        <translation>该文件所用的签名密钥类型不被本软件接受（仅接受 Ed25519）。请勿使用该文件，并向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <source>The member {member} was refused: {reason} ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <translation>成员 {member} 已被拒收：{reason}（{detail}）。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
         <source>{file} in the package folder is not valid ({detail}). Correct it and build again.</source>
         <translation>评审包源文件夹中的 {file} 无效（{detail}）。请修改后重新制作。</translation>
     </message>
@@ -1844,6 +1983,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>{value} 不是指标 {item} 的有效分数：{reason}。</translation>
     </message>
     <message>
+        <source>“{value}” is not a recommendation. Choose recommend or do not recommend.</source>
+        <translation>“{value}”不是有效的推荐意见。请选择“推荐”或“不推荐”。</translation>
+    </message>
+    <message>
         <source>Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one.</source>
         <translation>对 {applicant} 评分前，请先确认是否需要回避。</translation>
     </message>
@@ -1862,6 +2005,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The sheet for {applicant} has no signed revision to amend; keep editing the draft.</source>
         <translation>{applicant} 的评分表还没有已签名的版本，无需修订，请继续编辑草稿。</translation>
+    </message>
+    <message>
+        <source>The sheet for {applicant} has no signed revision yet, so there is no signed PDF. Sign the sheet first.</source>
+        <translation>{applicant} 的评分表尚无已签署的版本，因此没有签署后的 PDF。请先签署评分表。</translation>
     </message>
     <message>
         <source>{what} {id} was not found; it may have been removed. Refresh and try again.</source>
@@ -1968,6 +2115,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>无法保存{field}：{reason}。请修改后重试。</translation>
     </message>
     <message>
+        <source>the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)</source>
+        <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>… and {n} more bad cells.</source>
+        <translation>……另有 {n} 个单元格有误。</translation>
+    </message>
+    <message>
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
     </message>
@@ -2014,10 +2169,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
-    </message>
-    <message>
-        <source>the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)</source>
-        <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
         <source>the file is not a readable XLSX workbook</source>
@@ -2172,6 +2323,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>旧版本被标为当前版本</translation>
     </message>
     <message>
+        <source>it names the same field twice, so what was signed is ambiguous</source>
+        <translation>同一字段出现两次，所签内容含义不明确</translation>
+    </message>
+    <message>
+        <source>it is nested deeper than any ReviewDesk file</source>
+        <translation>嵌套层级超出评审台文件的正常范围</translation>
+    </message>
+    <message>
+        <source>it holds a number JSON does not allow (NaN or Infinity)</source>
+        <translation>含有 JSON 不允许的数值（NaN 或 Infinity）</translation>
+    </message>
+    <message>
         <source>it contains an invisible control character (often pasted from another program)</source>
         <translation>其中含有不可见的控制字符（通常是从其他程序粘贴带入的）</translation>
     </message>
@@ -2267,10 +2430,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <source>row {row}, column {column}: {reason}</source>
         <translation>第 {row} 行“{column}”列：{reason}</translation>
     </message>
-    <message>
-        <source>… and {n} more bad cells.</source>
-        <translation>……另有 {n} 个单元格有误。</translation>
-    </message>
 </context>
 <context>
     <name>NotesSearch</name>
@@ -2322,6 +2481,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Caption: what the photo shows (e.g. 实训车间二楼，数控机床 6 台)</source>
+        <translation>照片说明：拍摄内容（例如：实训车间二楼，数控机床 6 台）</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>拍摄于 {when}</translation>
     </message>
 </context>
 <context>
@@ -2635,9 +2805,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <source>Signed revision {n}. Signature hash: {hash}
-It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
-        <translation>已签名第 {n} 版。签名摘要：{hash}
-该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
+It is printed on every page of the PDF score sheet, which the app keeps with the sheet: open it to read or print it, or save a copy (also later, from the Sheet menu). Export the return bundle when your sheets are signed.</source>
+        <translation>第 {n} 版已签署。签名摘要：{hash}
+该摘要印在 PDF 评分表的每一页上。评分表 PDF 由本软件随评分表一并保存：可打开阅读或打印，也可另存一份（之后也可在“评分表”菜单中操作）。全部评分表签署后，请导出回传包。</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>另存 PDF…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2704,12 +2882,12 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
         <translation>跳转：输入页面上印的页码，或第几页</translation>
     </message>
     <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>缩小（Ctrl+滚轮）</translation>
+        <source>Zoom out (Ctrl+− or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+− 或 Ctrl+滚轮）</translation>
     </message>
     <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>放大（Ctrl+滚轮）</translation>
+        <source>Zoom in (Ctrl+= or Ctrl+wheel)</source>
+        <translation>放大（Ctrl+= 或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Continuous</source>
@@ -2864,6 +3042,10 @@ Your fingerprint: {fingerprint}</source>
     <message>
         <source>Complete</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
     </message>
     <message>
         <source>Not saved</source>
