@@ -95,7 +95,7 @@ class SheetActions:
     def import_form_dialog(self) -> None:
         applicant = self.workspace.applicant_id
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Import offline score form"), "",
-                                              "Excel / CSV (*.xlsx *.csv)")
+                                              "Excel / CSV (*.xlsx *.csv *.txt)")
         if path:
             self.workspace.flush()
             self.import_form_file(applicant, Path(path))

@@ -80,6 +80,8 @@ class Code(str, Enum):
     FORM_INVALID = "form_invalid"
     FORM_STALE = "form_stale"
     SHEET_CHANGED = "sheet_changed"
+    # score sheets: a 一票否决 rules 推荐 out (offline forms helper, issue 11)
+    VETO_RECOMMENDED = "veto_recommended"
     # signed sheets and return bundles
     NOTHING_TO_EXPORT = "nothing_to_export"
     RETURN_INVALID = "return_invalid"

@@ -54,7 +54,7 @@ def test_text_comes_back_and_every_page_carries_the_hash_and_its_number(round_, 
     home.close()
     text = _text(pdf, tmp_path)
     for expected in ("深圳市光明区精工模具技能大师工作室", "91440300MA5F00001", "技能大师工作室认定评审专家评分表",
-                     "2026-TEST", "李专家", signed.json_sha256, "■推荐", "■是", "经信用中国查询"):
+                     "2026-TEST", "李专家", signed.json_sha256, "■不推荐", "■是", "经信用中国查询"):  # vetoed: 不推荐
         assert expected in text, expected
     for item in rubric.scored_items:
         assert re.sub(r"\s+", "", item.title) in text, item.title

@@ -81,6 +81,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.FORM_STALE: QT_TRANSLATE_NOOP("Messages", "This form was exported from version {form_version} of the sheet, which has changed since (now {current_version}). Importing it would overwrite those changes; confirm to overwrite (--overwrite)."),
     Code.SHEET_INCOMPLETE: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} cannot be signed yet: {checklist}."),
     Code.SHEET_CHANGED: QT_TRANSLATE_NOOP("Messages", "The sheet for {applicant} changed while you were signing. Check it and sign again."),
+    Code.VETO_RECOMMENDED: QT_TRANSLATE_NOOP("Messages", "{applicant} cannot be recommended while veto {veto} is ticked: a veto rules the applicant out. Choose “Do not recommend”, or untick the veto if it does not apply."),
     Code.NOTHING_TO_EXPORT: QT_TRANSLATE_NOOP("Messages", "There is nothing to export yet: no signed sheet and no declared conflict. Sign a sheet first."),
     Code.RETURN_INVALID: QT_TRANSLATE_NOOP("Messages", "The return bundle is refused: the sheet for {applicant}, revision {revision}: {reason}. Ask the expert for a new export."),
     Code.PDF_PASSWORD_NEEDED: QT_TRANSLATE_NOOP("Messages", "“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved."),
@@ -100,7 +101,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),
     Code.FILE_UNREADABLE: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be read. Check the path and your permissions."),
     Code.FILE_WRITE_FAILED: QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written ({detail}). Check free space and permissions."),
-    Code.TEXT_INVALID: QT_TRANSLATE_NOOP("Messages", "The text for {field} cannot be saved: {reason}. Correct it and try again."),
+    Code.TEXT_INVALID: QT_TRANSLATE_NOOP("Messages", "Cannot save {field}: {reason}. Correct it and try again."),
 }
 
 _REASONS: dict[str, str] = {
@@ -119,7 +120,7 @@ _REASONS: dict[str, str] = {
     "ratio_out_of_range": QT_TRANSLATE_NOOP("Messages", "a ratio must lie between 0 and 1"),
     "total_mismatch": QT_TRANSLATE_NOOP("Messages", "the items do not add up to the declared total points"),
     # tables
-    "encoding": QT_TRANSLATE_NOOP("Messages", "the file is not UTF-8 text (save it as CSV UTF-8)"),
+    "encoding": QT_TRANSLATE_NOOP("Messages", "the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)"),
     "not_xlsx": QT_TRANSLATE_NOOP("Messages", "the file is not a readable XLSX workbook"),
     "format": QT_TRANSLATE_NOOP("Messages", "the value has the wrong format"),
     "empty": QT_TRANSLATE_NOOP("Messages", "the value is empty"),
@@ -167,6 +168,27 @@ _REASONS: dict[str, str] = {
     # text people type or send (review_model/plain_text.py)
     "control": QT_TRANSLATE_NOOP("Messages", "it contains an invisible control character (often pasted from another program)"),
     "too_long": QT_TRANSLATE_NOOP("Messages", "it is longer than the app accepts"),
+    "not_text": QT_TRANSLATE_NOOP("Messages", "it is not text"),
+    # spreadsheets people send (review_model/tables.py) and the offline form
+    "csv_syntax": QT_TRANSLATE_NOOP("Messages", "the line cannot be read as CSV (check the quotation marks)"),
+    "too_large": QT_TRANSLATE_NOOP("Messages", "the file is far larger than any table or form; choose the right file"),
+    "duplicate_column": QT_TRANSLATE_NOOP("Messages", "the column appears twice in the header"),
+    "merged": QT_TRANSLATE_NOOP("Messages", "the cell is merged into its neighbour, so its value would be lost; unmerge the cells and type the value into each"),
+    "formula_no_value": QT_TRANSLATE_NOOP("Messages", "the cell holds a formula with no saved result; type the value instead, or open and save the file in Excel or WPS"),
+    "not_read": QT_TRANSLATE_NOOP("Messages", "this row does not read this column; move the value to the column the row reads (see the 填写说明 column)"),
+    "code_missing": QT_TRANSLATE_NOOP("Messages", "the row has a score or comment but no item code"),
+    "vetoed_recommend": QT_TRANSLATE_NOOP("Messages", "a ticked veto (是) rules out 推荐; write 不推荐, or answer 否 on the veto's row"),
+}
+
+# What a TEXT_INVALID refusal names (review_model/plain_text.TextField).
+_TEXT_FIELDS: dict[str, str] = {
+    "comment": QT_TRANSLATE_NOOP("Messages", "the comment on item {item}"),
+    "opinion": QT_TRANSLATE_NOOP("Messages", "the overall opinion"),
+    "veto_reason": QT_TRANSLATE_NOOP("Messages", "the reason for veto {item}"),
+    "note": QT_TRANSLATE_NOOP("Messages", "the note"),
+    "caption": QT_TRANSLATE_NOOP("Messages", "the photo caption"),
+    "conflict_reason": QT_TRANSLATE_NOOP("Messages", "the reason for the conflict of interest"),
+    "amend_reason": QT_TRANSLATE_NOOP("Messages", "the reason for amending the sheet"),
 }
 
 _WHERE: dict[str, str] = {
@@ -200,6 +222,8 @@ def describe(problem: Problem) -> str:
         params["reason"] = f"{params.get('reason', '')} ({params['detail']})"
     if problem.code == Code.FORM_INVALID:
         return _form_errors(template, params)
+    if problem.code == Code.TEXT_INVALID:
+        _text_details(problem, params)
     params.setdefault("code", problem.code.value)
     try:
         return template.format(**params)
@@ -207,11 +231,34 @@ def describe(problem: Problem) -> str:
         return f"{template} {problem}"
 
 
+def _text_details(problem: Problem, params: dict) -> None:
+    """Name the field in words, and say where the bad character is or how long is too long."""
+    field = str(problem.params.get("field", ""))
+    if field in _TEXT_FIELDS:
+        params["field"] = tr(_TEXT_FIELDS[field]).format(item=problem.params.get("item", ""))
+    detail = ""
+    if problem.params.get("reason") == "control":
+        detail = tr(QT_TRANSLATE_NOOP("Messages", "({char} at character {position})")).format(
+            char=problem.params.get("char", ""), position=problem.params.get("position", ""))
+    elif problem.params.get("reason") == "too_long":
+        detail = tr(QT_TRANSLATE_NOOP("Messages", "({length} characters; at most {limit})")).format(
+            length=problem.params.get("length", ""), limit=problem.params.get("limit", ""))
+    if detail:  # "(…)" after a space in English, "（…）" directly in Chinese
+        params["reason"] += detail if detail.startswith("（") else " " + detail
+
+
+FORM_ERRORS_SHOWN = 20  # the domain keeps this many bad cells of a form and counts the rest
+
+
 def _form_errors(template: str, params: dict) -> str:
     lines = [template.format(file=params.get("file", ""))]
     row_word = tr(QT_TRANSLATE_NOOP("Messages", "row {row}, column {column}: {reason}"))
-    for cell in params.get("errors", []):
+    cells = list(params.get("errors", []))
+    for cell in cells[:FORM_ERRORS_SHOWN]:
         reason = tr(_REASONS[cell.reason]) if cell.reason in _REASONS else cell.reason
         line = row_word.format(row=cell.row, column=cell.column, reason=reason)
         lines.append(f"  • {line}" + (f" ({cell.value})" if cell.value else ""))
+    more = int(params.get("more") or 0) + max(0, len(cells) - FORM_ERRORS_SHOWN)
+    if more:
+        lines.append("  " + tr(QT_TRANSLATE_NOOP("Messages", "… and {n} more bad cells.")).format(n=more))
     return "\n".join(lines)

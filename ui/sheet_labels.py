@@ -15,6 +15,7 @@ CHECKLIST = {
     "comment_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for the low score of item {code} {title}"),
     "veto_reason_missing": QT_TRANSLATE_NOOP("Labels", "give a reason for veto {code} {title}"),
     "recommendation_missing": QT_TRANSLATE_NOOP("Labels", "choose a recommendation"),
+    "vetoed_recommended": QT_TRANSLATE_NOOP("Labels", "choose Do not recommend, as veto {code} is ticked: {title}"),
 }
 
 # The grades published rubrics use (rubric data, Chinese); a district's own grade names show as written.

@@ -41,4 +41,10 @@ def import_form_command(ctx: Context) -> int:
     view = sheet_view(reviewer, ctx.args.applicant_id)
     ctx.print(tr("Form imported into the draft of {applicant}: total {total}; {missing} things left before signing.")
               .format(applicant=ctx.args.applicant_id, total=view.total, missing=len(view.checklist)))
+    if view.checklist:  # what is left, in the words of the workspace's to-do list
+        from ui.sheet_labels import checklist_text
+
+        titles = {i.code: i.title for i in view.rubric.scored_items} | {v.code: v.title for v in view.rubric.vetoes}
+        entries = tuple((e.kind, e.code) for e in view.checklist)
+        ctx.print(tr("Still to do: {checklist}.").format(checklist=checklist_text(entries, len(entries), titles)))
     return 0

@@ -320,6 +320,10 @@
         <translation>评分表已导入 {applicant} 的草稿：总分 {total}；签名前还有 {missing} 项待完成。</translation>
     </message>
     <message>
+        <source>Still to do: {checklist}.</source>
+        <translation>还需完成：{checklist}。</translation>
+    </message>
+    <message>
         <source>score sheets: sign, amend, declare a conflict, offline forms</source>
         <translation>评分表：签名、修订、声明回避、离线评分表</translation>
     </message>
@@ -1561,6 +1565,10 @@
         <translation>选择是否推荐</translation>
     </message>
     <message>
+        <source>choose Do not recommend, as veto {code} is ticked: {title}</source>
+        <translation>已勾选否决项 {code}，请选择“不推荐”：{title}</translation>
+    </message>
+    <message>
         <source>Excellent (优秀)</source>
         <translation>优秀</translation>
     </message>
@@ -2071,6 +2079,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>签名期间 {applicant} 的评分表发生了变化，请核对后重新签名。</translation>
     </message>
     <message>
+        <source>{applicant} cannot be recommended while veto {veto} is ticked: a veto rules the applicant out. Choose “Do not recommend”, or untick the veto if it does not apply.</source>
+        <translation>已勾选一票否决项 {veto}，{applicant} 不能评为“推荐”。请选择“不推荐”；如该否决项不适用，请先取消勾选。</translation>
+    </message>
+    <message>
         <source>There is nothing to export yet: no signed sheet and no declared conflict. Sign a sheet first.</source>
         <translation>暂无可导出的内容：没有已签名的评分表，也没有回避声明。请先签名评分表。</translation>
     </message>
@@ -2147,8 +2159,16 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>无法写入文件 {path}（{detail}）。请检查磁盘空间和权限。</translation>
     </message>
     <message>
-        <source>The text for {field} cannot be saved: {reason}. Correct it and try again.</source>
-        <translation>“{field}”中的文字无法保存：{reason}。请修改后重试。</translation>
+        <source>Cannot save {field}: {reason}. Correct it and try again.</source>
+        <translation>无法保存{field}：{reason}。请修改后重试。</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)</source>
+        <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>… and {n} more bad cells.</source>
+        <translation>……另有 {n} 个单元格有误。</translation>
     </message>
     <message>
         <source>it must have 18 characters</source>
@@ -2197,10 +2217,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>the items do not add up to the declared total points</source>
         <translation>各指标分值之和与总分不符</translation>
-    </message>
-    <message>
-        <source>the file is not UTF-8 text (save it as CSV UTF-8)</source>
-        <translation>文件不是 UTF-8 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
         <source>the file is not a readable XLSX workbook</source>
@@ -2375,6 +2391,70 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>长度超出本软件允许的范围</translation>
     </message>
     <message>
+        <source>it is not text</source>
+        <translation>内容不是文字</translation>
+    </message>
+    <message>
+        <source>the line cannot be read as CSV (check the quotation marks)</source>
+        <translation>该行无法按 CSV 格式读取（请检查引号是否成对）</translation>
+    </message>
+    <message>
+        <source>the file is far larger than any table or form; choose the right file</source>
+        <translation>文件远大于任何表格或评分表，请确认选择的文件是否正确</translation>
+    </message>
+    <message>
+        <source>the column appears twice in the header</source>
+        <translation>表头中该列出现了两次</translation>
+    </message>
+    <message>
+        <source>the cell is merged into its neighbour, so its value would be lost; unmerge the cells and type the value into each</source>
+        <translation>该单元格与相邻单元格合并，其内容会丢失；请取消合并，并在各单元格中分别填写</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula with no saved result; type the value instead, or open and save the file in Excel or WPS</source>
+        <translation>该单元格是公式且没有保存计算结果；请直接填写数值，或用 Excel、WPS 打开后重新保存</translation>
+    </message>
+    <message>
+        <source>this row does not read this column; move the value to the column the row reads (see the 填写说明 column)</source>
+        <translation>本行不读取该列；请将内容移到本行读取的列（见“填写说明”列）</translation>
+    </message>
+    <message>
+        <source>the row has a score or comment but no item code</source>
+        <translation>该行填写了得分或评语，但没有指标编号</translation>
+    </message>
+    <message>
+        <source>a ticked veto (是) rules out 推荐; write 不推荐, or answer 否 on the veto&apos;s row</source>
+        <translation>已有一票否决项填“是”，不能填“推荐”；请填“不推荐”，或在该否决项所在行填“否”</translation>
+    </message>
+    <message>
+        <source>the comment on item {item}</source>
+        <translation>第 {item} 项的评语</translation>
+    </message>
+    <message>
+        <source>the overall opinion</source>
+        <translation>综合评审意见</translation>
+    </message>
+    <message>
+        <source>the reason for veto {item}</source>
+        <translation>否决项 {item} 的理由</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>考察记录</translation>
+    </message>
+    <message>
+        <source>the photo caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>the reason for the conflict of interest</source>
+        <translation>回避理由</translation>
+    </message>
+    <message>
+        <source>the reason for amending the sheet</source>
+        <translation>修改评分表的理由</translation>
+    </message>
+    <message>
         <source>system keyring</source>
         <translation>系统密钥环</translation>
     </message>
@@ -2385,6 +2465,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The operation was refused ({code}).</source>
         <translation>操作被拒绝（{code}）。</translation>
+    </message>
+    <message>
+        <source>({char} at character {position})</source>
+        <translation>（第 {position} 个字符为 {char}）</translation>
+    </message>
+    <message>
+        <source>({length} characters; at most {limit})</source>
+        <translation>（共 {length} 字，最多 {limit} 字）</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {reason}</source>

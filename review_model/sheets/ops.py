@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import Code, Problem
+from ..plain_text import TextField, check_text, parse_number
 from ..rubric import Rubric
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
 from .drafts import clear_note_draft
 from .states import ConflictState, SheetState
-from .view import PhotoEntry, conflict_state
+from .view import PhotoEntry, conflict_state, veto_against
 
 RECOMMENDATIONS = ("recommend", "not_recommend")
 
@@ -59,19 +60,9 @@ class Command:
 
 
 def parse_score(text: str | Decimal | int | None) -> Decimal | None:
-    """A score as typed ('7', '7.5', '７．５' from a Chinese IME), '' for none; ValueError if not a number."""
-    if text is None or isinstance(text, Decimal):
-        return text
-    cleaned = str(text).strip().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-    if cleaned == "":
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
+    """A score as typed ('7', '7.5', '７．５' from a Chinese IME), '' for none; ValueError if not a number
+    (plain_text.parse_number: '1_0', '٨', '1e-9' are not)."""
+    return parse_number(text)
 
 
 # --- preconditions ------------------------------------------------------------------------------
@@ -143,6 +134,8 @@ class SetItem(Command):
     def apply(self, reviewer: Reviewer) -> Applied:
         _check_item(reviewer.rubric_for(None, self.applicant_id), self.item_code,
                     None if self.score is KEEP else self.score)
+        if self.comment is not KEEP:
+            check_text(self.comment, field=TextField.COMMENT, where=self.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             code, score, comment = _write_item(session, audit, revision, self.item_code, self.score, self.comment)
@@ -160,9 +153,10 @@ def set_comment(reviewer: Reviewer, applicant_id: str, item_code: str, text: str
     return SetItem(applicant_id, item_code, KEEP, text).apply(reviewer)
 
 
-def _check_veto(rubric: Rubric, code: str) -> None:
+def _check_veto(rubric: Rubric, code: str, reason: str) -> None:
     if rubric.veto(code) is None:
         raise Problem(Code.NOT_FOUND, what="veto", id=code)
+    check_text(reason, field=TextField.VETO_REASON, where=code)
 
 
 def _write_veto(session: Session, audit: AuditLog, revision: SheetRevision, code: str, triggered: bool,
@@ -185,16 +179,39 @@ class SetVeto(Command):
     veto_code: str
     triggered: bool
     reason: str
+    recommendation: str | None = None  # set with the veto (undo restores what ticking it replaced)
 
     def apply(self, reviewer: Reviewer) -> Applied:
-        _check_veto(reviewer.rubric_for(None, self.applicant_id), self.veto_code)
+        _check_veto(reviewer.rubric_for(None, self.applicant_id), self.veto_code, self.reason)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             code, triggered, reason = _write_veto(session, audit, revision, self.veto_code, self.triggered, self.reason)
+            # A ticked veto means 不推荐 (view.veto_against): ticking one sets it, in the same undo step.
+            wanted = revision.recommendation if self.recommendation is None else self.recommendation
+            _, before = _write_opinion(audit, revision, revision.opinion, _after_vetoes(session, revision, wanted))
             _touch(revision, audit)
             version = revision.version
-        return Applied(OpChanges(self.applicant_id, vetoes=True, version=version),
-                       SetVeto(self.applicant_id, code, triggered, reason))
+            changed = before != revision.recommendation
+        return Applied(OpChanges(self.applicant_id, vetoes=True, opinion=changed, version=version),
+                       SetVeto(self.applicant_id, code, triggered, reason, before if changed else None))
+
+
+def _vetoes_now(session: Session, revision: SheetRevision) -> dict[str, tuple[bool, str]]:
+    session.flush()
+    return {v.veto_code: (v.triggered, v.reason) for v in session.scalars(select(VetoMark).filter_by(revision_id=revision.id))}
+
+
+def _after_vetoes(session: Session, revision: SheetRevision, recommendation: str) -> str:
+    """The recommendation once the vetoes are as stored: 不推荐 while any is ticked."""
+    if any(triggered for triggered, _ in _vetoes_now(session, revision).values()):
+        return "not_recommend"
+    return recommendation
+
+
+def _refuse_if_vetoed(session: Session, revision: SheetRevision, applicant_id: str, recommendation: str) -> None:
+    veto = veto_against(_vetoes_now(session, revision), recommendation)
+    if veto is not None:
+        raise Problem(Code.VETO_RECOMMENDED, applicant=applicant_id, veto=veto)
 
 
 def _check_recommendation(choice: str) -> None:
@@ -221,8 +238,11 @@ class SetOpinion(Command):
 
     def apply(self, reviewer: Reviewer) -> Applied:
         _check_recommendation(self.recommendation)
+        check_text(self.opinion, field=TextField.OPINION)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            if self.recommendation != revision.recommendation:  # choosing 推荐 on a vetoed sheet
+                _refuse_if_vetoed(session, revision, self.applicant_id, self.recommendation)
             opinion, recommendation = _write_opinion(audit, revision, self.opinion, self.recommendation)
             _touch(revision, audit)
         return Applied(OpChanges(self.applicant_id, opinion=True), SetOpinion(self.applicant_id, opinion, recommendation))
@@ -247,6 +267,7 @@ class PutNote(Command):
     from_draft: bool = False
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        check_text(self.note.text, field=TextField.NOTE, where=self.note.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             if self.from_draft:
@@ -310,6 +331,7 @@ class PutPhoto(Command):
     def apply(self, reviewer: Reviewer) -> Applied:
         if not reviewer.home.blobs.has(self.photo.sha256):
             raise Problem(Code.PHOTO_UNREADABLE, file=self.photo.original_name)
+        check_text(self.photo.caption, field=TextField.CAPTION, where=self.photo.item_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             p = self.photo
@@ -445,6 +467,7 @@ def add_link(reviewer: Reviewer, applicant_id: str, item_code: str, material_id:
 def add_photo(reviewer: Reviewer, applicant_id: str, item_code: str, source: Path, caption: str = "") -> Applied:
     from .photos import import_photo  # Pillow loads only when a photo is actually added
 
+    check_text(caption, field=TextField.CAPTION, where=item_code)  # before the photo is copied in
     data = import_photo(reviewer.home, source)
     return PutPhoto(applicant_id, replace(data, item_code=item_code, caption=caption)).apply(reviewer)
 
@@ -457,6 +480,7 @@ def confirm_no_conflict(reviewer: Reviewer, applicant_id: str) -> Applied:
 def declare_conflict(reviewer: Reviewer, applicant_id: str, reason: str) -> Applied:
     if not reason.strip():
         raise Problem(Code.REASON_REQUIRED, applicant=applicant_id)
+    check_text(reason, field=TextField.CONFLICT_REASON, where=applicant_id)
     return _declare(reviewer, applicant_id, True, reason.strip())
 
 
@@ -482,6 +506,7 @@ def amend(reviewer: Reviewer, applicant_id: str, reason: str) -> Applied:
     """Open the next draft revision from the last signed one, copying everything it held."""
     if not reason.strip():
         raise Problem(Code.REASON_REQUIRED, applicant=applicant_id)
+    check_text(reason, field=TextField.AMEND_REASON, where=applicant_id)
     with reviewer.edit() as (session, audit):
         reviewer.require_assigned(applicant_id)
         signed = reviewer.latest_revision(session, applicant_id)
@@ -533,11 +558,13 @@ class SetSheet(Command):
 
     def apply(self, reviewer: Reviewer) -> Applied:
         rubric = reviewer.rubric_for(None, self.applicant_id)
-        for code, score, _ in self.items:
+        for code, score, comment in self.items:
             _check_item(rubric, code, score)
-        for code, _, _ in self.vetoes:
-            _check_veto(rubric, code)
+            check_text(comment, field=TextField.COMMENT, where=code)
+        for code, _, reason in self.vetoes:
+            _check_veto(rubric, code, reason)
         _check_recommendation(self.recommendation)
+        check_text(self.opinion, field=TextField.OPINION)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
             # Checked under the write lock: checked before it, another process could change the
@@ -549,7 +576,11 @@ class SetSheet(Command):
                                  for code, score, comment in self.items)
             before_vetoes = tuple(_write_veto(session, audit, revision, code, triggered, reason)
                                   for code, triggered, reason in self.vetoes)
-            opinion, recommendation = _write_opinion(audit, revision, self.opinion, self.recommendation)
+            _refuse_if_vetoed(session, revision, self.applicant_id, self.recommendation)  # both at once: refused
+            # Left blank with a veto ticked: 不推荐, as when the veto is ticked in the app.
+            choice = _after_vetoes(session, revision, self.recommendation) if not self.recommendation else \
+                self.recommendation
+            opinion, recommendation = _write_opinion(audit, revision, self.opinion, choice)
             _touch(revision, audit)
         codes = frozenset(code for code, _, _ in self.items)
         return Applied(OpChanges(self.applicant_id, items=codes, vetoes=True, opinion=True),

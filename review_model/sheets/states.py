@@ -51,6 +51,7 @@ class ChecklistKind(StrEnum):
     COMMENT_MISSING = "comment_missing"
     VETO_REASON_MISSING = "veto_reason_missing"
     RECOMMENDATION_MISSING = "recommendation_missing"
+    VETOED_RECOMMENDED = "vetoed_recommended"  # 推荐 with a 一票否决 ticked (view.veto_against)
 
 
 def applicant_state(conflict: ConflictState, sheet: SheetState, checklist_empty: bool) -> ApplicantState:

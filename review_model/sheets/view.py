@@ -147,6 +147,18 @@ class SheetView:
         return tuple(photo for photo in self.photos if photo.item_code == item_code)
 
 
+def veto_against(vetoes: dict[str, tuple[bool, str]], recommendation: str) -> str | None:
+    """The ticked veto that rules `recommendation` out, or None.
+
+    The one place for the rule: an applicant that fails a 一票否决 item is not recommended (推荐).
+    Ticking a veto sets 不推荐 (ops.SetVeto); choosing 推荐 while one is ticked is refused (ops, the
+    offline form); and a sheet holding both cannot be signed (the checklist below).
+    """
+    if recommendation != "recommend":
+        return None
+    return next((code for code, (triggered, _) in sorted(vetoes.items()) if triggered), None)
+
+
 def checklist_for(rubric: Rubric, conflict: ConflictState, scores: dict[str, Decimal | None], comments: dict[str, str],
                   vetoes: dict[str, tuple[bool, str]], recommendation: str) -> tuple[ChecklistEntry, ...]:
     if conflict == ConflictState.DECLARED:
@@ -166,6 +178,9 @@ def checklist_for(rubric: Rubric, conflict: ConflictState, scores: dict[str, Dec
             entries.append(ChecklistEntry(ChecklistKind.VETO_REASON_MISSING, code))
     if not recommendation:
         entries.append(ChecklistEntry(ChecklistKind.RECOMMENDATION_MISSING))
+    vetoed_by = veto_against(vetoes, recommendation)
+    if vetoed_by is not None:  # e.g. a sheet stored before the rule: it cannot be signed as 推荐
+        entries.append(ChecklistEntry(ChecklistKind.VETOED_RECOMMENDED, vetoed_by))
     return tuple(entries)
 
 
