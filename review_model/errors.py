@@ -86,6 +86,8 @@ class Code(str, Enum):
     CHANGE_UNEXPLAINED = "change_unexplained"
     NO_SCORES = "no_scores"
     RESULT_INVALID = "result_invalid"
+    # the chair's desk: signing while sheets are missing needs the chair's word
+    PANEL_INCOMPLETE = "panel_incomplete"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

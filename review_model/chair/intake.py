@@ -33,6 +33,7 @@ from ..overview import my_expert, round_info
 from ..progress import Progress, no_progress
 from ..signing.bundle import ReturnBundle, read_return_bundle
 from ..store.models import Applicant, Assignment, ChairBundle, ChairSheet, Expert
+from .states import BundleStatus, SheetStatus
 
 BUNDLE_SUFFIX = ".rvret"
 
@@ -89,7 +90,7 @@ def collect_bundle_files(paths: Iterable[Path]) -> list[Path]:
 @dataclass(frozen=True)
 class BundleOutcome:
     path: Path
-    status: str  # imported | already | invalid
+    status: BundleStatus
     expert_id: str | None = None
     bundle_sha256: str | None = None
     revisions: int = 0  # signed revisions in the bundle
@@ -103,11 +104,11 @@ class IntakeReport:
 
     @property
     def invalid(self) -> tuple[BundleOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "invalid")
+        return tuple(o for o in self.outcomes if o.status is BundleStatus.INVALID)
 
     @property
     def imported(self) -> tuple[BundleOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "imported")
+        return tuple(o for o in self.outcomes if o.status is BundleStatus.IMPORTED)
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -136,10 +137,10 @@ def import_returns(home: Home, package: Package, paths: Iterable[Path], progress
         except Problem as problem:
             if problem.code == Code.CANCELLED:
                 raise
-            outcomes.append(BundleOutcome(path, "invalid", problem=problem))
+            outcomes.append(BundleOutcome(path, BundleStatus.INVALID, problem=problem))
             continue
         fresh = [s for s in bundle.sheets if s.json_sha256 not in known_sheets]
-        status = "already" if bundle.bundle_sha256 in known_bundles else "imported"
+        status = BundleStatus.ALREADY if bundle.bundle_sha256 in known_bundles else BundleStatus.IMPORTED
         outcomes.append(BundleOutcome(path, status, bundle.expert_id, bundle.bundle_sha256, len(bundle.sheets),
                                       0 if status == "already" else len(fresh)))
         if status == "imported":
@@ -204,7 +205,7 @@ class RevisionRow:
 class AssignmentState:
     expert_id: str
     applicant_id: str
-    status: str  # scored | conflict | missing
+    status: SheetStatus
     revision: int | None  # the counting revision
     conflict_reason: str
     history: tuple[RevisionRow, ...]
@@ -236,7 +237,7 @@ class IntakeState:
     assignments: dict[tuple[str, str], AssignmentState]  # (expert_id, applicant_id)
 
     def missing(self) -> list[AssignmentState]:
-        return [a for a in self.assignments.values() if a.status == "missing"]
+        return [a for a in self.assignments.values() if a.status is SheetStatus.MISSING]
 
 
 def _newest_declarations(bundles: list[ChairBundle]) -> dict[str, tuple[bool, str]]:
@@ -278,7 +279,7 @@ def intake_state(home: Home) -> IntakeState:
             counting = None if conflict or not received else received[-1]
             history = tuple(RevisionRow(s.revision, s.signed_at, s.amend_reason, s.json_sha256, files.get(s.bundle_id, ""),
                                         s is counting) for s in received)
-            status = "conflict" if conflict else "scored" if counting else "missing"
+            status = SheetStatus.CONFLICT if conflict else SheetStatus.SCORED if counting else SheetStatus.MISSING
             assignments[key] = AssignmentState(expert.expert_id, applicant.applicant_id, status,
                                                counting.revision if counting else None, reason if conflict else "",
                                                history)

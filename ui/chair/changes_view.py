@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QMessageBox, QTabl
 
 from review_model.chair.compile import Compilation, ScoreChange
 from review_model.chair.discussion import PERMITTED_REASONS, set_change_reason
+from review_model.chair.states import ChangeSource
 from review_model.errors import Problem
 from review_model.home import Home
 
@@ -57,7 +58,7 @@ class ChangesView(QWidget):
             self.table.setCellWidget(row, 6, self._picker(change))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        missing = sum(1 for c in comp.changes if c.reason is None)
+        missing = len(comp.unexplained)
         if missing:
             self.status.setText(self.tr("{n} changed scores have no permitted reason: the result cannot be signed.")
                                 .format(n=missing))
@@ -74,7 +75,7 @@ class ChangesView(QWidget):
         picker.addItem(self.tr("— choose a permitted reason —"), None)
         for code in PERMITTED_REASONS:
             words = text(REASONS, code)
-            if change.source == "request" and code == change.reason:
+            if change.source is ChangeSource.REQUEST and code == change.reason:
                 words = self.tr("{reason} (from the request)").format(reason=words)
             picker.addItem(words, code)
         picker.setCurrentIndex(picker.findData(change.reason) if change.reason else 0)
@@ -85,7 +86,7 @@ class ChangesView(QWidget):
         return picker
 
     def _chosen(self, change: ScoreChange, reason: str | None) -> None:
-        if reason == change.reason and change.source == "chair":
+        if reason == change.reason and change.source is ChangeSource.CHAIR:
             return
         try:
             set_change_reason(self._home, change.expert_id, change.applicant_id, change.item_code, change.to_revision,
