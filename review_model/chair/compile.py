@@ -125,6 +125,7 @@ class Compilation:
     window: PublicityWindow | None
     window_problem: Problem | None  # e.g. no calendar for that year
     blockers: tuple[Problem, ...]
+    intake: IntakeState | None = None  # what the compilation was made from (the desk shows it: no second read)
 
     @property
     def can_sign(self) -> bool:
@@ -252,7 +253,7 @@ def compile_panel(home: Home, publicity_start: date | None = None) -> Compilatio
                    for b in state.bundles)
     missing = tuple((a.expert_id, a.applicant_id) for a in state.missing())
     return Compilation(facts, chair, policy, dict(file.quotas), loaded, state.members, tuple(compiled), tuple(changes),
-                       inputs, missing, start, window, window_problem, tuple(blockers))
+                       inputs, missing, start, window, window_problem, tuple(blockers), state)
 
 
 def _answer(request: RequestRow, state: IntakeState) -> int | None:

@@ -289,15 +289,15 @@ def intake_state(home: Home) -> IntakeState:
 
 
 def counted_documents(home: Home, state: IntakeState | None = None) -> dict[tuple[str, str], tuple[bytes, bytes]]:
-    """Per scored assignment: (the counting revision's signed JSON, the first revision's signed JSON)."""
+    """Per scored assignment: (the counting revision's signed JSON, the first revision's signed JSON).
+    One statement whatever the number of assignments (a refresh of the chair's desk runs this)."""
     state = state or intake_state(home)
-    wanted = {key: a for key, a in state.assignments.items() if a.status == "scored"}
-    out: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+    wanted = {key: (next(r for r in a.history if r.counts).json_sha256, a.history[0].json_sha256)
+              for key, a in state.assignments.items() if a.status is SheetStatus.SCORED}
+    digests = {d for pair in wanted.values() for d in pair}
+    if not digests:
+        return {}
     with home.store.read() as session:
-        for key, assignment in wanted.items():
-            counting = next(r for r in assignment.history if r.counts)
-            first = assignment.history[0]
-            rows = {r.json_sha256: r.signed_json for r in session.scalars(
-                select(ChairSheet).where(ChairSheet.json_sha256.in_({counting.json_sha256, first.json_sha256})))}
-            out[key] = (rows[counting.json_sha256], rows[first.json_sha256])
-    return out
+        rows = {digest: data for digest, data in session.execute(
+            select(ChairSheet.json_sha256, ChairSheet.signed_json).where(ChairSheet.json_sha256.in_(digests)))}
+    return {key: (rows[counting], rows[first]) for key, (counting, first) in wanted.items()}

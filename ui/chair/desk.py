@@ -33,8 +33,6 @@ from review_model.chair.intake import (
     BundleOutcome,
     IntakeReport,
     import_returns,
-    intake_state,
-    require_chair,
 )
 from review_model.errors import Code, Problem
 from review_model.exchange.package import open_package
@@ -138,7 +136,6 @@ class ChairDesk(QWidget):
     def refresh(self) -> Compilation | None:
         """Compile again from the home and redraw every view; returns the compilation (None if not a chair)."""
         try:
-            chair = require_chair(self.home)
             comp = compile_panel(self.home, self._publicity_start())
         except Problem as problem:
             self.notice.setText(describe(problem))
@@ -150,12 +147,12 @@ class ChairDesk(QWidget):
         self.tabs.setEnabled(True)
         self.export_button.setEnabled(True)
         self.notice.setVisible(bool(comp.blockers))
-        if comp.blockers:
-            self.notice.setText(self.tr("Not ready to sign: {reason}").format(reason=describe(comp.blockers[0])))
-        self.title.setText(self.tr("{title} — chair {name}").format(title=comp.round.title, name=chair.name))
+        if comp.blockers:  # each blocker's sentence says itself that the result cannot be signed
+            self.notice.setText(describe(comp.blockers[0]))
+        self.title.setText(self.tr("{title} — chair {name}").format(title=comp.round.title, name=comp.chair.name))
         section = next((s.title for r in comp.rubrics.values() for s in r.sections if s.code == comp.policy.tie_section), "")
         self.policy.setText("  ".join(policy_text(comp.policy, section)))
-        self.intake.show_state(intake_state(self.home), self._rejected)
+        self.intake.show_state(comp.intake, self._rejected)
         self.matrix.show_compilation(comp)
         self.changes.show_compilation(comp)
         self.ranking.show_compilation(comp)
