@@ -3,7 +3,8 @@ with its permitted reason: from the chair's reconsideration request, or chosen h
 be signed while one has none; nothing is overwritten silently."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
 from review_model.chair.compile import Compilation, ScoreChange
@@ -79,8 +80,14 @@ class ChangesView(QWidget):
                 words = self.tr("{reason} (from the request)").format(reason=words)
             picker.addItem(words, code)
         picker.setCurrentIndex(picker.findData(change.reason) if change.reason else 0)
-        if change.reason is None:
-            picker.setStyleSheet(f"color: {ALARM.name()};")
+        if change.reason is None:  # the box says "choose" in red; the reasons in its list stay plain
+            plain = QBrush(self.palette().color(QPalette.ColorRole.Text))
+            for index in range(picker.count()):  # the list would draw with the box's colour (a style sheet: always)
+                picker.setItemData(index, plain, Qt.ItemDataRole.ForegroundRole)
+            palette = picker.palette()
+            for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+                palette.setColor(role, ALARM)
+            picker.setPalette(palette)
         picker.activated.connect(lambda index, c=change, p=picker: self._chosen(c, p.itemData(index)))
         self.pickers.append(picker)
         return picker

@@ -57,7 +57,7 @@ class IntakeView(QWidget):
 
         self.bundles = QTableWidget(0, 6)
         self.bundles.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Exported"),
-                                                self.tr("Revisions"), self.tr("Status"), self.tr("Reason")])
+                                                self.tr("Signed sheets"), self.tr("Status"), self.tr("Reason")])
         self._setup(self.bundles)
         self.bundles.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
