@@ -102,6 +102,8 @@ class Code(str, Enum):
     RESULT_INVALID = "result_invalid"
     # output folders written as one set (the chair's result)
     OUTPUT_FOLDER_IN_USE = "output_folder_in_use"
+    # the chair's desk: signing while sheets are missing needs the chair's word
+    PANEL_INCOMPLETE = "panel_incomplete"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

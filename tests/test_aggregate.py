@@ -9,7 +9,9 @@ import pytest
 
 from review_model.calendar import shipped_calendar
 from review_model.chair.aggregate import ExpertSheet, aggregate
+from review_model.chair.flags import Direction, Flag, FlagKind, group_by_expert
 from review_model.chair.ranking import publicity_window, rank
+from review_model.chair.states import SheetStatus
 from review_model.policy import AggregationPolicy
 from review_model.rubric import parse_rubric
 
@@ -35,6 +37,11 @@ def sheet(expert: str, a: str, b: str, c: str, bonus: str = "0", veto: bool = Fa
 
 def policy(**kw) -> AggregationPolicy:
     return AggregationPolicy(**{"method": "mean", "level": "item", "decimals": 2, "veto_rule": "any", **kw})
+
+
+def codes(result) -> set[str]:
+    """The flags as result.json writes them."""
+    return {f.code for f in result.flags}
 
 
 def test_three_experts_mean():
@@ -95,19 +102,29 @@ def test_one_veto_under_both_rules():
     assert aggregate(policy(veto_rule="majority"), RUBRIC, "A1", sheets).vetoed is False  # 1 of 5
     three = [sheet(f"E{i}", "30", "20", "25", veto=(i <= 3)) for i in range(1, 6)]
     assert aggregate(policy(veto_rule="majority"), RUBRIC, "A1", three).vetoed is True  # 3 of 5
-    assert "veto_votes:3/5" in aggregate(policy(veto_rule="majority"), RUBRIC, "A1", three).flags
+    assert "veto_votes:3/5" in codes(aggregate(policy(veto_rule="majority"), RUBRIC, "A1", three))
 
 
 def test_conflicted_and_missing_experts_leave_the_count():
     sheets = [sheet("E1", "30", "20", "25"), sheet("E2", "35", "25", "20"), sheet("E3", "32", "21", "27"),
-              ExpertSheet("E4", "conflict"), ExpertSheet("E5", "missing")]
+              ExpertSheet("E4", SheetStatus.CONFLICT), ExpertSheet("E5", SheetStatus.MISSING)]
     # five assigned, three scored: trimming needs 5, so a plain mean of three (78.33), not a trim
     result = aggregate(policy(method="trimmed_mean", trim_min_experts=5), RUBRIC, "A1", sheets)
     assert result.final_score == D("78.33")
     assert result.scorers == ("E1", "E2", "E3")
     assert result.excluded == {"E4": "conflict", "E5": "missing"}
     assert result.expert_totals["E4"] is None and result.expert_totals["E5"] is None
-    assert {"conflict:E4", "missing:E5"} <= set(result.flags)
+    assert {"conflict:E4", "missing:E5"} <= codes(result)
+    # the count of sheets: four owed (E4 declared a conflict, so owes none), three received
+    assert (result.sheets_received, result.sheets_expected, result.incomplete, result.missing) == (3, 4, True, ("E5",))
+    assert not result.trimmed  # trimming needs five scorers
+
+
+def test_a_declared_conflict_leaves_the_panel_complete_and_five_scorers_are_trimmed():
+    sheets = [sheet(f"E{i}", "30", "20", "25") for i in range(1, 6)] + [ExpertSheet("E6", SheetStatus.CONFLICT)]
+    result = aggregate(policy(method="trimmed_mean", trim_min_experts=5), RUBRIC, "A1", sheets)
+    assert (result.sheets_received, result.sheets_expected, result.incomplete) == (5, 5, False)
+    assert result.trimmed
 
 
 def test_abnormal_scores_are_flagged():
@@ -115,10 +132,91 @@ def test_abnormal_scores_are_flagged():
     # E1's 80 is 1 above the median of 80, 79, 40 (= 79): normal, though the low 40 drags the mean down
     sheets = [sheet("E1", "35", "25", "20"), sheet("E2", "35", "25", "20"), sheet("E3", "34", "25", "20"),
               sheet("E4", "10", "10", "20")]
-    flags = aggregate(policy(), RUBRIC, "A1", sheets).flags
-    assert "abnormal_total:E4:low" in flags
-    assert "abnormal_item:E4:1.1:low" in flags  # 10 vs median 35: 25 > 0.2 × 40
-    assert not any(f.startswith("abnormal_total:E1") for f in flags)
+    result = aggregate(policy(), RUBRIC, "A1", sheets)
+    [flag] = result.flags  # on totals only, by default
+    assert (flag.code, flag.gap, flag.alarming) == ("abnormal_total:E4:low", D(-40), True)
+    # E4's items 1.1 (10 vs 35: 25 > 0.2 × 40) and 1.2 (10 vs 25: 15 > 6) pull the total down: proposed for 复核
+    assert result.to_reconsider == {"E4": ("1.1", "1.2")}
+    per_item = aggregate(policy(abnormal_items=True), RUBRIC, "A1", sheets)
+    assert codes(per_item) == {"abnormal_total:E4:low", "abnormal_item:E4:1.1:low", "abnormal_item:E4:1.2:low"}
+    assert not any(f.expert == "E1" for f in per_item.flags)
+
+
+# 20 items of 5 points, as district rubrics have them (场地 5, 制度 5, 台账 5, …)
+SMALL = parse_rubric(json.dumps({
+    "schema": "reviewdesk-rubric/1", "rubric_id": "small", "carrier_type": "training_base", "version": "1",
+    "title": "小分值细则", "total_points": 100, "comment_required_below": "0.3",
+    "sections": [{"code": "S1", "title": "条件", "items": [
+        {"code": f"1.{i}", "title": f"第{i}项", "max_points": 5, "method": "site_visit", "rule": "r"}
+        for i in range(1, 21)]}],
+}), "small.json")
+
+
+def _even(expert: str, value: str) -> ExpertSheet:
+    return ExpertSheet(expert, SheetStatus.SCORED, {f"1.{i}": D(value) for i in range(1, 21)}, {}, {}, 1)
+
+
+def test_a_strict_expert_on_small_items_carries_one_flag_not_twenty_one():
+    # four experts give 4 of 5 on every item, E5 gives 2: 2 points (40 % of 5) below on each of 20 items,
+    # 40 below on the total (more than 20 % of 100). The old rule raised 21 flags (a wall of red).
+    sheets = [_even(f"E{i}", "4") for i in range(1, 5)] + [_even("E5", "2")]
+    result = aggregate(policy(), SMALL, "A1", sheets)
+    assert codes(result) == {"abnormal_total:E5:low"}
+    # per item, past the default minimum of 5 points: a 2-point difference is not an anomaly
+    assert codes(aggregate(policy(abnormal_items=True), SMALL, "A1", sheets)) == {"abnormal_total:E5:low"}
+    # a round that wants every item judged may say so (minimum 0): the 21 flags, in one line per expert
+    every = aggregate(policy(abnormal_items=True, abnormal_item_min_points=D(0)), SMALL, "A1", sheets)
+    assert len(every.flags) == 21
+    [group] = group_by_expert(every.flags)
+    assert group.expert == "E5" and len(group.flags) == 21 and group.alarming
+    # the 复核 dialog proposes E5's twenty items
+    assert result.to_reconsider == {"E5": tuple(f"1.{i}" for i in range(1, 21))}
+
+
+def test_a_policy_from_an_older_package_judges_totals_only():
+    old = AggregationPolicy.model_validate({"method": "trimmed_mean", "level": "item", "trim_min_experts": 5,
+                                            "decimals": 2, "rounding": "half_up", "veto_rule": "any",
+                                            "min_score": "60", "abnormal_ratio": "0.20", "tie_rule": "shared"})
+    assert (old.abnormal_items, old.abnormal_item_min_points) == (False, D(5))
+
+
+@pytest.mark.parametrize("flag, code", [
+    (Flag(FlagKind.CONFLICT, "E03"), "conflict:E03"),
+    (Flag(FlagKind.MISSING, "E02"), "missing:E02"),
+    (Flag(FlagKind.NO_SCORES), "no_scores"),
+    (Flag(FlagKind.VETO_VOTES, votes=1, scorers=5), "veto_votes:1/5"),
+    (Flag(FlagKind.ABNORMAL_TOTAL, "E05", direction=Direction.LOW), "abnormal_total:E05:low"),
+    (Flag(FlagKind.ABNORMAL_ITEM, "E05", "1.1", Direction.HIGH), "abnormal_item:E05:1.1:high"),
+    (Flag(FlagKind.LOW_WITHOUT_REASON, "E02", "2.1"), "low_without_reason:E02:2.1"),
+    (Flag(FlagKind.VETOED), "vetoed"), (Flag(FlagKind.BELOW_MIN_SCORE), "below_min_score"),
+    (Flag(FlagKind.TIE_AT_QUOTA), "tie_at_quota"),
+])
+def test_a_flag_is_a_record_with_a_stable_machine_string(flag, code):
+    assert flag.code == code and Flag.parse(code) == flag
+
+
+def test_which_flags_are_alarming_is_decided_by_the_flag():
+    assert not Flag(FlagKind.CONFLICT, "E03").alarming  # a declared conflict is a fact
+    assert not Flag(FlagKind.BELOW_MIN_SCORE).alarming
+    assert Flag(FlagKind.MISSING, "E02").alarming  # the panel is incomplete
+    assert Flag(FlagKind.ABNORMAL_TOTAL, "E05", direction=Direction.LOW).alarming
+    assert Flag(FlagKind.TIE_AT_QUOTA).about_ranking and Flag(FlagKind.MISSING, "E02").about_ranking
+    assert not Flag(FlagKind.ABNORMAL_TOTAL, "E05", direction=Direction.LOW).about_ranking
+    with pytest.raises(ValueError):
+        Flag(FlagKind.ABNORMAL_ITEM, "E05")  # an item flag needs its item and direction
+    with pytest.raises(ValueError):
+        Flag.parse("abnormal_item:E05:1.1:sideways")
+
+
+def test_flags_are_grouped_per_expert_the_applicant_s_own_first():
+    flags = [Flag(FlagKind.CONFLICT, "E03"), Flag(FlagKind.VETO_VOTES, votes=1, scorers=4),
+             Flag(FlagKind.ABNORMAL_TOTAL, "E05", direction=Direction.LOW),
+             Flag(FlagKind.ABNORMAL_ITEM, "E05", "1.1", Direction.LOW), Flag(FlagKind.VETOED)]
+    groups = group_by_expert(flags)
+    assert [(g.expert, [f.code for f in g.flags]) for g in groups] == [
+        (None, ["veto_votes:1/4", "vetoed"]), ("E03", ["conflict:E03"]),
+        ("E05", ["abnormal_total:E05:low", "abnormal_item:E05:1.1:low"])]
+    assert [g.alarming for g in groups] == [True, False, True]
 
 
 def _result(applicant: str, final: str, carrier: str = "master_studio", vetoed: bool = False, s2: str = "0"):
@@ -134,9 +232,9 @@ def test_ties_share_a_rank_and_the_quota_line_never_splits_a_tie():
     assert [ranked[a].rank for a in ("A1", "A2", "A3", "A4")] == [1, 2, 2, 4]
     assert ranked["A1"].recommended
     assert not ranked["A2"].recommended and not ranked["A3"].recommended  # the quota (2) cuts through the tie
-    assert "tie_at_quota" in ranked["A2"].flags and "tie_at_quota" in ranked["A3"].flags
-    assert ranked["A5"].rank is None and "vetoed" in ranked["A5"].flags and not ranked["A5"].recommended
-    assert ranked["A6"].rank is None and "below_min_score" in ranked["A6"].flags
+    assert "tie_at_quota" in codes(ranked["A2"]) and "tie_at_quota" in codes(ranked["A3"])
+    assert ranked["A5"].rank is None and "vetoed" in codes(ranked["A5"]) and not ranked["A5"].recommended
+    assert ranked["A6"].rank is None and "below_min_score" in codes(ranked["A6"])
     wider = {r.applicant_id: r for r in rank(policy(), results, {"master_studio": 3})}
     assert wider["A2"].recommended and wider["A3"].recommended and not wider["A4"].recommended
 

@@ -18,6 +18,7 @@ from tests.support.panel_round import Sheet as S
 from tests.support.panel_round import make_panel_round
 from ui.chair import ChairDesk
 from ui.chair.matrix_view import HIGH, LOW
+from ui.messages import describe
 
 SHEETS = {
     "E01": {"A01": [S("30", "20", "25")], "A02": [S("30", "20", "20")]},
@@ -38,7 +39,7 @@ def panel(tmp_path_factory):
 def desk(qtbot, panel, tmp_path):
     shutil.copytree(panel.chair_home, tmp_path / "chair")
     home = Home(tmp_path / "chair")
-    widget = ChairDesk(home, panel.package)
+    widget = ChairDesk(home)  # bundles are verified against the package the home imported: nothing to ask
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
@@ -67,12 +68,17 @@ def test_bundles_come_in_off_the_gui_thread_and_the_matrix_marks_what_matters(qt
     assert row[e04].startswith("24 ↓")  # 畸低 on the total
     assert matrix.item(a01, e04).background().color() == LOW
     assert "※" in row[headers.index("专家02\nE02")]  # a changed sheet
-    assert "total abnormally low" in row[-1]
+    # E04 (24) is 51 below the median of 75, 75 (E02 amended), 80: one flag, on the total, not one per item
+    assert row[-1] == "专家04（E04）: total abnormally low (−51)"
     assert desk.notice.isVisible() and "without a permitted reason" in desk.notice.text()
+    # the blocker's own sentence, once (it was "Not ready to sign: The result cannot be signed: …")
+    assert desk.notice.text() == describe(desk.compilation.blockers[0])
+    assert bundles.horizontalHeaderItem(3).text() == "Signed sheets"  # a count of sheets, not a revision
     desk.select_applicant("A01")
     assert "A01" in desk.detail.title.text()
     items = desk.detail.items
-    assert items.item(0, 0).text().startswith("1.1") and items.item(0, 5).background().color() in (LOW, HIGH)
+    assert items.item(0, 0).text().startswith("1.1") and items.item(0, 5).text() == "10"
+    assert items.item(0, 5).background().color() not in (LOW, HIGH)
 
 
 def test_a_reason_picked_for_a_changed_score_unblocks_signing(qtbot, desk, panel):
@@ -177,3 +183,114 @@ def test_a_key_file_chair_is_asked_for_the_passphrase(qtbot, tmp_path):
         with qtbot.waitSignal(widget.result_signed, timeout=60_000):
             exporter.passphrase_dialog.textValueSelected.emit("组长的口令 2026")
     assert verify_file(tmp_path / "out" / "result.rvres", panel.package).signer_name == "陈组长"
+
+
+def _ticked(box) -> list[str]:
+    return [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
+            if box.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def test_the_reconsider_dialog_proposes_the_flagged_expert_and_the_items_that_make_it_so(qtbot, desk, panel):
+    _import(qtbot, desk, panel.files)
+    desk.select_applicant("A01")
+    desk.discussion.ask_button.click()
+    dialog = desk.discussion.dialog
+    # E04 is 畸低 on the total; its 1.1 (10 vs 30), 1.2 (8 vs 21) and 2.1 (6 vs 25) pull it down
+    assert _ticked(dialog.experts) == ["E04"] and _ticked(dialog.items) == ["1.1", "1.2", "2.1"]
+    assert dialog.reason.currentData() == "abnormal"
+    dialog.reject()
+    desk.select_applicant("A02")  # nothing abnormal: nothing proposed
+    desk.discussion.ask_button.click()
+    assert _ticked(desk.discussion.dialog.experts) == [] and _ticked(desk.discussion.dialog.items) == []
+
+
+def _red_pixels(image) -> int:
+    return sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 90 and c.blue() < 90)
+
+
+def test_the_reason_list_of_an_unexplained_change_is_not_all_red(qtbot, desk, panel):
+    _import(qtbot, desk, panel.files)
+    desk.tabs.setCurrentIndex(2)
+    picker = desk.changes.pickers[0]
+    assert _red_pixels(picker.grab().toImage()) > 0  # the closed box says "choose" in red
+    picker.showPopup()
+    qtbot.waitUntil(picker.view().isVisible)
+    assert _red_pixels(picker.view().grab().toImage()) == 0  # the reasons to choose from are plain
+    picker.hidePopup()
+
+
+def test_the_folder_picker_accepts_the_folder_it_proposes(qtbot, desk, panel, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # QDir.homePath(): where the proposed folder goes
+    _import(qtbot, desk, panel.files)
+    set_change_reason(desk.home, "E02", "A01", "1.1", 2, "adding_error")
+    desk.refresh()
+    exporter = desk.export_result()
+    dialog = exporter.file_dialog
+    assert dialog.isVisible() and not (tmp_path / "2026-PANEL-result").exists()
+
+    def close_warnings() -> None:  # Qt's own "Directory not found" would wait for a click forever
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible() and widget is not exporter.message:
+                widget.done(0)
+    QTimer.singleShot(3000, close_warnings)
+    qtbot.waitUntil(lambda: dialog.accept_button.isEnabled())  # it was greyed out for a folder to be made
+    assert dialog.name_edit.text() == "2026-PANEL-result"
+    with qtbot.waitSignal(desk.result_signed, timeout=60_000) as signed:
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert signed.args[0].outdir == tmp_path / "2026-PANEL-result"
+    assert verify_file(tmp_path / "2026-PANEL-result" / "result.rvres", panel.package).signer_role == "chair"
+
+
+@pytest.fixture(scope="module")
+def short_panel(tmp_path_factory):
+    """Four experts, two applicants; E04 never sends A02: A02 rests on 3 of 4 sheets."""
+    round_ = make_panel_round(tmp_path_factory.mktemp("short"), experts=4, policy={"method": "mean"}, applicants=2)
+    both = {"A01": [S("30", "20", "25")], "A02": [S("32", "22", "24")]}
+    round_.files = [round_.bundle(e, both) for e in ("E01", "E02", "E03")]
+    round_.files.append(round_.bundle("E04", {"A01": [S("31", "21", "24")]}))
+    return round_
+
+
+def test_a_missing_sheet_shows_beside_the_score_and_signing_asks_first(qtbot, short_panel, tmp_path):
+    from review_model.chair.result import load_result_json
+    from ui.chair.matrix_view import INCOMPLETE
+
+    shutil.copytree(short_panel.chair_home, tmp_path / "chair")
+    with Home(tmp_path / "chair") as home:
+        desk = ChairDesk(home)
+        qtbot.addWidget(desk)
+        desk.resize(1366, 768)
+        _import(qtbot, desk, short_panel.files)
+        table = desk.ranking.tables["master_studio"]
+        rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+        score = table.item(rows["深圳市乙工作室"], 3)
+        assert score.text() == "78.00 (3/4)" and score.background().color() == INCOMPLETE
+        assert "专家04（E04）" in score.toolTip()
+        assert table.item(rows["深圳市甲工作室"], 3).text() == "75.25"  # complete: the score alone
+        assert "专家04（E04）: no sheet" in table.item(rows["深圳市乙工作室"], 5).text()
+        matrix = desk.matrix
+        final = [matrix.horizontalHeaderItem(c).text() for c in range(matrix.columnCount())].index("Final")
+        assert [matrix.item(r, final).text() for r in range(matrix.rowCount())] == ["78.00 (3/4)", "75.25"]
+        exporter = desk.export_result()  # asked before anything else; cancelling signs nothing
+        assert exporter.question.isVisible() and exporter.file_dialog is None
+        assert "专家04 (E04) for 深圳市乙工作室 (A02)" in exporter.question.text()
+        with qtbot.waitSignal(exporter.finished) as cancelled:
+            exporter.question.button(QMessageBox.StandardButton.Cancel).click()
+        assert cancelled.args[0] is None and exporter.file_dialog is None
+        exporter = desk.export_result()
+        exporter.question.button(QMessageBox.StandardButton.Yes).click()
+        assert exporter.file_dialog is not None and exporter.file_dialog.isVisible()
+        exporter.file_dialog.reject()
+        with qtbot.waitSignal(desk.result_signed, timeout=60_000):
+            exporter.run(tmp_path / "out")
+        desk.close()
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "out" / "result.rvres") as archive:
+        data = load_result_json(archive.read("result.json"))
+    a02 = next(a for a in data["applicants"] if a["applicant_id"] == "A02")
+    assert data["signed_with_missing_sheets"] is True and (a02["sheets_received"], a02["sheets_expected"]) == (3, 4)
+    assert verify_file(tmp_path / "out" / "result.rvres", short_panel.package).signer_role == "chair"

@@ -156,3 +156,40 @@ def test_cancelling_while_verifying_leaves_the_home_unchanged(panel, tmp_path):
     assert caught.value.code == Code.CANCELLED and seen
     assert snapshot(tmp_path / "chair") == before
     home.close()
+
+
+def test_bundles_are_verified_against_the_package_the_home_imported_without_the_file(panel, tmp_path):
+    from review_model.chair.receive import imported_package, receive_returns
+
+    home = _chair_home(panel, tmp_path)
+    imported = imported_package(home)
+    with open_package(panel.package) as package:
+        assert (imported.sha256, imported.round, imported.experts) == (package.sha256, package.round, package.experts)
+        assert imported.rubrics == package.rubrics and imported.bureau_fingerprint == package.bureau_fingerprint
+        assert [a.model_dump(exclude={"materials"}) for a in imported.applicants] == [
+            a.model_dump(exclude={"materials"}) for a in package.applicants]
+        assert [[m.model_dump(exclude={"member"}) for m in a.materials] for a in imported.applicants] == [
+            [m.model_dump(exclude={"member"}) for m in a.materials] for a in package.applicants]
+    forged = resign(panel.files["E03"], tmp_path / "forged.rvret", panel.keys["E02"], lambda members: None)
+    report = receive_returns(home, [panel.files["E01"], forged, panel.files["E03"]])  # no package file at all
+    assert [o.status for o in report.outcomes] == ["imported", "invalid", "imported"]
+    assert report.outcomes[1].problem.code == Code.SCHEMA_INVALID
+    assert {b.expert_id for b in intake_state(home).bundles} == {"E01", "E03"}
+    before = snapshot(tmp_path / "chair")
+    with pytest.raises(Problem) as caught:  # a package file that cannot be read: one clear refusal, nothing changes
+        receive_returns(home, [panel.files["E02"]], tmp_path / "absent.rvpkg")
+    assert caught.value.code == Code.FILE_UNREADABLE and snapshot(tmp_path / "chair") == before
+    home.close()
+
+
+def test_a_bundle_of_another_round_is_refused_against_the_imported_package(panel, tmp_path):
+    from review_model.chair.receive import receive_returns
+
+    other = make_panel_round(tmp_path / "other", experts=3, policy={"method": "mean"})
+    foreign = other.bundle("E01", {"A01": [Sheet("30", "20", "25")]})
+    home = _chair_home(panel, tmp_path)
+    before = snapshot(tmp_path / "chair")
+    [outcome] = receive_returns(home, [foreign]).outcomes
+    assert outcome.status == "invalid" and outcome.problem.code in (Code.OTHER_ROUND, Code.SIGNER_UNTRUSTED)
+    assert snapshot(tmp_path / "chair") == before
+    home.close()

@@ -40,9 +40,10 @@ AMENDED = {**SHEETS["E03"], "A03": [S("10", "10", "10"), S("28", "19", "10", ame
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory):
     """Five experts, four applicants: a conflict (E02/A03), a veto (E03/A02), a missing sheet (E04/A04),
-    an abnormally low expert (E03/A03) asked to reconsider 1.1 and 1.2, who amends."""
+    an abnormally low expert (E03/A03) asked to reconsider 1.1 and 1.2, who amends. 畸高畸低 is judged per
+    item too (at least 5 points away); the chair signs without E04's sheet for A04, on purpose."""
     root = tmp_path_factory.mktemp("result")
-    panel = make_panel_round(root, experts=5, applicants=4)
+    panel = make_panel_round(root, experts=5, applicants=4, policy={"abnormal_items": True})
     files = {e: panel.bundle(e, s, {"A03": "近三年曾任该单位顾问"} if e == "E02" else None) for e, s in SHEETS.items()}
     files["E03b"] = panel.bundle("E03", AMENDED, name="E03-amended.rvret")
     with panel.home() as home:
@@ -52,7 +53,7 @@ def signed(tmp_path_factory):
             request_reconsideration(home, "A03", ["E03"], ["1.1", "1.2"], "abnormal")
             import_returns(home, package, [files["E03b"]])
         comp = compile_panel(home)
-        written = write_result(home, comp, root / "out", signing_key(home, person_id="E01"))
+        written = write_result(home, comp, root / "out", signing_key(home, person_id="E01"), allow_incomplete=True)
     return SimpleNamespace(panel=panel, files=files, comp=comp, written=written, out=root / "out")
 
 
@@ -74,7 +75,8 @@ def test_result_json_holds_the_spec_fields_with_exact_numbers(signed):
     data = load_result_json(raw)
     assert data["policy"] == {"method": "trimmed_mean", "level": "item", "trim_min_experts": 5, "decimals": 2,
                               "rounding": "half_up", "min_score": 60, "veto_rule": "any",
-                              "abnormal_ratio": D("0.20"), "tie_rule": "shared", "tie_section": None}
+                              "abnormal_ratio": D("0.20"), "abnormal_items": True, "abnormal_item_min_points": 5,
+                              "tie_rule": "shared", "tie_section": None}
     assert data["quotas"] == {"master_studio": 2}
     assert data["publicity"]["start"] == "2026-07-06" and data["publicity"]["deadline"] == "2026-07-24"
     assert {i["file_name"] for i in data["inputs"]} == {"E01.rvret", "E02.rvret", "E03.rvret", "E04.rvret",
@@ -94,6 +96,12 @@ def test_result_json_holds_the_spec_fields_with_exact_numbers(signed):
     # 1.1 121/4 = 30.25, 1.2 82/4 = 20.5, 2.1 87/4 = 21.75 → 72.50
     assert a03["final_score"] == D("72.50") and a03["rank"] == 2 and a03["recommended"]
     assert a04["excluded"] == {"E04": "missing"} and "below_min_score" in a04["flags"]
+    # A04 rests on four of five sheets; the chair was asked and signed anyway, and the result says so
+    assert (a04["sheets_received"], a04["sheets_expected"]) == (4, 5) and "missing:E04" in a04["flags"]
+    assert (a03["sheets_received"], a03["sheets_expected"]) == (4, 4)  # E02's conflict owes no sheet
+    assert data["signed_with_missing_sheets"] is True
+    # flags are the stable machine strings of docs/formats.md
+    assert a03["flags"] == ["conflict:E02", "abnormal_item:E03:2.1:low"]
     assert data["candidates"] == {"master_studio": ["A01", "A03"]}
     assert [(c["item_code"], c["old"], c["new"], c["reason"], c["source"]) for c in data["changes"]] == [
         ("1.1", 10, 28, "abnormal", "request"), ("1.2", 10, 19, "abnormal", "request")]
@@ -176,8 +184,12 @@ def test_the_pdfs_say_it_in_chinese(signed):
         summary = "".join(page.get_text() for page in pdf)
     for text in ("专家评审汇总表", "汇总规则", "评分变更记录", "评审讨论纪要", "评审组成员签名", "不同意见及理由",
                  # after amending, E03's total (57) is 20 below the others' median (77): within 20.6;
-                 # item 2.1 (10 against a median of 26, more than 20 % of 30) is still abnormal
-                 "专家03第2.1项畸低", "专家02回避", "专家04未提交评分表", "评分畸高畸低（复核请求）", "79.00", "72.50"):
+                 # item 2.1 (10 against a median of 26, more than 20 % of 30 and 5 points) is still abnormal
+                 "专家03：第2.1项畸低（相差16分）", "专家02：回避", "专家04：未提交评分表", "评分畸高畸低（复核请求）",
+                 "79.00", "72.50",
+                 # A04's score rests on 4 of 5 sheets: beside the score, explained, and the chair's decision
+                 "（4/5）", "应提交评分表5份、实际收到并计入4份", "有1份评分表未收到：专家04（E04）对深圳市丁工作室（A04）",
+                 "经评审组长确认"):
         assert text in summary, text
     assert all(name in summary for name in ("陈组长", "专家02", "专家03", "专家04", "专家05"))
     with pymupdf.open(signed.out / "candidates.pdf") as pdf:
@@ -194,8 +206,16 @@ def test_the_command_compiles_reports_and_signs(signed, tmp_path):
     junk.write_bytes(b"not a bundle")
     returns = [signed.files[e] for e in ("E01", "E02", "E03", "E04", "E05")]
     out = tmp_path / "out"
+    # E04's sheet for A04 has not arrived: without --allow-incomplete nothing is signed, and it says what is missing
+    refused = reviewdesk("--home", tmp_path / "chair", "--lang", "en", "chair", "compile", signed.panel.package,
+                         *returns, "-o", out)
+    assert refused.returncode == 1 and not out.exists()
+    assert "missing: E04 专家04 has sent no sheet for A04" in refused.stdout
+    assert "56.25 (4/5)" in refused.stdout  # beside the score
+    assert "score sheets have not arrived (expert/applicant: E04/A04; 1 in all)" in refused.stderr
+    assert "--allow-incomplete" in refused.stderr
     done = reviewdesk("--home", tmp_path / "chair", "--lang", "en", "chair", "compile", signed.panel.package,
-                      *returns, junk, "-o", out, "--publicity-start", "2026-07-20")
+                      *returns, junk, "-o", out, "--publicity-start", "2026-07-20", "--allow-incomplete")
     assert done.returncode == 0, done.stderr
     assert "junk.rvret: refused, left out" in done.stdout
     assert "E05.rvret: E05 专家05, already imported; nothing changed" in done.stdout
@@ -230,5 +250,5 @@ def test_write_result_refuses_a_key_that_is_not_the_chair_s(signed, tmp_path):
     with Home(tmp_path / "chair") as home:
         comp = compile_panel(home)
         with pytest.raises(Problem) as caught:
-            write_result(home, comp, tmp_path / "out", signed.panel.keys["E02"])
+            write_result(home, comp, tmp_path / "out", signed.panel.keys["E02"], allow_incomplete=True)
     assert caught.value.code == Code.NOT_IN_PACKAGE and not (tmp_path / "out").exists()

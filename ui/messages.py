@@ -96,6 +96,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.REASON_NOT_PERMITTED: QT_TRANSLATE_NOOP("Messages", "“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score."),
     Code.CHANGE_UNEXPLAINED: QT_TRANSLATE_NOOP("Messages", "The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again."),
     Code.NO_SCORES: QT_TRANSLATE_NOOP("Messages", "The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first."),
+    Code.PANEL_INCOMPLETE: QT_TRANSLATE_NOOP("Messages", "The result was not signed: score sheets have not arrived (expert/applicant: {sheets}; {missing} in all), so those scores rest on fewer experts than the panel. Import the missing return bundles, or sign without them on purpose (command line: --allow-incomplete)."),
     Code.RESULT_INVALID: QT_TRANSLATE_NOOP("Messages", "The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result."),
     Code.OUTPUT_FOLDER_IN_USE: QT_TRANSLATE_NOOP("Messages", "The folder {path} holds other files ({files}), and the panel result replaces a folder as a whole. Choose a new or empty folder, or the folder of an earlier panel result."),
     Code.CANCELLED: QT_TRANSLATE_NOOP("Messages", "Cancelled. Nothing was changed."),

@@ -1,11 +1,12 @@
-"""reviewdesk chair compile PKG.rvpkg RET.rvret… -o OUTDIR [--publicity-start YYYY-MM-DD]
+"""reviewdesk chair compile PKG.rvpkg RET.rvret… -o OUTDIR [--publicity-start YYYY-MM-DD] [--allow-incomplete]
 
 Non-interactive: imports the return bundles into this (the chair's) home, compiles, writes the
 panel summary, the candidate list, the XLSX and the signed result.rvres to OUTDIR. Every bundle is
 reported; an invalid one is left out (the others go on) and the assignments still missing are
 listed. Exit 1 with the first reason when the result cannot be signed (e.g. a changed score
-without a permitted reason). The publicity window starts by default on the first working day
-after the package's review deadline.
+without a permitted reason), and while score sheets are missing unless --allow-incomplete says to
+sign without them (the result records it). The publicity window starts by default on the first
+working day after the package's review deadline.
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from review_model.chair.compile import Compilation, compile_panel
-from review_model.chair.intake import IntakeReport, import_returns, intake_state, open_round_package, require_chair
-from review_model.chair.result import write_result
+from review_model.chair.intake import IntakeReport, require_chair
+from review_model.chair.receive import receive_returns
+from review_model.chair.result import check_complete, write_result
+from review_model.chair.states import BundleStatus, SheetStatus
 from review_model.identity import signing_key
-from ui.chair.labels import flag_text
+from ui.chair.labels import flags_text, sheets_label
 from ui.labels import CARRIER_TYPES, label
 from ui.messages import describe
 from ui.text import tr
@@ -41,16 +44,18 @@ def register(commands) -> None:
     compile_.add_argument("-o", "--output", required=True, type=Path)
     compile_.add_argument("--publicity-start", type=_day, metavar="YYYY-MM-DD",
                           help=tr("first day of the publicity period (default: the first working day after the review deadline)"))
+    compile_.add_argument("--allow-incomplete", action="store_true",
+                          help=tr("sign even though some score sheets have not arrived (recorded in the result)"))
     compile_.set_defaults(handler=compile_command)
 
 
 def _print_intake(ctx: Context, report: IntakeReport, names: dict[str, str]) -> None:
     for outcome in report.outcomes:
         who = f"{outcome.expert_id} {names.get(outcome.expert_id or '', '')}".strip()
-        if outcome.status == "invalid":
+        if outcome.status is BundleStatus.INVALID:
             ctx.print(tr("  ✗ {file}: refused, left out: {reason}").format(file=outcome.path.name,
                                                                           reason=describe(outcome.problem)))
-        elif outcome.status == "already":
+        elif outcome.status is BundleStatus.ALREADY:
             ctx.print(tr("  = {file}: {expert}, already imported; nothing changed").format(file=outcome.path.name,
                                                                                        expert=who))
         else:
@@ -67,7 +72,7 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
                           applicant_name=applicants[applicant_id]))
     for a in comp.applicants:
         for column in a.experts:
-            if column.status == "conflict":
+            if column.status is SheetStatus.CONFLICT:
                 ctx.print(tr("  conflict: {expert} {name} declared a conflict with {applicant}; left out of the count")
                           .format(expert=column.expert_id, name=names[column.expert_id], applicant=a.applicant_id))
     for carrier_type in comp.carrier_types():
@@ -76,8 +81,9 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
         for a in comp.of_type(carrier_type):
             rank = str(a.result.rank) if a.result.rank else "—"
             final = format(a.result.final_score, "f") if a.result.final_score is not None else "—"
+            final += f" ({sheets_label(a.result)})" if a.result.incomplete else ""
             mark = tr("candidate") if a.result.recommended else ""
-            flags = "; ".join(flag_text(f, names) for f in a.result.flags)
+            flags = flags_text(a.result.flags, names)
             ctx.print(f"  {rank:>3}  {a.applicant_id}  {a.name}  {final}  {mark}" + (f"  [{flags}]" if flags else ""))
     if comp.window is not None:
         w = comp.window
@@ -92,20 +98,18 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
 def compile_command(ctx: Context) -> int:
     home = ctx.home()
     chair = require_chair(home)
-    with open_round_package(home, ctx.args.package) as package:
-        names = {e.expert_id: e.name for e in package.experts}
-        ctx.print(tr("Return bundles:"))
-        report = import_returns(home, package, ctx.args.returns)
-    _print_intake(ctx, report, names)
-    received = intake_state(home)
-    ctx.print(tr("{bundles} bundles received in all; {invalid} refused now.").format(
-        bundles=len(received.bundles), invalid=len(report.invalid)))
+    ctx.print(tr("Return bundles:"))
+    report = receive_returns(home, ctx.args.returns, ctx.args.package)
     comp = compile_panel(home, ctx.args.publicity_start)
+    _print_intake(ctx, report, {m.expert_id: m.name for m in comp.members})
+    ctx.print(tr("{bundles} bundles received in all; {invalid} refused now.").format(
+        bundles=len(comp.inputs), invalid=len(report.invalid)))
     _print_compilation(ctx, comp)
     if comp.blockers:
         raise comp.blockers[0]
+    check_complete(comp, ctx.args.allow_incomplete)  # the missing sheets are listed above
     key = signing_key(home, ctx.passphrase, person_id=chair.expert_id)
-    written = write_result(home, comp, ctx.args.output, key)
+    written = write_result(home, comp, ctx.args.output, key, allow_incomplete=ctx.args.allow_incomplete)
     ctx.print(tr("Panel result signed by {name}: {path} ({candidates} candidates), with the panel summary, the candidate "
                  "list and the score workbook in {folder}.").format(name=chair.name, path=written.files[-1],
                                                                    candidates=written.candidates, folder=written.outdir))

@@ -1,14 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
@@ -64,7 +63,7 @@
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <source>the round&apos;s package, to check who signed</source>
+        <source>the round's package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
@@ -80,7 +79,7 @@
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
@@ -116,7 +115,7 @@
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s signing identity</source>
+        <source>this workspace's signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
@@ -168,7 +167,7 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s identity, round and applicants</source>
+        <source>this workspace's identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
@@ -240,7 +239,7 @@
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
@@ -384,7 +383,7 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <source>the chair&apos;s desk: compile and sign the panel result</source>
+        <source>the chair's desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
@@ -398,6 +397,10 @@
     <message>
         <source>first day of the publicity period (default: the first working day after the review deadline)</source>
         <translation>公示期第一天（默认：评审截止日期后的第一个工作日）</translation>
+    </message>
+    <message>
+        <source>sign even though some score sheets have not arrived (recorded in the result)</source>
+        <translation>部分评分表未收到时仍予签署（结果中予以记载）</translation>
     </message>
     <message>
         <source>  ✗ {file}: refused, left out: {reason}</source>
@@ -448,6 +451,14 @@
         <translation>评审结果已由 {name} 签署：{path}（拟认定候选 {candidates} 家），专家评审汇总表、候选名单和评分工作簿已保存在 {folder}。</translation>
     </message>
     <message>
+        <source>Abnormal (畸高畸低): a total more than {ratio}% of the maximum away from the other experts' median.</source>
+        <translation>畸高畸低：某专家总分与其他专家总分中位数之差超过满分的 {ratio}%。</translation>
+    </message>
+    <message>
+        <source>Items too, where also at least {points} points away.</source>
+        <translation>单项评分相差超过该项分值相应比例且不少于 {points} 分的，亦予标注。</translation>
+    </message>
+    <message>
         <source>Method: {method}, {level}.</source>
         <translation>汇总方法：{method}，{level}。</translation>
     </message>
@@ -458,10 +469,6 @@
     <message>
         <source>Veto: {rule}. Ties: {tie}.</source>
         <translation>一票否决：{rule}。名次并列：{tie}。</translation>
-    </message>
-    <message>
-        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts&apos; median.</source>
-        <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
     </message>
 </context>
 <context>
@@ -608,10 +615,6 @@
         <translation>排名与候选名单</translation>
     </message>
     <message>
-        <source>Not ready to sign: {reason}</source>
-        <translation>暂不能签署：{reason}</translation>
-    </message>
-    <message>
         <source>{title} — chair {name}</source>
         <translation>{title} — 组长 {name}</translation>
     </message>
@@ -640,19 +643,11 @@
         <translation>正在核验评分回传包…</translation>
     </message>
     <message>
-        <source>Choose the round&apos;s package (.rvpkg) to verify the bundles against</source>
-        <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
-    </message>
-    <message>
-        <source>Review packages (*.rvpkg)</source>
-        <translation>评审包 (*.rvpkg)</translation>
-    </message>
-    <message>
         <source>{imported} bundles imported, {already} already there, {invalid} refused.</source>
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <source>Chair&apos;s desk</source>
+        <source>Chair's desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
@@ -667,7 +662,7 @@
         <translation>计分错误</translation>
     </message>
     <message>
-        <source>Score outside the item&apos;s range</source>
+        <source>Score outside the item's range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
@@ -727,11 +722,11 @@
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <source>on the experts&apos; totals</source>
+        <source>on the experts' totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <source>one expert&apos;s veto excludes</source>
+        <source>one expert's veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
@@ -747,40 +742,56 @@
         <translation>得分相同者按“{section}”得分排序，仍相同者名次并列</translation>
     </message>
     <message>
-        <source>{expert}: conflict</source>
-        <translation>{expert}回避</translation>
+        <source>conflict</source>
+        <translation>回避</translation>
     </message>
     <message>
-        <source>{expert}: no sheet</source>
-        <translation>{expert}未提交评分表</translation>
+        <source>no sheet</source>
+        <translation>未提交评分表</translation>
+    </message>
+    <message>
+        <source>veto by {votes} of {scorers} experts</source>
+        <translation>一票否决（{scorers} 名评分专家中 {votes} 名认定）</translation>
+    </message>
+    <message>
+        <source>total abnormally high ({gap})</source>
+        <translation>总分畸高（{gap}）</translation>
+    </message>
+    <message>
+        <source>total abnormally low ({gap})</source>
+        <translation>总分畸低（{gap}）</translation>
+    </message>
+    <message>
+        <source>item {item} abnormally high ({gap})</source>
+        <translation>第{item}项畸高（{gap}）</translation>
+    </message>
+    <message>
+        <source>item {item} abnormally low ({gap})</source>
+        <translation>第{item}项畸低（{gap}）</translation>
+    </message>
+    <message>
+        <source>item {item} low without a reason</source>
+        <translation>第{item}项低分未说明理由</translation>
+    </message>
+    <message>
+        <source>{expert}: {flags}</source>
+        <translation>{expert}：{flags}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{received} of {expected} sheets counted; not received from {experts}</source>
+        <translation>应交评分表 {expected} 份，计入 {received} 份；未收到：{experts}</translation>
     </message>
     <message>
         <source>no scores</source>
         <translation>无有效评分</translation>
-    </message>
-    <message>
-        <source>veto by {votes} experts</source>
-        <translation>一票否决（{votes} 名专家认定）</translation>
-    </message>
-    <message>
-        <source>{expert}: total abnormally high</source>
-        <translation>{expert}总分畸高</translation>
-    </message>
-    <message>
-        <source>{expert}: total abnormally low</source>
-        <translation>{expert}总分畸低</translation>
-    </message>
-    <message>
-        <source>{expert}: item {item} abnormally high</source>
-        <translation>{expert}第{item}项畸高</translation>
-    </message>
-    <message>
-        <source>{expert}: item {item} abnormally low</source>
-        <translation>{expert}第{item}项畸低</translation>
-    </message>
-    <message>
-        <source>{expert}: item {item} low without a reason</source>
-        <translation>{expert}第{item}项低分未说明理由</translation>
     </message>
     <message>
         <source>vetoed, not ranked</source>
@@ -818,7 +829,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>Expert&apos;s reason</source>
+        <source>Expert's reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
@@ -1141,7 +1152,7 @@
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
@@ -1157,16 +1168,16 @@
         <translation>导出时间</translation>
     </message>
     <message>
-        <source>Revisions</source>
-        <translation>版本</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Signed sheets</source>
+        <translation>所含评分表（份）</translation>
     </message>
     <message>
         <source>Assignments: the revision that counts per expert and applicant</source>
@@ -1296,7 +1307,7 @@
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <source>Click into an item&apos;s score to see its rule here.</source>
+        <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
@@ -1358,7 +1369,7 @@
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
@@ -1366,15 +1377,15 @@
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <source>● Not on the package&apos;s panel</source>
+        <source>● Not on the package's panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
@@ -1390,7 +1401,7 @@
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <source>Import the bureau&apos;s package to compare your key with it.</source>
+        <source>Import the bureau's package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
     <message>
@@ -1624,7 +1635,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Chair&apos;s desk (组长工作台)</source>
+        <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
@@ -1661,7 +1672,7 @@
     </message>
     <message>
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen&apos;s vocational-training carriers.
+Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
@@ -1835,7 +1846,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
@@ -1887,7 +1898,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
@@ -1895,7 +1906,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
@@ -1903,8 +1914,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
     </message>
     <message>
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
@@ -1987,7 +1998,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
@@ -2115,7 +2126,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
+        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
@@ -2127,16 +2138,20 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
+    </message>
+    <message>
+        <source>The result was not signed: score sheets have not arrived (expert/applicant: {sheets}; {missing} in all), so those scores rest on fewer experts than the panel. Import the missing return bundles, or sign without them on purpose (command line: --allow-incomplete).</source>
+        <translation>评审结果未签署：尚有评分表未收到（专家/申报单位：{sheets}，共 {missing} 份），相关得分所依据的专家人数少于评审组人数。请导入缺少的评分回传包；确需在缺少评分表的情况下签署的，请明确确认（命令行：--allow-incomplete）。</translation>
     </message>
     <message>
         <source>The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result.</source>
@@ -2243,7 +2258,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <source>the credit code&apos;s check character is wrong</source>
+        <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
@@ -2263,11 +2278,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <source>the score is outside the item&apos;s range</source>
+        <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <source>the score is not a multiple of the item&apos;s step</source>
+        <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
@@ -2275,7 +2290,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>不是数字</translation>
     </message>
     <message>
-        <source>a score under 60% of the item&apos;s points needs a comment</source>
+        <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
@@ -2287,7 +2302,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
+        <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
@@ -2295,7 +2310,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <source>its own signature is not the expert&apos;s</source>
+        <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
@@ -2319,7 +2334,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <source>its applicant differs from the package&apos;s</source>
+        <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
@@ -2335,7 +2350,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <source>its items are not the rubric&apos;s</source>
+        <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
@@ -2343,7 +2358,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <source>its vetoes are not the rubric&apos;s</source>
+        <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
@@ -2647,6 +2662,24 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>正在生成并签署评审结果…</translation>
     </message>
     <message>
+        <source>{expert} ({expert_id}) for {applicant} ({applicant_id})</source>
+        <translation>{expert}（{expert_id}）对{applicant}（{applicant_id}）的评分表</translation>
+    </message>
+    <message>
+        <source>These score sheets have not arrived:
+{sheets}
+
+Those scores rest on fewer experts than the panel (and may not be trimmed). Sign the result without them? The result records that you did.</source>
+        <translation>以下评分表尚未收到：
+{sheets}
+
+相关得分所依据的专家人数少于评审组人数（可能无法去掉最高分和最低分）。是否在缺少上述评分表的情况下签署评审结果？评审结果将记载您的这一确认。</translation>
+    </message>
+    <message>
+        <source>Sign without them</source>
+        <translation>确认签署</translation>
+    </message>
+    <message>
         <source>The panel result is signed and saved in {folder}:
 {files}
 {candidates} candidates.</source>
@@ -2703,7 +2736,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
+        <source>The panel member's overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
@@ -2824,7 +2857,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>版本</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
+        <source>Your key's fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
@@ -2868,6 +2901,17 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SignedExport</name>
+    <message>
+        <source>The file is signed with your key. Type the passphrase of your key file:</source>
+        <translation>该文件将使用您的密钥签名。请输入密钥文件的口令：</translation>
+    </message>
+    <message>
+        <source>Writing and signing…</source>
+        <translation>正在写入并签名……</translation>
     </message>
 </context>
 <context>

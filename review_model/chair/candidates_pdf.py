@@ -1,6 +1,7 @@
 """The candidate list (拟认定候选名单), ready to publish: per carrier type the recommended applicants
 in rank order with their credit code and score, and the publicity window (公示期). Portrait A4,
-always Chinese. Internal matters (flags, expert scores, discussion) stay in the panel summary."""
+always Chinese. Internal matters (flags, expert scores, discussion) stay in the panel summary; only a
+score resting on fewer sheets than the panel owes says so beside it (（4/5）, with a note)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,10 +12,10 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from ..carriers import OFFICIAL_NAMES
 from ..signing.pdf import BoldLine
-from ..signing.pdf_tables import Rows, centre, para
+from ..signing.pdf_tables import GREY, Rows, centre, para
 from .compile import Compilation
 from .pdf_common import build_pdf, china_day, heading, prepare, text_width
-from .words import chinese_day, score_text
+from .words import INCOMPLETE_NOTE, chinese_day, score_text, sheets_text
 
 NUMERALS = "一二三四五六七八九十"
 WIDTH = text_width(False)
@@ -32,9 +33,14 @@ def _type_table(comp: Compilation, carrier_type: str) -> list:
     rows = Rows([14 * mm, 78 * mm, 50 * mm, WIDTH - 142 * mm], text_col=1)
     rows.add([centre(t, 10) for t in ("排名", "申报单位", "统一社会信用代码", "评审得分")])
     for a in chosen:
-        rows.add([centre(str(a.result.rank)), para(a.name, 10.5), centre(a.uscc, 10),
-                  centre(score_text(a.result.final_score, comp.policy.decimals), 10.5)])
-    return [rows.table(header_rows=1)]
+        score = score_text(a.result.final_score, comp.policy.decimals)
+        if a.result.incomplete:  # fewer sheets than the panel owes: the list says so beside the score
+            score += f"（{sheets_text(a.result)}）"
+        rows.add([centre(str(a.result.rank)), para(a.name, 10.5), centre(a.uscc, 10), centre(score, 10.5)])
+    out = [rows.table(header_rows=1)]
+    if any(a.result.incomplete for a in chosen):
+        out += [Spacer(1, 1.5 * mm), para("注：" + INCOMPLETE_NOTE, 9, colour=GREY)]
+    return out
 
 
 def render_candidates(comp: Compilation, created: datetime) -> bytes:

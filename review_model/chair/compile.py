@@ -29,6 +29,7 @@ from .aggregate import ApplicantResult, ExpertSheet, aggregate
 from .discussion import Discussion, NoteRow, RequestRow, discussion
 from .intake import Chair, IntakeState, PanelMember, counted_documents, intake_state, require_chair
 from .ranking import PublicityWindow, publicity_window, rank
+from .states import ChangeSource, SheetStatus
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class ExpertColumn:
     """One expert's counting sheet for one applicant (or why there is none)."""
 
     expert_id: str
-    status: str  # scored | conflict | missing
+    status: SheetStatus
     revision: int | None
     total: Decimal | None
     scores: dict[str, Decimal | None]
@@ -60,7 +61,7 @@ class ScoreChange:
     to_revision: int
     amend_reason: str  # the expert's own words when amending
     reason: str | None  # a permitted reason, or None: unexplained
-    source: str | None  # request | chair
+    source: ChangeSource | None
     note: str = ""
 
 
@@ -124,10 +125,16 @@ class Compilation:
     window: PublicityWindow | None
     window_problem: Problem | None  # e.g. no calendar for that year
     blockers: tuple[Problem, ...]
+    intake: IntakeState | None = None  # what the compilation was made from (the desk shows it: no second read)
 
     @property
     def can_sign(self) -> bool:
         return not self.blockers
+
+    @property
+    def unexplained(self) -> tuple[ScoreChange, ...]:
+        """Changed scores without a permitted reason: each one blocks signing."""
+        return tuple(c for c in self.changes if c.reason is None)
 
     def carrier_types(self) -> list[str]:
         present = {a.carrier_type for a in self.applicants}
@@ -154,7 +161,7 @@ def default_publicity_start(file: RoundFile, today: date | None = None) -> date:
 
 
 def _column(expert_id: str, state, documents) -> tuple[ExpertColumn, ExpertSheet, SheetDocument | None, SheetDocument | None]:
-    if state.status != "scored":
+    if state.status is not SheetStatus.SCORED:
         column = ExpertColumn(expert_id, state.status, None, None, {}, {}, {}, "", "", state.conflict_reason)
         return column, ExpertSheet(expert_id, state.status), None, None
     counting_bytes, first_bytes = documents[(expert_id, state.applicant_id)]
@@ -163,7 +170,7 @@ def _column(expert_id: str, state, documents) -> tuple[ExpertColumn, ExpertSheet
     scores = {i.code: (None if i.score is None else Decimal(i.score)) for i in doc.items}
     comments = {i.code: i.comment for i in doc.items if i.comment}
     vetoes = {v.code: v.reason for v in doc.vetoes if v.triggered}
-    column = ExpertColumn(expert_id, "scored", state.revision, Decimal(doc.totals.total), scores, comments, vetoes,
+    column = ExpertColumn(expert_id, SheetStatus.SCORED, state.revision, Decimal(doc.totals.total), scores, comments, vetoes,
                           doc.recommendation, doc.opinion, "", next(r.json_sha256 for r in state.history if r.counts))
     sheet = ExpertSheet(expert_id, "scored", doc.scores(), comments, vetoes, state.revision)
     return column, sheet, doc, first
@@ -184,9 +191,9 @@ def _changes(expert_id: str, applicant_id: str, doc: SheetDocument, first: Sheet
         asked = [r for r in requests if r.expert_id == expert_id and item.code in r.items
                  and (r.asked_revision or 0) < doc.revision.number]
         if chosen is not None:
-            reason, source, note = chosen.reason, "chair", chosen.note
+            reason, source, note = chosen.reason, ChangeSource.CHAIR, chosen.note
         elif asked:
-            reason, source, note = asked[-1].reason, "request", asked[-1].note
+            reason, source, note = asked[-1].reason, ChangeSource.REQUEST, asked[-1].note
         out.append(ScoreChange(expert_id, applicant_id, item.code, item.title,
                                None if old is None else Decimal(old), None if new is None else Decimal(new),
                                first.revision.number, doc.revision.number, doc.revision.amend_reason, reason, source, note))
@@ -246,7 +253,7 @@ def compile_panel(home: Home, publicity_start: date | None = None) -> Compilatio
                    for b in state.bundles)
     missing = tuple((a.expert_id, a.applicant_id) for a in state.missing())
     return Compilation(facts, chair, policy, dict(file.quotas), loaded, state.members, tuple(compiled), tuple(changes),
-                       inputs, missing, start, window, window_problem, tuple(blockers))
+                       inputs, missing, start, window, window_problem, tuple(blockers), state)
 
 
 def _answer(request: RequestRow, state: IntakeState) -> int | None:

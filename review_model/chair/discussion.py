@@ -23,6 +23,7 @@ from ..store.models import Applicant, Assignment, ChairChangeReason, ChairNote, 
 from .intake import Chair, intake_state, require_chair
 
 PERMITTED_REASONS: tuple[str, ...] = ("adding_error", "out_of_range", "objective_disagreement", "abnormal")
+ABNORMAL_REASON = "abnormal"  # the permitted reason to reconsider a score flagged 畸高畸低
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from ..imported_round import my_expert, round_info
 from ..progress import Progress, no_progress
 from ..signing.bundle import ReturnBundle, read_return_bundle
 from ..store.models import Applicant, Assignment, ChairBundle, ChairSheet, Expert
+from .states import BundleStatus, SheetStatus
 
 BUNDLE_SUFFIX = ".rvret"
 
@@ -97,7 +98,7 @@ def collect_bundle_files(paths: Iterable[Path]) -> list[Path]:
 @dataclass(frozen=True)
 class BundleOutcome:
     path: Path
-    status: str  # imported | already | invalid
+    status: BundleStatus
     expert_id: str | None = None
     bundle_sha256: str | None = None
     revisions: int = 0  # signed revisions in the bundle
@@ -111,11 +112,11 @@ class IntakeReport:
 
     @property
     def invalid(self) -> tuple[BundleOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "invalid")
+        return tuple(o for o in self.outcomes if o.status is BundleStatus.INVALID)
 
     @property
     def imported(self) -> tuple[BundleOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "imported")
+        return tuple(o for o in self.outcomes if o.status is BundleStatus.IMPORTED)
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -144,10 +145,10 @@ def import_returns(home: Home, package: Package, paths: Iterable[Path], progress
         except Problem as problem:
             if problem.code == Code.CANCELLED:
                 raise
-            outcomes.append(BundleOutcome(path, "invalid", problem=problem))
+            outcomes.append(BundleOutcome(path, BundleStatus.INVALID, problem=problem))
             continue
         fresh = [s for s in bundle.sheets if s.json_sha256 not in known_sheets]
-        status = "already" if bundle.bundle_sha256 in known_bundles else "imported"
+        status = BundleStatus.ALREADY if bundle.bundle_sha256 in known_bundles else BundleStatus.IMPORTED
         outcomes.append(BundleOutcome(path, status, bundle.expert_id, bundle.bundle_sha256, len(bundle.sheets),
                                       0 if status == "already" else len(fresh)))
         if status == "imported":
@@ -212,7 +213,7 @@ class RevisionRow:
 class AssignmentState:
     expert_id: str
     applicant_id: str
-    status: str  # scored | conflict | missing
+    status: SheetStatus
     revision: int | None  # the counting revision
     conflict_reason: str
     history: tuple[RevisionRow, ...]
@@ -244,7 +245,7 @@ class IntakeState:
     assignments: dict[tuple[str, str], AssignmentState]  # (expert_id, applicant_id)
 
     def missing(self) -> list[AssignmentState]:
-        return [a for a in self.assignments.values() if a.status == "missing"]
+        return [a for a in self.assignments.values() if a.status is SheetStatus.MISSING]
 
 
 def _newest_declarations(bundles: list[ChairBundle]) -> dict[str, tuple[bool, str]]:
@@ -286,7 +287,7 @@ def intake_state(home: Home) -> IntakeState:
             counting = None if conflict or not received else received[-1]
             history = tuple(RevisionRow(s.revision, s.signed_at, s.amend_reason, s.json_sha256, files.get(s.bundle_id, ""),
                                         s is counting) for s in received)
-            status = "conflict" if conflict else "scored" if counting else "missing"
+            status = SheetStatus.CONFLICT if conflict else SheetStatus.SCORED if counting else SheetStatus.MISSING
             assignments[key] = AssignmentState(expert.expert_id, applicant.applicant_id, status,
                                                counting.revision if counting else None, reason if conflict else "",
                                                history)
@@ -296,15 +297,15 @@ def intake_state(home: Home) -> IntakeState:
 
 
 def counted_documents(home: Home, state: IntakeState | None = None) -> dict[tuple[str, str], tuple[bytes, bytes]]:
-    """Per scored assignment: (the counting revision's signed JSON, the first revision's signed JSON)."""
+    """Per scored assignment: (the counting revision's signed JSON, the first revision's signed JSON).
+    One statement whatever the number of assignments (a refresh of the chair's desk runs this)."""
     state = state or intake_state(home)
-    wanted = {key: a for key, a in state.assignments.items() if a.status == "scored"}
-    out: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+    wanted = {key: (next(r for r in a.history if r.counts).json_sha256, a.history[0].json_sha256)
+              for key, a in state.assignments.items() if a.status is SheetStatus.SCORED}
+    digests = {d for pair in wanted.values() for d in pair}
+    if not digests:
+        return {}
     with home.store.read() as session:
-        for key, assignment in wanted.items():
-            counting = next(r for r in assignment.history if r.counts)
-            first = assignment.history[0]
-            rows = {r.json_sha256: r.signed_json for r in session.scalars(
-                select(ChairSheet).where(ChairSheet.json_sha256.in_({counting.json_sha256, first.json_sha256})))}
-            out[key] = (rows[counting.json_sha256], rows[first.json_sha256])
-    return out
+        rows = {digest: data for digest, data in session.execute(
+            select(ChairSheet.json_sha256, ChairSheet.signed_json).where(ChairSheet.json_sha256.in_(digests)))}
+    return {key: (rows[counting], rows[first]) for key, (counting, first) in wanted.items()}

@@ -3,7 +3,7 @@
 Vetoed applicants and those under the minimum score are not ranked. Equal final scores share a
 rank (1, 2, 2, 4), or with `section_then_shared` are first ordered by the named section's
 aggregated points. A tie that the quota line cuts through is not decided by the app: those
-applicants are flagged `tie_at_quota` and left for the panel's discussion, so the list never
+applicants are flagged TIE_AT_QUOTA and left for the panel's discussion, so the list never
 exceeds the quota.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..calendar import WorkCalendar
 from ..policy import AggregationPolicy
 from .aggregate import ApplicantResult
+from .flags import Flag, FlagKind
 
 
 def _key(policy: AggregationPolicy, result: ApplicantResult) -> tuple:
@@ -42,16 +43,16 @@ def rank(policy: AggregationPolicy, results: list[ApplicantResult], quotas: dict
             flags = list(result.flags)
             if result.applicant_id not in ranks:
                 if result.vetoed:
-                    flags.append("vetoed")
+                    flags.append(Flag(FlagKind.VETOED))
                 elif result.final_score is not None and result.final_score < policy.min_score:
-                    flags.append("below_min_score")
+                    flags.append(Flag(FlagKind.BELOW_MIN_SCORE))
                 ranked.append(replace(result, rank=None, recommended=False, flags=tuple(flags)))
                 continue
             position = ranks[result.applicant_id]
             last_of_tie = position + tied[_key(policy, result)] - 1
             recommended = last_of_tie <= quota
             if position <= quota < last_of_tie:
-                flags.append("tie_at_quota")
+                flags.append(Flag(FlagKind.TIE_AT_QUOTA))
             ranked.append(replace(result, rank=position, recommended=recommended, flags=tuple(flags)))
     return ranked
 

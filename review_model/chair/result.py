@@ -1,7 +1,9 @@
 """The panel result: result.json and the signed container (.rvres) the chair hands to the bureau.
 
 `write_result(home, compilation, outdir, key)` refuses with the first blocker (an unexplained
-changed score, no scores, no publicity window) before anything is written; otherwise it writes
+changed score, no scores, no publicity window) before anything is written, and, while sheets are
+missing, unless the chair confirmed signing without them (`allow_incomplete`, recorded in result.json
+as `signed_with_missing_sheets`); otherwise it writes
 OUTDIR/panel-summary.pdf, candidates.pdf, panel-scores.xlsx and result.rvres (those three plus
 result.json, signed by the chair's key, naming the package). Format: docs/formats.md, "Panel
 result (.rvres)". Points are JSON numbers written from their Decimal value digit for digit
@@ -25,6 +27,7 @@ from ..store.db import utcnow
 from ..store.folder_set import FolderSet
 from .compile import Compilation
 from .intake import require_chair
+from .states import SheetStatus
 
 RESULT_SCHEMA = "reviewdesk-result/1"
 RESULT_FILES = ("panel-summary.pdf", "candidates.pdf", "panel-scores.xlsx", "result.rvres")
@@ -66,7 +69,7 @@ def _final(value: Decimal | None, decimals: int) -> Decimal | None:
     return None if value is None else value.quantize(Decimal(1).scaleb(-decimals))
 
 
-def result_document(comp: Compilation, created_at: datetime) -> dict:
+def result_document(comp: Compilation, created_at: datetime, allow_incomplete: bool = False) -> dict:
     policy = comp.policy
     window = comp.window
     applicants = []
@@ -77,10 +80,11 @@ def result_document(comp: Compilation, created_at: datetime) -> dict:
             "final_score": _final(r.final_score, policy.decimals), "rank": r.rank, "recommended": r.recommended,
             "vetoed": r.vetoed, "veto_votes": r.veto_votes,
             "expert_totals": {e.expert_id: e.total for e in a.experts},  # as signed: "85.5" -> 85.5
-            "excluded": {e.expert_id: e.status for e in a.experts if e.status != "scored"},
-            "revisions": {e.expert_id: e.revision for e in a.experts if e.status == "scored"},
-            "sheet_sha256": {e.expert_id: e.sheet_sha256 for e in a.experts if e.status == "scored"},
-            "flags": list(r.flags),
+            "excluded": {e.expert_id: e.status for e in a.experts if e.status is not SheetStatus.SCORED},
+            "revisions": {e.expert_id: e.revision for e in a.experts if e.status is SheetStatus.SCORED},
+            "sheet_sha256": {e.expert_id: e.sheet_sha256 for e in a.experts if e.status is SheetStatus.SCORED},
+            "sheets_received": r.sheets_received, "sheets_expected": r.sheets_expected,
+            "flags": [f.code for f in r.flags],
             "discussion": [n.text for n in a.notes],
         })
     return {
@@ -91,8 +95,9 @@ def result_document(comp: Compilation, created_at: datetime) -> dict:
         "chair": {"expert_id": comp.chair.expert_id, "name": comp.chair.name, "fingerprint": comp.chair.fingerprint},
         "policy": {"method": policy.method, "level": policy.level, "trim_min_experts": policy.trim_min_experts,
                    "decimals": policy.decimals, "rounding": policy.rounding, "min_score": policy.min_score,
-                   "veto_rule": policy.veto_rule, "abnormal_ratio": policy.abnormal_ratio, "tie_rule": policy.tie_rule,
-                   "tie_section": policy.tie_section},
+                   "veto_rule": policy.veto_rule, "abnormal_ratio": policy.abnormal_ratio,
+                   "abnormal_items": policy.abnormal_items, "abnormal_item_min_points": policy.abnormal_item_min_points,
+                   "tie_rule": policy.tie_rule, "tie_section": policy.tie_section},
         "quotas": dict(comp.quotas),
         "publicity": {"start": window.start.isoformat(), "end": window.end.isoformat(),
                       "working_days": len(window.days), "days": [d.isoformat() for d in window.days],
@@ -104,6 +109,7 @@ def result_document(comp: Compilation, created_at: datetime) -> dict:
                     "expert_id": b.expert_id, "created_at": b.created_at.isoformat(), "current": b.current}
                    for b in comp.inputs],
         "missing": [{"expert_id": e, "applicant_id": a} for e, a in comp.missing],
+        "signed_with_missing_sheets": bool(comp.missing) and allow_incomplete,
         "applicants": applicants,
         "candidates": {t: [a.applicant_id for a in comp.candidates(t)] for t in comp.carrier_types()},
         "changes": [{"expert_id": c.expert_id, "applicant_id": c.applicant_id, "item_code": c.item_code,
@@ -131,8 +137,16 @@ def check_chair_key(home: Home, key: SigningKey) -> None:
         raise Problem(Code.NOT_IN_PACKAGE, fingerprint=crypto.fingerprint(key.public_raw))
 
 
+def check_complete(comp: Compilation, allow_incomplete: bool) -> None:
+    """Refuse to sign while sheets are missing, unless the chair said to sign without them."""
+    if comp.missing and not allow_incomplete:
+        applicants = list(dict.fromkeys(a for _, a in comp.missing))
+        raise Problem(Code.PANEL_INCOMPLETE, missing=len(comp.missing), applicants="、".join(applicants),
+                      sheets="、".join(f"{e}/{a}" for e, a in comp.missing))
+
+
 def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
-                 progress: Progress = no_progress) -> ResultWritten:
+                 progress: Progress = no_progress, *, allow_incomplete: bool = False) -> ResultWritten:
     """Write the PDFs, the XLSX and the signed result.rvres to `outdir` (see the module docstring)."""
     from .candidates_pdf import render_candidates
     from .summary_pdf import render_panel_summary
@@ -140,13 +154,14 @@ def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
 
     if comp.blockers:
         raise comp.blockers[0]
+    check_complete(comp, allow_incomplete)
     check_chair_key(home, key)
     target = FolderSet(Path(outdir), RESULT_FILES)  # refuses a folder holding other files, before the work
     progress(0, 5)
     created = utcnow()
-    document = result_document(comp, created)
+    document = result_document(comp, created, allow_incomplete)
     members = {"result.json": result_json_bytes(document)}
-    members["panel-summary.pdf"] = render_panel_summary(comp, created)
+    members["panel-summary.pdf"] = render_panel_summary(comp, created, signed_incomplete=allow_incomplete)
     progress(1, 5)
     members["candidates.pdf"] = render_candidates(comp, created)
     progress(2, 5)

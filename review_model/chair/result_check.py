@@ -74,6 +74,8 @@ class PolicyUsed(_Strict):
     min_score: Number
     veto_rule: Literal["any", "majority"]
     abnormal_ratio: Number
+    abnormal_items: bool = False  # results written before 畸高畸低 per item became optional: the old defaults
+    abnormal_item_min_points: Number = Decimal("5")
     tie_rule: Literal["shared", "section_then_shared"]
     tie_section: str | None
 
@@ -123,6 +125,8 @@ class ApplicantEntry(_Strict):
     excluded: dict[str, Literal["conflict", "missing"]]
     revisions: dict[str, int]
     sheet_sha256: dict[str, str]
+    sheets_received: int | None = None  # sheets counted of those owed (a missing one makes it 4/5)
+    sheets_expected: int | None = None
     flags: list[str]
     discussion: list[str]
 
@@ -162,6 +166,7 @@ class ResultFile(_Strict):
     experts: list[ExpertEntry]
     inputs: list[InputEntry] = Field(min_length=1)
     missing: list[Missing]
+    signed_with_missing_sheets: bool = False  # the chair confirmed signing while `missing` is not empty
     applicants: list[ApplicantEntry]
     candidates: dict[str, list[str]]
     changes: list[Change]

@@ -13,9 +13,19 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from ..carriers import OFFICIAL_NAMES
 from ..signing.pdf import BoldLine
 from ..signing.pdf_tables import GREY, SHADE_LIGHT, Rows, centre, para
-from .compile import ApplicantCompiled, Compilation
+from .compile import Compilation
+from .flags import abnormal_totals
 from .pdf_common import build_pdf, china_day, heading, prepare, text_width
-from .words import REASON_NAMES, STATUS_WORDS, flag_words, policy_lines, score_text
+from .words import (
+    DIRECTION,
+    INCOMPLETE_NOTE,
+    REASON_NAMES,
+    STATUS_WORDS,
+    flags_text,
+    policy_lines,
+    score_text,
+    sheets_text,
+)
 
 NUMERALS = "一二三四五六七八九十"
 MARK = colors.HexColor("#FBE3E3")  # a flagged cell: light enough to photocopy
@@ -36,15 +46,6 @@ def _info(comp: Compilation, created: datetime) -> list:
     return [rows.table()]
 
 
-def _abnormal(applicant: ApplicantCompiled) -> dict[str, str]:
-    out = {}
-    for flag in applicant.result.flags:
-        parts = flag.split(":")
-        if parts[0] == "abnormal_total":
-            out[parts[1]] = "畸高" if parts[2] == "high" else "畸低"
-    return out
-
-
 def _score_table(comp: Compilation, carrier_type: str, changed: set[tuple[str, str]]) -> list:
     names = _names(comp)
     experts = [m.expert_id for m in comp.members]
@@ -56,7 +57,7 @@ def _score_table(comp: Compilation, carrier_type: str, changed: set[tuple[str, s
              + [centre("最终得分", 9), centre("推荐", 9), centre("标记", 9)])
     decimals = comp.policy.decimals
     for a in comp.of_type(carrier_type):
-        marks = _abnormal(a)
+        marks = {e: DIRECTION[d] for e, d in abnormal_totals(a.result.flags).items()}
         cells = [centre(str(a.result.rank) if a.result.rank else "—"), para(f"{a.name}\n{a.applicant_id}", 9)]
         for index, expert_id in enumerate(experts):
             column = a.expert(expert_id)
@@ -71,10 +72,14 @@ def _score_table(comp: Compilation, carrier_type: str, changed: set[tuple[str, s
                 rows.cmds.append(("BACKGROUND", (2 + index, len(rows.data)), (2 + index, len(rows.data)), MARK))
             cells.append(centre(text, 9))
         final = score_text(a.result.final_score, decimals) if a.result.final_score is not None else "—"
-        flags = "；".join(flag_words(f, names) for f in a.result.flags)
+        here = len(rows.data)
+        if a.result.incomplete:  # the score rests on fewer sheets than the panel owes: say so beside it
+            final += f"\n（{sheets_text(a.result)}）"
+            rows.cmds.append(("BACKGROUND", (len(cells), here), (len(cells), here), MARK))
+        flags = flags_text(a.result.flags, names, "\n")  # one line per expert
         cells += [centre(final, 10), centre("是" if a.result.recommended else "否", 9.5), para(flags or "—", 8.5)]
-        if a.result.flags:
-            rows.cmds.append(("BACKGROUND", (len(cells) - 1, len(rows.data)), (len(cells) - 1, len(rows.data)), MARK))
+        if any(f.alarming for f in a.result.flags):  # a declared conflict is a fact, not a concern
+            rows.cmds.append(("BACKGROUND", (len(cells) - 1, here), (len(cells) - 1, here), MARK))
         rows.add(cells)
     return [rows.table(header_rows=1)]
 
@@ -125,7 +130,16 @@ def _signatures(comp: Compilation) -> list:
     return [rows.table(header_rows=1), Spacer(1, 2 * mm), note, Spacer(1, 5 * mm), chair]
 
 
-def render_panel_summary(comp: Compilation, created: datetime) -> bytes:
+def _missing_line(comp: Compilation) -> str:
+    names = _names(comp)
+    applicants = {a.applicant_id: a.name for a in comp.applicants}
+    listed = "；".join(f"{names.get(e, e)}（{e}）对{applicants.get(a, a)}（{a}）" for e, a in comp.missing)
+    return (f"有{len(comp.missing)}份评分表未收到：{listed}。经评审组长确认，按已收到的评分表汇总，"
+            "未提交者不计入该申报单位的评分人数。")
+
+
+def render_panel_summary(comp: Compilation, created: datetime, *, signed_incomplete: bool = False) -> bytes:
+    """The summary; `signed_incomplete`: the chair confirmed signing while sheets are missing (it says so)."""
     prepare()
     changed = {(c.expert_id, c.applicant_id) for c in comp.changes}
     section_titles = {s.code: s.title for r in comp.rubrics.values() for s in r.sections}
@@ -140,8 +154,14 @@ def render_panel_summary(comp: Compilation, created: datetime) -> bytes:
         story += [CondPageBreak(28 * mm),
                   heading(f"（{NUMERALS[index]}）{OFFICIAL_NAMES.get(carrier_type, carrier_type)}（名额 {quota} 个）", 10.5),
                   *_score_table(comp, carrier_type, changed)]
-    story.append(para("注：表中为各专家评分表总分；“回避”指专家声明回避，“未提交”指未收到该专家的评分表，均不计入评分人数；"
-                      "“※”为经复核修订的评分，见“三、评分变更记录”；标红为畸高畸低或其他需关注事项。", 8.5, colour=GREY))
+    note = ("注：表中为各专家评分表总分；“回避”指专家声明回避，“未提交”指未收到该专家的评分表，均不计入评分人数；"
+            "“※”为经复核修订的评分，见“三、评分变更记录”；标红为畸高畸低或其他需关注事项。")
+    if any(a.result.incomplete for a in comp.applicants):
+        note += INCOMPLETE_NOTE
+    notes = [para(note, 8.5, colour=GREY)]
+    if comp.missing and signed_incomplete:
+        notes += [Spacer(1, 1.5 * mm), para(_missing_line(comp), 9.5)]
+    story.append(KeepTogether(notes))
     story += [CondPageBreak(40 * mm), heading("三、评分变更记录"), *_changes(comp),
               CondPageBreak(30 * mm), heading("四、评审讨论纪要"), *_discussion(comp),
               KeepTogether([heading("五、评审组成员签名"), *_signatures(comp)])]

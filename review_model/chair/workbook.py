@@ -1,27 +1,47 @@
 """panel-scores.xlsx: one sheet per carrier type (rank, applicant, each expert's total, final score,
-recommended, veto, flags), a sheet with every item score of every expert, and a sheet with the round
-and the policy. Points are written as numbers (from their Decimal value), never as text; an expert
-who declared a conflict or sent nothing has a word instead (回避 / 未提交)."""
+the sheets counted of those owed, recommended, veto, flags), a sheet with every item score of every
+expert, and a sheet with the round and the policy. Points are written as numbers (from their Decimal
+value), never as text; an expert who declared a conflict or sent nothing has a word instead (回避 /
+未提交). Every text cell goes through plain_text.set_text_cell: a string cell, never a formula,
+whatever an expert's comment starts with (=, +, -, @), and characters XML cannot hold become U+FFFD."""
 from __future__ import annotations
 
 import io
 from datetime import datetime
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..carriers import OFFICIAL_NAMES
+from ..plain_text import set_text_cell
 from .compile import Compilation
-from .words import REASON_NAMES, STATUS_WORDS, chinese_day, flag_words, policy_lines
+from .states import SheetStatus
+from .words import REASON_NAMES, STATUS_WORDS, chinese_day, flags_text, policy_lines, sheets_text
 
 HEADER_FILL = PatternFill("solid", fgColor="E4E4E4")
 FLAG_FILL = PatternFill("solid", fgColor="FBE3E3")
 ITEMS_SHEET, ROUND_SHEET = "评分明细", "评审说明"
+SHEETS_HEADER = "评分表（实收/应收）"
+
+
+def _append(sheet, values: list) -> int:
+    """One row: numbers as numbers, text as string cells (never formulas), None as empty. Returns its row."""
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            set_text_cell(cell, value)
+        elif value is not None:
+            if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
+                raise TypeError(f"not a number or text: {value!r}")
+            cell.value = value
+    return row
 
 
 def _header(sheet, titles: list[str], widths: list[int]) -> None:
-    sheet.append(titles)
+    _append(sheet, titles)
     for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
@@ -39,22 +59,24 @@ def _type_sheet(book: Workbook, comp: Compilation, carrier_type: str) -> None:
     names = {m.expert_id: m.name for m in comp.members}
     experts = [m.expert_id for m in comp.members]
     _header(sheet, ["排名", "编号", "申报单位", "统一社会信用代码", *[f"{names[e]}（{e}）" for e in experts],
-                    "最终得分", "是否推荐", "一票否决", "标记"],
-            [6, 7, 36, 22, *[12] * len(experts), 10, 9, 9, 48])
+                    "最终得分", SHEETS_HEADER, "是否推荐", "一票否决", "标记"],
+            [6, 7, 36, 22, *[12] * len(experts), 10, 11, 9, 9, 60])
     final_column = 5 + len(experts)
     for a in comp.of_type(carrier_type):
         totals = []
         for expert_id in experts:
             column = a.expert(expert_id)
-            totals.append(None if column is None else column.total if column.status == "scored"
+            totals.append(None if column is None else column.total if column.status is SheetStatus.SCORED
                           else STATUS_WORDS[column.status])
-        flags = "；".join(flag_words(f, names) for f in a.result.flags)
-        sheet.append([a.result.rank, a.applicant_id, a.name, a.uscc, *totals, a.result.final_score,
-                      "是" if a.result.recommended else "否", "是" if a.result.vetoed else "否", flags])
-        row = sheet.max_row
+        flags = flags_text(a.result.flags, names)
+        row = _append(sheet, [a.result.rank, a.applicant_id, a.name, a.uscc, *totals, a.result.final_score,
+                              sheets_text(a.result), "是" if a.result.recommended else "否",
+                              "是" if a.result.vetoed else "否", flags])
         sheet.cell(row=row, column=final_column).number_format = _number_format(comp.policy.decimals)
-        if flags:
-            sheet.cell(row=row, column=final_column + 3).fill = FLAG_FILL
+        if a.result.incomplete:
+            sheet.cell(row=row, column=final_column + 1).fill = FLAG_FILL
+        if any(f.alarming for f in a.result.flags):
+            sheet.cell(row=row, column=final_column + 4).fill = FLAG_FILL
 
 
 def _items_sheet(book: Workbook, comp: Compilation) -> None:
@@ -66,7 +88,7 @@ def _items_sheet(book: Workbook, comp: Compilation) -> None:
     for a in comp.applicants:
         rubric = comp.rubrics[a.carrier_type]
         for column in a.experts:
-            if column.status != "scored":
+            if column.status is not SheetStatus.SCORED:
                 continue
             for item in rubric.scored_items:
                 section = rubric.section_of(item.code)
@@ -75,10 +97,10 @@ def _items_sheet(book: Workbook, comp: Compilation) -> None:
                 if change is not None:
                     note = (f"【第{change.from_revision}版 {change.old} → 第{change.to_revision}版 {change.new}，"
                             f"{REASON_NAMES.get(change.reason or '', '未说明理由')}】{note}")
-                sheet.append([a.applicant_id, a.name, OFFICIAL_NAMES.get(a.carrier_type, a.carrier_type),
-                              column.expert_id, names[column.expert_id], column.revision,
-                              section.title if section else "加分项", item.code, item.title, item.max_points,
-                              column.scores.get(item.code), note])
+                _append(sheet, [a.applicant_id, a.name, OFFICIAL_NAMES.get(a.carrier_type, a.carrier_type),
+                                column.expert_id, names[column.expert_id], column.revision,
+                                section.title if section else "加分项", item.code, item.title, item.max_points,
+                                column.scores.get(item.code), note])
 
 
 def _round_sheet(book: Workbook, comp: Compilation, created: datetime) -> None:
@@ -93,7 +115,7 @@ def _round_sheet(book: Workbook, comp: Compilation, created: datetime) -> None:
             *[("汇总规则" if i == 0 else "", line) for i, line in enumerate(policy_lines(comp.policy))],
             ("评审包摘要", comp.round.package_sha256)]
     for row in rows:
-        sheet.append(list(row))
+        _append(sheet, list(row))
 
 
 def panel_workbook(comp: Compilation, created: datetime) -> bytes:

@@ -107,7 +107,8 @@ def _score_expert(home: Home, expert_id: str) -> None:
 
 
 def _reconsider(chair_home: Home, package: Path, first: list[Path]) -> list[str]:
-    """The chair imports the first bundles and asks E05 to reconsider the items flagged 畸低 on A02."""
+    """The chair imports the first bundles and asks E05 to reconsider the items the 复核 dialog proposes on A02
+    (E05's total is 畸低; the items that pull it down)."""
     from ..chair.compile import compile_panel
     from ..chair.discussion import add_note, request_reconsideration
     from ..chair.intake import import_returns
@@ -115,8 +116,7 @@ def _reconsider(chair_home: Home, package: Path, first: list[Path]) -> list[str]
     with open_package(package) as opened:
         import_returns(chair_home, opened, first)
     expert_id, applicant_id, _ = ABNORMAL
-    flags = compile_panel(chair_home).applicant(applicant_id).result.flags
-    items = [f.split(":")[2] for f in flags if f.startswith(f"abnormal_item:{expert_id}:") and f.endswith(":low")]
+    items = list(compile_panel(chair_home).applicant(applicant_id).result.to_reconsider[expert_id])
     add_note(chair_home, applicant_id, "评审组讨论认为该单位实训条件和培训成效突出；E05评分明显偏低，请其复核。")
     request_reconsideration(chair_home, applicant_id, [expert_id], items, "abnormal", REQUEST_NOTE)
     return items

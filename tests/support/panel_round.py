@@ -41,6 +41,8 @@ RUBRIC = {
 }
 APPLICANTS = [("A01", "深圳市甲工作室", uscc("91440300MA5F10001")), ("A02", "深圳市乙工作室", uscc("91440300MA5F10002")),
               ("A03", "深圳市丙工作室", uscc("91440300MA5F10003")), ("A04", "深圳市丁工作室", uscc("91440300MA5F10004"))]
+# more, for rounds as large as a district's (the statement-count test uses 30)
+APPLICANTS += [(f"A{n:02d}", f"深圳市第{n}号工作室", uscc(f"91440300MA5F1{n:04d}")) for n in range(5, 61)]
 T0 = datetime(2026, 7, 1, 9, 0, tzinfo=timezone(timedelta(hours=8)))
 
 
@@ -54,6 +56,7 @@ class Sheet:
     bonus: str | None = None
     veto: bool = False
     amend_reason: str = ""
+    comments: dict[str, str] = field(default_factory=dict)  # item code -> the expert's comment
 
 
 @dataclass
@@ -126,7 +129,7 @@ def _document(package, rubric, pin, expert, applicant, number: int, sheet: Sheet
     scores = {"1.1": Decimal(sheet.a), "1.2": Decimal(sheet.b), "2.1": Decimal(sheet.c)}
     if sheet.bonus is not None:
         scores["B1"] = Decimal(sheet.bonus)
-    comments = {code: "扣分原因：现场核查不足。" for code, value in scores.items() if rubric.needs_comment(code, value)}
+    comments = {code: "扣分原因：现场核查不足。" for code, value in scores.items() if rubric.needs_comment(code, value)} | sheet.comments
     vetoes = [{"code": v.code, "title": v.title, "triggered": sheet.veto, "reason": "信用中国查询有失信记录" if sheet.veto else ""}
               for v in rubric.vetoes]
     return {

@@ -3,11 +3,13 @@ with its permitted reason: from the chair's reconsideration request, or chosen h
 be signed while one has none; nothing is overwritten silently."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QMessageBox, QTableWidget, QVBoxLayout, QWidget
 
 from review_model.chair.compile import Compilation, ScoreChange
 from review_model.chair.discussion import PERMITTED_REASONS, set_change_reason
+from review_model.chair.states import ChangeSource
 from review_model.errors import Problem
 from review_model.home import Home
 
@@ -57,7 +59,7 @@ class ChangesView(QWidget):
             self.table.setCellWidget(row, 6, self._picker(change))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        missing = sum(1 for c in comp.changes if c.reason is None)
+        missing = len(comp.unexplained)
         if missing:
             self.status.setText(self.tr("{n} changed scores have no permitted reason: the result cannot be signed.")
                                 .format(n=missing))
@@ -74,18 +76,24 @@ class ChangesView(QWidget):
         picker.addItem(self.tr("— choose a permitted reason —"), None)
         for code in PERMITTED_REASONS:
             words = text(REASONS, code)
-            if change.source == "request" and code == change.reason:
+            if change.source is ChangeSource.REQUEST and code == change.reason:
                 words = self.tr("{reason} (from the request)").format(reason=words)
             picker.addItem(words, code)
         picker.setCurrentIndex(picker.findData(change.reason) if change.reason else 0)
-        if change.reason is None:
-            picker.setStyleSheet(f"color: {ALARM.name()};")
+        if change.reason is None:  # the box says "choose" in red; the reasons in its list stay plain
+            plain = QBrush(self.palette().color(QPalette.ColorRole.Text))
+            for index in range(picker.count()):  # the list would draw with the box's colour (a style sheet: always)
+                picker.setItemData(index, plain, Qt.ItemDataRole.ForegroundRole)
+            palette = picker.palette()
+            for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+                palette.setColor(role, ALARM)
+            picker.setPalette(palette)
         picker.activated.connect(lambda index, c=change, p=picker: self._chosen(c, p.itemData(index)))
         self.pickers.append(picker)
         return picker
 
     def _chosen(self, change: ScoreChange, reason: str | None) -> None:
-        if reason == change.reason and change.source == "chair":
+        if reason == change.reason and change.source is ChangeSource.CHAIR:
             return
         try:
             set_change_reason(self._home, change.expert_id, change.applicant_id, change.item_code, change.to_revision,

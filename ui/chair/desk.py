@@ -2,7 +2,8 @@
 record the discussion and reconsideration requests, give reasons for changed scores, rank against
 the quota with the publicity window, and export the signed result.
 
-    desk = ChairDesk(home, package_path)      # the chair's home, the round's .rvpkg (asked for if None)
+    desk = ChairDesk(home)                    # the chair's home; bundles are verified against its package
+    desk = ChairDesk(home, package_path)      # … or against this .rvpkg (it must be the one imported)
     desk.result_signed.connect(...)           # ResultWritten, after "Export and sign result"
     desk.data_changed.connect(...)            # bundles imported, notes, requests or reasons changed
     desk.status_message.connect(...)          # one line for the status bar
@@ -28,16 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from review_model.chair.compile import Compilation, compile_panel
-from review_model.chair.intake import (
-    BUNDLE_SUFFIX,
-    BundleOutcome,
-    IntakeReport,
-    import_returns,
-    intake_state,
-    require_chair,
-)
-from review_model.errors import Code, Problem
-from review_model.exchange.package import open_package
+from review_model.chair.intake import BUNDLE_SUFFIX, BundleOutcome, IntakeReport
+from review_model.chair.receive import receive_returns
+from review_model.chair.result import ResultWritten
+from review_model.chair.states import BundleStatus
+from review_model.errors import Problem
 from review_model.home import Home
 from review_model.settings import get_setting, set_setting
 
@@ -52,7 +48,7 @@ from .labels import policy_text
 from .matrix_view import MatrixView
 from .ranking_view import RankingView
 
-PACKAGE_SETTING, START_SETTING = "chair.package_path", "chair.publicity_start"
+START_SETTING = "chair.publicity_start"
 
 
 class ChairDesk(QWidget):
@@ -63,14 +59,13 @@ class ChairDesk(QWidget):
     def __init__(self, home: Home, package: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.home = home
-        self._package = Path(package) if package else self._stored_package()
+        self._package = Path(package) if package else None
         self._rejected: list[BundleOutcome] = []
         self._selected: str | None = None
         self.compilation: Compilation | None = None
         self.task = None
         self.exporter: ResultExport | None = None
         self.message: QMessageBox | None = None
-        self.package_dialog: QFileDialog | None = None
         self.setAcceptDrops(True)
 
         self.title = QLabel()
@@ -124,10 +119,6 @@ class ChairDesk(QWidget):
         self.refresh()
 
     # --- data ------------------------------------------------------------------------------------
-    def _stored_package(self) -> Path | None:
-        value = get_setting(self.home, PACKAGE_SETTING)
-        return Path(value) if value else None
-
     def _publicity_start(self) -> date | None:
         value = get_setting(self.home, START_SETTING)
         try:
@@ -138,7 +129,6 @@ class ChairDesk(QWidget):
     def refresh(self) -> Compilation | None:
         """Compile again from the home and redraw every view; returns the compilation (None if not a chair)."""
         try:
-            chair = require_chair(self.home)
             comp = compile_panel(self.home, self._publicity_start())
         except Problem as problem:
             self.notice.setText(describe(problem))
@@ -150,16 +140,16 @@ class ChairDesk(QWidget):
         self.tabs.setEnabled(True)
         self.export_button.setEnabled(True)
         self.notice.setVisible(bool(comp.blockers))
-        if comp.blockers:
-            self.notice.setText(self.tr("Not ready to sign: {reason}").format(reason=describe(comp.blockers[0])))
-        self.title.setText(self.tr("{title} — chair {name}").format(title=comp.round.title, name=chair.name))
+        if comp.blockers:  # each blocker's sentence says itself that the result cannot be signed
+            self.notice.setText(describe(comp.blockers[0]))
+        self.title.setText(self.tr("{title} — chair {name}").format(title=comp.round.title, name=comp.chair.name))
         section = next((s.title for r in comp.rubrics.values() for s in r.sections if s.code == comp.policy.tie_section), "")
         self.policy.setText("  ".join(policy_text(comp.policy, section)))
-        self.intake.show_state(intake_state(self.home), self._rejected)
+        self.intake.show_state(comp.intake, self._rejected)
         self.matrix.show_compilation(comp)
         self.changes.show_compilation(comp)
         self.ranking.show_compilation(comp)
-        unexplained = sum(1 for c in comp.changes if c.reason is None)
+        unexplained = len(comp.unexplained)
         self.tabs.setTabText(2, self.tr("Changed scores ({n})").format(n=len(comp.changes)) if not unexplained
                              else self.tr("Changed scores ({n}, {open} without reason)").format(n=len(comp.changes),
                                                                                                open=unexplained))
@@ -204,43 +194,18 @@ class ChairDesk(QWidget):
             self.add_bundles([Path(folder)])
 
     def add_bundles(self, paths: list[Path]) -> None:
-        """Verify and import `paths` (files or folders) off the GUI thread; asks for the package first if needed."""
-        if self._package is None or not self._package.exists():
-            self._ask_package(paths)
-            return
+        """Verify and import `paths` (files or folders) off the GUI thread, against the imported package."""
         home, package = self.home, self._package
-
-        def work(progress) -> IntakeReport:
-            try:
-                data = package.read_bytes()
-            except OSError:
-                raise Problem(Code.FILE_UNREADABLE, path=str(package)) from None
-            with open_package(data) as opened:
-                return import_returns(home, opened, paths, progress)
-
-        self.task = run_with_progress(self, self.tr("Verifying the return bundles…"), work, self._imported, self._failed)
-
-    def _ask_package(self, paths: list[Path]) -> None:
-        dialog = QFileDialog(self, self.tr("Choose the round's package (.rvpkg) to verify the bundles against"), "",
-                             self.tr("Review packages (*.rvpkg)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-
-        def chosen(path: str) -> None:
-            self._package = Path(path)
-            set_setting(self.home, PACKAGE_SETTING, path)
-            self.add_bundles(paths)
-
-        dialog.fileSelected.connect(chosen)
-        self.package_dialog = dialog
-        dialog.open()
+        self.task = run_with_progress(self, self.tr("Verifying the return bundles…"),
+                                      lambda progress: receive_returns(home, paths, package, progress),
+                                      self._imported, self._failed)
 
     def _imported(self, report: IntakeReport) -> None:
         self._rejected = list(report.invalid) + self._rejected
         self.refresh()
         self.tabs.setCurrentIndex(0)
         self.status_message.emit(self.tr("{imported} bundles imported, {already} already there, {invalid} refused.").format(
-            imported=len(report.imported), already=sum(1 for o in report.outcomes if o.status == "already"),
+            imported=len(report.imported), already=sum(1 for o in report.outcomes if o.status is BundleStatus.ALREADY),
             invalid=len(report.invalid)))
         self.data_changed.emit()
 
@@ -277,6 +242,6 @@ class ChairDesk(QWidget):
         return self.exporter
 
     def _exported(self, outcome: object) -> None:
-        if not isinstance(outcome, (Problem, Exception)):
+        if isinstance(outcome, ResultWritten):
             self.result_signed.emit(outcome)
             self.status_message.emit(self.tr("Panel result signed: {path}").format(path=outcome.files[-1]))

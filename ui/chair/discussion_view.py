@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from review_model.chair.compile import ApplicantCompiled, Compilation
-from review_model.chair.discussion import PERMITTED_REASONS, add_note, remove_note, request_reconsideration
+from review_model.chair.discussion import (
+    ABNORMAL_REASON,
+    PERMITTED_REASONS,
+    add_note,
+    remove_note,
+    request_reconsideration,
+)
 from review_model.errors import Problem
 from review_model.home import Home
 
@@ -29,13 +35,13 @@ from ..messages import describe
 from .labels import REASONS, text
 
 
-def _checklist(entries: list[tuple[str, str]]) -> QListWidget:
+def _checklist(entries: list[tuple[str, str]], ticked: set[str]) -> QListWidget:
     box = QListWidget()
     for key, words in entries:
         item = QListWidgetItem(words)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
         box.addItem(item)
     return box
 
@@ -46,19 +52,23 @@ def _checked(box: QListWidget) -> list[str]:
 
 
 class ReconsiderDialog(QDialog):
-    """Ask named experts to reconsider named items of one applicant, for a permitted reason."""
+    """Ask named experts to reconsider named items of one applicant, for a permitted reason. The experts
+    flagged 畸高畸低 and the items that make them so are ticked already (ApplicantResult.to_reconsider)."""
 
     def __init__(self, comp: Compilation, applicant: ApplicantCompiled, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ask to reconsider"))
         names = {m.expert_id: m.name for m in comp.members}
         rubric = comp.rubrics[applicant.carrier_type]
-        self.experts = _checklist([(e.expert_id, f"{names[e.expert_id]}（{e.expert_id}）") for e in applicant.experts
-                                   if e.status == "scored"])
-        self.items = _checklist([(i.code, f"{i.code} {i.title}") for i in rubric.scored_items])
+        proposed = applicant.result.to_reconsider
+        self.experts = _checklist([(e, f"{names[e]}（{e}）") for e in applicant.result.scorers], set(proposed))
+        self.items = _checklist([(i.code, f"{i.code} {i.title}") for i in rubric.scored_items],
+                                {code for codes in proposed.values() for code in codes})
         self.reason = QComboBox()
         for code in PERMITTED_REASONS:
             self.reason.addItem(text(REASONS, code), code)
+        if proposed:
+            self.reason.setCurrentIndex(self.reason.findData(ABNORMAL_REASON))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("What the panel noticed (optional)"))
         form = QFormLayout()

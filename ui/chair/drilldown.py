@@ -9,25 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
-from review_model.chair.aggregate import round_half_up
+from review_model.chair.aggregate import panel_maximum, round_half_up
 from review_model.chair.compile import ApplicantCompiled, Compilation
+from review_model.chair.flags import Direction, abnormal_items, abnormal_totals, unexplained_lows
+from review_model.chair.states import SheetStatus
 
 from ..labels import CARRIER_TYPES, label
-from .matrix_view import CONFLICT, HIGH, LOW, MISSING, abnormal_totals, cell, number, soft_selection
+from .labels import sheets_tip
+from .matrix_view import CONFLICT, HIGH, LOW, MISSING, cell, number, soft_selection
 from .strip_plot import StripPlot
 
 LOW_NO_REASON = QColor("#fde68a")
-
-
-def _item_flags(applicant: ApplicantCompiled) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
-    abnormal, unexplained = {}, set()
-    for flag in applicant.result.flags:
-        parts = flag.split(":")
-        if parts[0] == "abnormal_item":
-            abnormal[(parts[1], parts[2])] = parts[3]
-        elif parts[0] == "low_without_reason":
-            unexplained.add((parts[1], parts[2]))
-    return abnormal, unexplained
 
 
 class ApplicantDetailView(QWidget):
@@ -57,22 +49,23 @@ class ApplicantDetailView(QWidget):
         rubric = comp.rubrics[applicant.carrier_type]
         result = applicant.result
         names = {m.expert_id: m.name for m in comp.members}
-        scorers = [e for e in applicant.experts if e.status == "scored"]
-        counted = len(result.scorers)
-        trimmed = comp.policy.method == "trimmed_mean" and counted >= comp.policy.trim_min_experts
-        self.title.setText(self.tr("{name} ({id}, {type}): final {final}, {n} experts counted{trim}.").format(
+        scorers = [e for e in applicant.experts if e.status is SheetStatus.SCORED]
+        title = self.tr("{name} ({id}, {type}): final {final}, {n} experts counted{trim}.").format(
             name=applicant.name, id=applicant.applicant_id, type=label(CARRIER_TYPES, applicant.carrier_type),
-            final=number(result.final_score), n=counted,
-            trim=self.tr(", highest and lowest dropped") if trimmed else ""))
-        marks = abnormal_totals(applicant)
-        maximum = rubric.total_points + (rubric.bonus.cap if rubric.bonus else 0)
-        self.plot.set_data([(e.expert_id, e.total, e.expert_id in marks) for e in scorers], result.final_score, maximum)
+            final=number(result.final_score), n=result.sheets_received,
+            trim=self.tr(", highest and lowest dropped") if result.trimmed else "")
+        if result.incomplete:
+            title += " " + sheets_tip(result, names) + "."
+        self.title.setText(title)
+        marks = abnormal_totals(result.flags)
+        self.plot.set_data([(e.expert_id, e.total, e.expert_id in marks) for e in scorers], result.final_score,
+                           panel_maximum(rubric))
         self._fill_items(comp, applicant, names)
 
     def _fill_items(self, comp: Compilation, applicant: ApplicantCompiled, names: dict[str, str]) -> None:
         rubric = comp.rubrics[applicant.carrier_type]
         result = applicant.result
-        abnormal, unexplained = _item_flags(applicant)
+        abnormal, unexplained = abnormal_items(result.flags), unexplained_lows(result.flags)
         experts = list(applicant.experts)
         headers = [self.tr("Item"), self.tr("Max"), *[f"{names[e.expert_id]}\n{e.expert_id}" for e in experts],
                    self.tr("Panel")]
@@ -86,17 +79,18 @@ class ApplicantDetailView(QWidget):
             self.items.setItem(row, 0, cell(f"{item.code} {item.title}", tip=item.rule))
             self.items.setItem(row, 1, cell(number(item.max_points), align=right))
             for column, expert in enumerate(experts, start=2):
-                if expert.status != "scored":
-                    words = self.tr("Conflict") if expert.status == "conflict" else self.tr("Missing")
-                    self.items.setItem(row, column, cell(words, background=CONFLICT if expert.status == "conflict" else MISSING))
+                if expert.status is not SheetStatus.SCORED:
+                    conflict = expert.status is SheetStatus.CONFLICT
+                    words = self.tr("Conflict") if conflict else self.tr("Missing")
+                    self.items.setItem(row, column, cell(words, background=CONFLICT if conflict else MISSING))
                     continue
                 value = expert.scores.get(item.code)
                 comment = expert.comments.get(item.code, "")
                 direction = abnormal.get((expert.expert_id, item.code))
-                background = HIGH if direction == "high" else LOW if direction == "low" else None
+                background = HIGH if direction is Direction.HIGH else LOW if direction is Direction.LOW else None
                 if (expert.expert_id, item.code) in unexplained:
                     background = LOW_NO_REASON
-                text = number(value) + (" ↑" if direction == "high" else " ↓" if direction == "low" else "")
+                text = number(value) + (" ↑" if direction is Direction.HIGH else " ↓" if direction is Direction.LOW else "")
                 self.items.setItem(row, column, cell(text, tip=comment, background=background, bold=bool(direction),
                                                      align=right))
             panel = result.item_scores.get(item.code)
@@ -106,7 +100,7 @@ class ApplicantDetailView(QWidget):
         self.items.setItem(last, 0, cell(self.tr("Total"), bold=True))
         self.items.setItem(last, 1, cell(number(rubric.total_points), align=right))
         for column, expert in enumerate(experts, start=2):
-            self.items.setItem(last, column, cell(number(expert.total) if expert.status == "scored" else "",
+            self.items.setItem(last, column, cell(number(expert.total) if expert.status is SheetStatus.SCORED else "",
                                                   bold=True, align=right))
         self.items.setItem(last, len(headers) - 1, cell(number(result.final_score), bold=True, align=right))
         self.items.resizeColumnsToContents()

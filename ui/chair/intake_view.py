@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from review_model.chair.intake import BundleOutcome, IntakeState
+from review_model.chair.states import BundleStatus, SheetStatus
 
 from ..messages import describe
 from .labels import OUTCOMES, text
@@ -56,7 +57,7 @@ class IntakeView(QWidget):
 
         self.bundles = QTableWidget(0, 6)
         self.bundles.setHorizontalHeaderLabels([self.tr("File"), self.tr("Expert"), self.tr("Exported"),
-                                                self.tr("Revisions"), self.tr("Status"), self.tr("Reason")])
+                                                self.tr("Signed sheets"), self.tr("Status"), self.tr("Reason")])
         self._setup(self.bundles)
         self.bundles.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
@@ -96,7 +97,8 @@ class IntakeView(QWidget):
     def show_state(self, state: IntakeState, rejected: list[BundleOutcome]) -> None:
         self._state = state
         self._names = {m.expert_id: m.name for m in state.members}
-        rows = [(o.path.name, "", "", "", text(OUTCOMES, "invalid"), describe(o.problem), INVALID) for o in rejected]
+        rows = [(o.path.name, "", "", "", text(OUTCOMES, BundleStatus.INVALID), describe(o.problem), INVALID)
+                for o in rejected]
         for b in reversed(state.bundles):
             status = text(OUTCOMES, "current" if b.current else "superseded")
             detail = self.tr("{conflicts} declared conflicts").format(conflicts=b.conflicts) if b.conflicts else ""
@@ -126,9 +128,9 @@ class IntakeView(QWidget):
                 a = state.assignments.get((member.expert_id, applicant.applicant_id))
                 if a is None:
                     self.grid.setItem(r, c, _item("—"))
-                elif a.status == "conflict":
+                elif a.status is SheetStatus.CONFLICT:
                     self.grid.setItem(r, c, _item(self.tr("Conflict"), a.conflict_reason, CONFLICT))
-                elif a.status == "missing":
+                elif a.status is SheetStatus.MISSING:
                     self.grid.setItem(r, c, _item(self.tr("Missing"), "", MISSING))
                 else:
                     label = self.tr("r{n}").format(n=a.revision)
@@ -148,7 +150,7 @@ class IntakeView(QWidget):
             self.history.setText(self.tr("Not assigned."))
             return
         lines = [self.tr("{expert} on {applicant}:").format(expert=member.name, applicant=applicant.name)]
-        if a.status == "conflict":
+        if a.status is SheetStatus.CONFLICT:
             lines.append(self.tr("Conflict of interest declared: {reason}").format(reason=a.conflict_reason))
         for r in a.history:
             line = self.tr("r{n} signed {when} ({file})").format(n=r.revision, when=r.signed_at.strftime("%Y-%m-%d %H:%M"),
@@ -156,6 +158,6 @@ class IntakeView(QWidget):
             if r.amend_reason:
                 line += self.tr(", amended: {reason}").format(reason=r.amend_reason)
             lines.append(line + (self.tr(" — counts") if r.counts else ""))
-        if not a.history and a.status == "missing":
+        if not a.history and a.status is SheetStatus.MISSING:
             lines.append(self.tr("No sheet received."))
         self.history.setText("\n".join(lines))

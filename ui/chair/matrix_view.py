@@ -8,11 +8,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from review_model.chair.compile import ApplicantCompiled, Compilation
+from review_model.chair.flags import Direction, abnormal_totals, group_by_expert
+from review_model.chair.states import SheetStatus
 
 from ..labels import CARRIER_TYPES, label
-from .labels import flag_text, is_alarming
+from .labels import flags_text, group_text, sheets_label, sheets_tip
 
 HIGH, LOW, CONFLICT, MISSING = QColor("#fecaca"), QColor("#fecaca"), QColor("#e5e7eb"), QColor("#fef3c7")
+INCOMPLETE = MISSING  # a score resting on fewer sheets than owed: the colour of the missing sheet
 CANDIDATE, ALARM, VETOED = QColor("#dcfce7"), QColor("#b91c1c"), QColor("#f3f4f6")
 
 
@@ -44,18 +47,16 @@ def soft_selection(table: QTableWidget) -> None:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
 
 
-def abnormal_totals(applicant: ApplicantCompiled) -> dict[str, str]:
-    """expert id -> high | low, from the applicant's flags."""
-    out = {}
-    for flag in applicant.result.flags:
-        parts = flag.split(":")
-        if parts[0] == "abnormal_total":
-            out[parts[1]] = parts[2]
-    return out
-
-
 def number(value) -> str:
     return "—" if value is None else format(value, "f")
+
+
+def score_cell(result, names: dict[str, str], background: QColor | None = None) -> QTableWidgetItem:
+    """The final score; where sheets are missing, with how many counted of those owed: 85.33 (4/5)."""
+    if not result.incomplete:
+        return cell(number(result.final_score), bold=True, align=Qt.AlignmentFlag.AlignRight, background=background)
+    return cell(f"{number(result.final_score)} ({sheets_label(result)})", bold=True, tip=sheets_tip(result, names),
+                background=INCOMPLETE, align=Qt.AlignmentFlag.AlignRight)
 
 
 class MatrixView(QTableWidget):
@@ -91,26 +92,25 @@ class MatrixView(QTableWidget):
         self.setRowCount(len(comp.applicants))
         self._ids = [a.applicant_id for a in comp.applicants]
         changed = {(c.expert_id, c.applicant_id) for c in comp.changes}
-        right = Qt.AlignmentFlag.AlignRight
         for row, a in enumerate(comp.applicants):
             result = a.result
             self.setItem(row, 0, cell(a.applicant_id))
             self.setItem(row, 1, cell(a.name, tip=a.uscc, background=VETOED if result.vetoed else None))
-            marks = abnormal_totals(a)
+            marks = abnormal_totals(result.flags)
             for index, expert_id in enumerate(experts):
                 self.setItem(row, self.FIXED + index, self._expert_cell(a, expert_id, marks, changed))
-            final = number(result.final_score)
-            self.setItem(row, self.FIXED + len(experts), cell(final, bold=True, align=right))
+            self.setItem(row, self.FIXED + len(experts), score_cell(result, names))
             self.setItem(row, self.FIXED + len(experts) + 1, cell(str(result.rank) if result.rank else "—",
                                                                   align=Qt.AlignmentFlag.AlignHCenter))
             self.setItem(row, self.FIXED + len(experts) + 2,
                          cell(self.tr("✓ candidate") if result.recommended else "",
                               background=CANDIDATE if result.recommended else None))
             self.setItem(row, self.FIXED + len(experts) + 3, cell(label(CARRIER_TYPES, a.carrier_type)))
-            words = [flag_text(f, names) for f in result.flags]
-            alarming = any(is_alarming(f) for f in result.flags)
+            groups = group_by_expert(result.flags)  # one line per expert, not a wall of single flags
+            words = [group_text(g, names) for g in groups]
+            alarming = any(g.alarming for g in groups)
             self.setItem(row, self.FIXED + len(experts) + 4,
-                         cell("；".join(words), tip="\n".join(words), foreground=ALARM if alarming else None))
+                         cell(flags_text(result.flags, names), tip="\n".join(words), foreground=ALARM if alarming else None))
         self.resizeColumnsToContents()
         self.resizeRowsToContents()
         header = self.horizontalHeader()
@@ -121,15 +121,15 @@ class MatrixView(QTableWidget):
         if selected in self._ids:
             self.selectRow(self._ids.index(selected))
 
-    def _expert_cell(self, a: ApplicantCompiled, expert_id: str, marks: dict[str, str],
+    def _expert_cell(self, a: ApplicantCompiled, expert_id: str, marks: dict[str, Direction],
                      changed: set[tuple[str, str]]) -> QTableWidgetItem:
         column = a.expert(expert_id)
         right = Qt.AlignmentFlag.AlignRight
         if column is None:
             return cell("", tip=self.tr("Not assigned"))
-        if column.status == "conflict":
+        if column.status is SheetStatus.CONFLICT:
             return cell(self.tr("Conflict"), tip=column.conflict_reason, background=CONFLICT)
-        if column.status == "missing":
+        if column.status is SheetStatus.MISSING:
             return cell(self.tr("Missing"), tip=self.tr("No sheet received: left out of the count"), background=MISSING)
         text = number(column.total)
         tips = [self.tr("Revision {n}").format(n=column.revision)]
@@ -140,8 +140,9 @@ class MatrixView(QTableWidget):
             text += " ⛔"
             tips.append(self.tr("Veto: {reasons}").format(reasons="；".join(column.vetoes.values())))
         direction = marks.get(expert_id)
-        if direction:
-            text += " ↑" if direction == "high" else " ↓"
-            tips.append(self.tr("Abnormally high (畸高)") if direction == "high" else self.tr("Abnormally low (畸低)"))
-            return cell(text, tip="\n".join(tips), background=HIGH if direction == "high" else LOW, bold=True, align=right)
+        if direction is not None:
+            high = direction is Direction.HIGH
+            text += " ↑" if high else " ↓"
+            tips.append(self.tr("Abnormally high (畸高)") if high else self.tr("Abnormally low (畸低)"))
+            return cell(text, tip="\n".join(tips), background=HIGH if high else LOW, bold=True, align=right)
         return cell(text, tip="\n".join(tips), align=right)

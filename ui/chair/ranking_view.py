@@ -23,8 +23,8 @@ from review_model.chair.compile import Compilation
 
 from ..labels import CARRIER_TYPES, label
 from ..messages import describe
-from .labels import TIE_RULES, flag_text, text
-from .matrix_view import CANDIDATE, cell, number, soft_selection
+from .labels import TIE_RULES, flags_text, text
+from .matrix_view import CANDIDATE, cell, score_cell, soft_selection
 
 WARNING_STYLE, FINE_STYLE = "color: #b91c1c; font-weight: bold;", "color: #15803d;"
 
@@ -119,11 +119,10 @@ class RankingView(QWidget):
             table.setItem(row, 0, cell(str(r.rank) if r.rank else "—", background=background))
             table.setItem(row, 1, cell(a.name, background=background))
             table.setItem(row, 2, cell(a.uscc, background=background))
-            table.setItem(row, 3, cell(number(r.final_score), bold=True, background=background))
+            table.setItem(row, 3, score_cell(r, names, background))
             table.setItem(row, 4, cell(self.tr("✓ candidate") if r.recommended else "", background=background))
-            words = [flag_text(f, names) for f in r.flags if f.split(":")[0] in
-                     ("vetoed", "below_min_score", "tie_at_quota", "no_scores")]
-            table.setItem(row, 5, cell("；".join(words), tip="\n".join(words)))
+            about = [f for f in r.flags if f.about_ranking]
+            table.setItem(row, 5, cell(flags_text(about, names), tip=flags_text(about, names, "\n")))
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount())) + 6
