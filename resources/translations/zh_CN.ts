@@ -1,13 +1,14 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
@@ -63,7 +64,7 @@
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <source>the round's package, to check who signed</source>
+        <source>the round&apos;s package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
@@ -79,7 +80,7 @@
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
@@ -115,7 +116,7 @@
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <source>this workspace's signing identity</source>
+        <source>this workspace&apos;s signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
@@ -167,7 +168,7 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>this workspace's identity, round and applicants</source>
+        <source>this workspace&apos;s identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
@@ -239,7 +240,7 @@
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
@@ -383,7 +384,7 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <source>the chair's desk: compile and sign the panel result</source>
+        <source>the chair&apos;s desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
@@ -451,7 +452,7 @@
         <translation>评审结果已由 {name} 签署：{path}（拟认定候选 {candidates} 家），专家评审汇总表、候选名单和评分工作簿已保存在 {folder}。</translation>
     </message>
     <message>
-        <source>Abnormal (畸高畸低): a total more than {ratio}% of the maximum away from the other experts' median.</source>
+        <source>Abnormal (畸高畸低): a total more than {ratio}% of the maximum away from the other experts&apos; median.</source>
         <translation>畸高畸低：某专家总分与其他专家总分中位数之差超过满分的 {ratio}%。</translation>
     </message>
     <message>
@@ -647,7 +648,7 @@
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <source>Chair's desk</source>
+        <source>Chair&apos;s desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
@@ -662,7 +663,7 @@
         <translation>计分错误</translation>
     </message>
     <message>
-        <source>Score outside the item's range</source>
+        <source>Score outside the item&apos;s range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
@@ -722,11 +723,11 @@
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <source>on the experts' totals</source>
+        <source>on the experts&apos; totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <source>one expert's veto excludes</source>
+        <source>one expert&apos;s veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
@@ -829,7 +830,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>Expert's reason</source>
+        <source>Expert&apos;s reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
@@ -1152,7 +1153,7 @@
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
@@ -1307,7 +1308,7 @@
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <source>Click into an item's score to see its rule here.</source>
+        <source>Click into an item&apos;s score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
@@ -1369,7 +1370,7 @@
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
@@ -1377,15 +1378,15 @@
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <source>● Not on the package's panel</source>
+        <source>● Not on the package&apos;s panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
@@ -1401,7 +1402,7 @@
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <source>Import the bureau's package to compare your key with it.</source>
+        <source>Import the bureau&apos;s package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
     <message>
@@ -1635,7 +1636,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Chair's desk (组长工作台)</source>
+        <source>&amp;Chair&apos;s desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
@@ -1672,7 +1673,7 @@
     </message>
     <message>
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen's vocational-training carriers.
+Offline expert review of Shenzhen&apos;s vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
@@ -1846,7 +1847,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
@@ -1898,7 +1899,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
@@ -1906,7 +1907,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
@@ -1914,8 +1915,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
     </message>
     <message>
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
@@ -1998,7 +1999,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
@@ -2126,7 +2127,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
+        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
@@ -2138,15 +2139,15 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
     </message>
     <message>
@@ -2258,7 +2259,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <source>the credit code's check character is wrong</source>
+        <source>the credit code&apos;s check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
@@ -2278,11 +2279,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <source>the score is outside the item's range</source>
+        <source>the score is outside the item&apos;s range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <source>the score is not a multiple of the item's step</source>
+        <source>the score is not a multiple of the item&apos;s step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
@@ -2290,7 +2291,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>不是数字</translation>
     </message>
     <message>
-        <source>a score under 60% of the item's points needs a comment</source>
+        <source>a score under 60% of the item&apos;s points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
@@ -2302,7 +2303,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <source>the form's version row (#) is missing or changed; export a new form</source>
+        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
@@ -2310,7 +2311,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <source>its own signature is not the expert's</source>
+        <source>its own signature is not the expert&apos;s</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
@@ -2334,7 +2335,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <source>its applicant differs from the package's</source>
+        <source>its applicant differs from the package&apos;s</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
@@ -2350,7 +2351,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <source>its items are not the rubric's</source>
+        <source>its items are not the rubric&apos;s</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
@@ -2358,7 +2359,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <source>its vetoes are not the rubric's</source>
+        <source>its vetoes are not the rubric&apos;s</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
@@ -2736,7 +2737,7 @@ Those scores rest on fewer experts than the panel (and may not be trimmed). Sign
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <source>The panel member's overall opinion (综合评审意见)</source>
+        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
@@ -2857,7 +2858,7 @@ Those scores rest on fewer experts than the panel (and may not be trimmed). Sign
         <translation>版本</translation>
     </message>
     <message>
-        <source>Your key's fingerprint</source>
+        <source>Your key&apos;s fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
