@@ -26,12 +26,12 @@ from review_model.chair.intake import import_returns
 from review_model.chair.result import RESULT_FILES, write_result
 from review_model.errors import Code, Problem
 from review_model.exchange.package import open_package
-from review_model.exchange.verify import verify_file
 from review_model.home import Home
 from review_model.identity import signing_key
 from review_model.store import folder_set
 from review_model.store.folder_set import FolderSet
 from review_model.store.models import AuditEntry
+from review_model.verification import verify_file
 from tests.support.panel_round import Sheet as S
 from tests.support.panel_round import make_panel_round
 from tests.support.snapshot import snapshot

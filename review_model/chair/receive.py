@@ -37,6 +37,7 @@ class _Signer:
 @dataclass(frozen=True)
 class _Manifest:
     signer: _Signer
+    round_id: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def imported_package(home: Home) -> Package:
                          applicants=assignments.get(e.expert_id, []))
              for e in experts]
     container = _ImportedContainer(round_row.package_sha256,
-                                   _Manifest(_Signer(round_row.bureau_fingerprint, round_row.bureau_name)))
+                                   _Manifest(_Signer(round_row.bureau_fingerprint, round_row.bureau_name),
+                                             round_row.round_id))
     rubric_bytes = {r.carrier_type: r.body.encode("utf-8") for r in records}
     return Package(container, RoundFile.model_validate_json(round_row.round_json), round_row.round_json.encode("utf-8"),
                    entries, panel, {t: parse_rubric(body, f"{t}.json") for t, body in rubric_bytes.items()},
