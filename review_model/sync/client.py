@@ -120,6 +120,14 @@ class IntakeClient:
     def _delay(self, failures: int) -> float:
         return min(self.backoff_cap, self.backoff * 2 ** (failures - 1)) * (0.5 + random.random() / 2)
 
+    def _once(self, method: str, url: str, **kwargs) -> httpx.Response:
+        """One request for a read: a passing fault is the caller's to retry later, said as a Problem."""
+        try:
+            return self._request(method, url, **kwargs)
+        except _Retry as retry:
+            code = Code.INTAKE_DISK_FULL if retry.detail == "disk_full" else Code.INTAKE_UNREACHABLE
+            raise Problem(code, url=self.url, detail=retry.detail) from None
+
     def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
         try:
             response = self._http.request(method, url, **kwargs)
@@ -223,22 +231,22 @@ class IntakeClient:
 
     def receipt(self, file_sha256: str) -> Delivery | None:
         """The intake's receipt for a file it accepted (checked), or None if it has none."""
-        data = self._request("GET", f"/v1/receipts/{file_sha256}.json")
+        data = self._once("GET", f"/v1/receipts/{file_sha256}.json")
         if data.status_code == 404:
             return None
-        signature = self._request("GET", f"/v1/receipts/{file_sha256}.sig")
+        signature = self._once("GET", f"/v1/receipts/{file_sha256}.sig")
         receipt = check_receipt(data.content, signature.text.strip(), self.intake_public_raw, file_sha256)
         return Delivery("already", receipt, data.content, signature.text.strip())
 
     # --- reading (the chair's pull, the bureau's scripts) -------------------------------------------
     def login(self, key: SigningKey) -> list[str]:
         """Sign the intake's challenge with `key`; return the rounds this key may read."""
-        challenge = self._json(self._request("POST", "/v1/challenge"))
+        challenge = self._json(self._once("POST", "/v1/challenge"))
         text = challenge.get("challenge")
         if not isinstance(text, str):
             raise Problem(Code.INTAKE_ANSWER_INVALID, url=self.url, detail="challenge")
         message = f"{READ_CONTEXT}\n{crypto.fingerprint(self.intake_public_raw)}\n{text}".encode()
-        response = self._request("POST", "/v1/session", json={
+        response = self._once("POST", "/v1/session", json={
             "public_key_pem": crypto.public_pem(key.public_raw), "challenge": text,
             "signature": crypto.b64(crypto.sign(key.seed, message))})
         if response.status_code == 403:
@@ -248,7 +256,7 @@ class IntakeClient:
         return list(data.get("rounds") or [])
 
     def _read(self, url: str) -> httpx.Response:
-        response = self._request("GET", url, headers={"Authorization": f"Bearer {self._token or ''}"})
+        response = self._once("GET", url, headers={"Authorization": f"Bearer {self._token or ''}"})
         if response.status_code in (401, 403):
             raise Problem(Code.INTAKE_READ_DENIED, url=self.url, fingerprint="")
         return response
