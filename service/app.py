@@ -102,6 +102,15 @@ def create_app(service: Service) -> FastAPI:
     def key():
         return Response(public_identity(service.home, service.key), media_type="application/json")
 
+    @app.get("/static/cjk-{digest}.ttf")
+    def cjk_font(digest: str):
+        """The app's own CJK font (review_model/fonts.py), so the dashboard reads in Chinese on a
+        browser without Chinese fonts too."""
+        data, expected = dashboard.font()
+        if digest != expected:
+            return _error(404, "not_found")
+        return Response(data, media_type="font/ttf", headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
     @app.get("/v1/receipts/{name}")
     def receipt(name: str):
         """The receipt for a bundle file by its SHA-256: `<sha>.json` (the signed bytes) or `<sha>.sig`."""

@@ -6,6 +6,7 @@ The page reloads itself every REFRESH seconds.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from .state import Cell, RefusalView, RoundView
@@ -57,8 +58,20 @@ REASONS = {
     },
 }
 
+@lru_cache(maxsize=1)
+def font() -> tuple[bytes, str]:
+    """The CJK font the app uses everywhere, and the short hash that names it (cache forever)."""
+    import hashlib
+
+    from review_model.fonts import cjk_font_bytes
+
+    data = cjk_font_bytes()
+    return data, hashlib.sha256(data).hexdigest()[:12]
+
+
 STYLE = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#1f2933}
+@font-face{font-family:"ReviewDesk CJK";src:url("/static/cjk-%s.ttf") format("truetype")}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","ReviewDesk CJK",sans-serif;margin:24px;color:#1f2933}
 h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 6px} .muted{color:#616e7c;font-size:13px}
 table{border-collapse:collapse;margin-top:8px} th,td{border:1px solid #cbd2d9;padding:6px 10px;font-size:14px;vertical-align:top}
 th{background:#f0f4f8;text-align:left} td.delivered{background:#e3f9e5} td.missing{background:#fff}
@@ -148,7 +161,7 @@ def _document(body: str, lang: str, refresh: bool) -> str:
     html_lang = "zh-CN" if lang != "en" else "en"
     return f"""<!DOCTYPE html>
 <html lang="{html_lang}"><head><meta charset="utf-8">{meta}<title>{escape(w['title'])}</title>
-<style>{STYLE}</style></head><body>
+<style>{STYLE % font()[1]}</style></head><body>
 <h1>{escape(w['title'])}</h1>
 <div class="muted">{escape(w['refresh'].format(s=REFRESH)) if refresh else ''} <a href="?lang={w['lang_code']}">{escape(w['lang'])}</a></div>
 {body}
