@@ -82,6 +82,8 @@ class Code(str, Enum):
     INTAKE_READ_DENIED = "intake_read_denied"
     INTAKE_PLAIN_HTTP = "intake_plain_http"
     INTAKE_NOT_SERVING = "intake_not_serving"
+    INTAKE_PORT_BUSY = "intake_port_busy"
+    INTAKE_NO_SUCH_ROUND = "intake_no_such_round"
     # the dossier viewer
     PDF_PASSWORD_NEEDED = "pdf_password_needed"
     PDF_PASSWORD_WRONG = "pdf_password_wrong"

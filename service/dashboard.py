@@ -44,7 +44,7 @@ REASONS = {
         "not_a_bundle": "文件损坏或不是评审台回传包", "signature_bad": "签名无效", "too_large": "文件超出受理上限",
         "unknown_round": "本受理服务没有该评审批次", "not_in_package": "签名人不是本批次专家",
         "not_assigned": "含有未分配给该专家的申报单位", "conflict_declared": "该专家已对此申报单位声明回避",
-        "revision_conflict": "同一版本的评分表内容与已收到的不一致", "invalid": "评分表未通过校验",
+        "revision_conflict": "同一版本的评分表内容与已收到的不一致", "bundle_invalid": "评分表未通过校验",
         "upload_corrupt": "传输内容与声明的摘要不符",
     },
     "en": {
@@ -54,7 +54,7 @@ REASONS = {
         "not_assigned": "it holds an applicant not assigned to that expert",
         "conflict_declared": "the expert declared a conflict with this applicant",
         "revision_conflict": "different contents for a revision already received",
-        "invalid": "a score sheet failed verification", "upload_corrupt": "the bytes do not match the announced hash",
+        "bundle_invalid": "a score sheet failed verification", "upload_corrupt": "the bytes do not match the announced hash",
     },
 }
 
@@ -92,7 +92,7 @@ def _refusal_text(refusal: RefusalView, lang: str) -> str:
     text = reason_words(refusal.reason, lang)
     problem = refusal.problem or {}
     rule = (problem.get("params") or {}).get("reason") or problem.get("code")
-    if refusal.reason == "invalid" and rule:
+    if refusal.reason == "bundle_invalid" and rule:
         text += f" ({rule})"
     return text
 

@@ -53,7 +53,7 @@ class Reason(str, Enum):
     NOT_ASSIGNED = "not_assigned"
     CONFLICT_DECLARED = "conflict_declared"
     REVISION_CONFLICT = "revision_conflict"  # different bytes claiming a revision already received
-    INVALID = "invalid"  # any other rule of the bundle's verification (the domain's problem says which)
+    INVALID = "bundle_invalid"  # any other rule of the bundle's verification (the domain's problem says which)
     UPLOAD_CORRUPT = "upload_corrupt"  # the bytes received do not have the SHA-256 announced
 
 

@@ -59,7 +59,7 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise Problem(Code.INTAKE_NOT_SERVING, url=f"{host}:{port}", detail=exc.strerror or str(exc)) from None
+        raise Problem(Code.INTAKE_PORT_BUSY, url=f"{host}:{port}", detail=exc.strerror or str(exc)) from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock

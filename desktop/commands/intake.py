@@ -114,7 +114,7 @@ def _reason(ctx: Context, refusal) -> str:
     problem = refusal.problem or {}
     rule = (problem.get("params") or {}).get("reason") or problem.get("code") or ""
     words = reason_words(refusal.reason, "zh" if ctx.language.startswith("zh") else "en")
-    return f"{words} ({refusal.reason}{': ' + rule if rule and refusal.reason == 'invalid' else ''})"
+    return f"{words} ({refusal.reason}{': ' + rule if rule and refusal.reason == 'bundle_invalid' else ''})"
 
 
 def status_command(ctx: Context) -> int:
@@ -174,7 +174,7 @@ def login_link_command(ctx: Context) -> int:
         wanted = ctx.args.rounds or known
         unknown = [r for r in wanted if r not in known]
         if unknown:
-            raise Problem(Code.NO_ROUND, round=unknown[0])
+            raise Problem(Code.INTAKE_NO_SUCH_ROUND, round=unknown[0])
         token = Auth(db, key.fingerprint).login_link_token(wanted)
     finally:
         db.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,12 +54,15 @@ class _Retry(Exception):
 
 
 class IntakeClient:
-    def __init__(self, url: str, intake_public_raw: bytes, *, verify: bool | str = True, timeout: float = 30.0,
+    def __init__(self, url: str, intake_public_raw: bytes, *, verify: bool | str | ssl.SSLContext = True,
+                 timeout: float = 30.0,
                  attempts: int = 8, backoff: float = 0.5, backoff_cap: float = 30.0,
                  sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None) -> None:
         self.url = url.rstrip("/")
         self.intake_public_raw = intake_public_raw
         self.attempts, self.backoff, self.backoff_cap, self._sleep = attempts, backoff, backoff_cap, sleep
+        if isinstance(verify, str):  # a CA file, or the intake's own self-signed certificate
+            verify = ssl.create_default_context(cafile=verify)
         self._http = httpx.Client(base_url=self.url, verify=verify, transport=transport,
                                   timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
                                   headers={"User-Agent": "ReviewDesk"})
