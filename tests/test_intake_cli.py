@@ -104,3 +104,16 @@ def test_tls_is_served_by_the_intake_itself(tmp_path):
         assert login.status_code == 403
     finally:
         assert process.stop() == 0
+
+
+def test_the_service_never_imports_qt_the_ui_or_the_desktop_even_lazily():
+    """import-linter checks the imports it sees (pyproject.toml); this also catches local imports."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "service"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            assert not any(n.split(".")[0] in ("PySide6", "shiboken6", "ui", "desktop") for n in names), (path, names)
