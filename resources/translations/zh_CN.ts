@@ -1,14 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
@@ -64,7 +63,7 @@
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <source>the round&apos;s package, to check who signed</source>
+        <source>the round's package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
@@ -76,7 +75,7 @@
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
@@ -104,7 +103,7 @@
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s signing identity</source>
+        <source>this workspace's signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
@@ -152,12 +151,120 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s identity, round and applicants</source>
+        <source>this workspace's identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
+    </message>
+    <message>
+        <source>the bureau's intake service: signed sheets arrive over the network</source>
+        <translation>区局受理服务：已签名评分表经网络送达</translation>
+    </message>
+    <message>
+        <source>database URL (default: SQLite in this home; or postgresql+psycopg://…)</source>
+        <translation>数据库地址（默认：本工作目录中的 SQLite；或 postgresql+psycopg://…）</translation>
+    </message>
+    <message>
+        <source>run the intake service until stopped (SIGTERM)</source>
+        <translation>运行受理服务，直至收到停止信号（SIGTERM）</translation>
+    </message>
+    <message>
+        <source>0: any free port</source>
+        <translation>0：任一空闲端口</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM) for HTTPS</source>
+        <translation>HTTPS 使用的 TLS 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM) for HTTPS</source>
+        <translation>HTTPS 使用的 TLS 私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>serve unencrypted HTTP on a network address: scores and notes travel in the clear (only behind a TLS proxy on this machine)</source>
+        <translation>在网络地址上提供未加密的 HTTP 服务：评分和记录将以明文传输（仅限本机有 TLS 代理时使用）</translation>
+    </message>
+    <message>
+        <source>largest bundle accepted, in MB</source>
+        <translation>可受理的回传包上限（MB）</translation>
+    </message>
+    <message>
+        <source>seconds of silence after which a transfer is paused (it resumes later)</source>
+        <translation>客户端无数据多少秒后暂停传输（之后可续传）</translation>
+    </message>
+    <message>
+        <source>open a round: only the package's experts may deliver</source>
+        <translation>开放评审批次：仅评审包中的专家可提交</translation>
+    </message>
+    <message>
+        <source>write the intake's public receipt key, for the round spec</source>
+        <translation>导出受理服务的回执公钥，供批次配置使用</translation>
+    </message>
+    <message>
+        <source>per round, applicant and expert: what arrived, what was refused</source>
+        <translation>按批次、申报单位和专家列出已送达和已拒收的情况</translation>
     </message>
     <message>
         <source>print one JSON object</source>
         <translation>输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>print a one-time login link to the bureau's dashboard</source>
+        <translation>生成区局看板的一次性登录链接</translation>
+    </message>
+    <message>
+        <source>the intake's address as the bureau's browser reaches it</source>
+        <translation>区局浏览器访问受理服务所用的地址</translation>
+    </message>
+    <message>
+        <source>only this round (repeatable; default: every round)</source>
+        <translation>仅限该批次（可重复；默认全部批次）</translation>
+    </message>
+    <message>
+        <source>Round {round} is open on the intake: its experts may deliver their signed sheets.</source>
+        <translation>评审批次 {round} 已在受理服务开放，该批次专家可提交已签名的评分表。</translation>
+    </message>
+    <message>
+        <source>Round {round} was already open with this package; nothing changed.</source>
+        <translation>评审批次 {round} 此前已使用该评审包开放，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The intake's receipt key ({fingerprint}) is in {path}. Put it in the round spec as intake.pub.</source>
+        <translation>受理服务的回执公钥（{fingerprint}）已写入 {path}，请将其作为 intake.pub 放入批次配置。</translation>
+    </message>
+    <message>
+        <source>No round is open on this intake. Add one with: reviewdesk intake add-package PKG.rvpkg</source>
+        <translation>本受理服务尚未开放任何评审批次。请使用以下命令添加：reviewdesk intake add-package PKG.rvpkg</translation>
+    </message>
+    <message>
+        <source>Round {round} {title}: {bundles} bundles accepted; delivered {delivered}, missing {missing}, conflicts {conflict}, refused {refused}.</source>
+        <translation>评审批次 {round} {title}：已受理回传包 {bundles} 个；已送达 {delivered}，未提交 {missing}，回避 {conflict}，拒收 {refused}。</translation>
+    </message>
+    <message>
+        <source>delivered revision {revision}, {when}</source>
+        <translation>已送达第{revision}版，{when}</translation>
+    </message>
+    <message>
+        <source>conflict declared</source>
+        <translation>已声明回避</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>已拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>refused {when} from {expert}: {reason}</source>
+        <translation>{when} 拒收 {expert} 的回传包：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused {when}, sender unknown: {reason}</source>
+        <translation>{when} 拒收，发送人不明：{reason}</translation>
+    </message>
+    <message>
+        <source>The link opens the dashboard once, within 30 minutes; do not share it.</source>
+        <translation>该链接在 30 分钟内可打开看板一次，请勿转发他人。</translation>
     </message>
     <message>
         <source>No signing identity yet (reviewdesk keys init).</source>
@@ -216,7 +323,7 @@
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
@@ -344,7 +451,7 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <source>the chair&apos;s desk: compile and sign the panel result</source>
+        <source>the chair's desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
@@ -420,7 +527,7 @@
         <translation>一票否决：{rule}。名次并列：{tie}。</translation>
     </message>
     <message>
-        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts&apos; median.</source>
+        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts' median.</source>
         <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
     </message>
 </context>
@@ -600,7 +707,7 @@
         <translation>正在核验评分回传包…</translation>
     </message>
     <message>
-        <source>Choose the round&apos;s package (.rvpkg) to verify the bundles against</source>
+        <source>Choose the round's package (.rvpkg) to verify the bundles against</source>
         <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
     </message>
     <message>
@@ -612,7 +719,7 @@
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <source>Chair&apos;s desk</source>
+        <source>Chair's desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
@@ -627,7 +734,7 @@
         <translation>计分错误</translation>
     </message>
     <message>
-        <source>Score outside the item&apos;s range</source>
+        <source>Score outside the item's range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
@@ -687,11 +794,11 @@
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <source>on the experts&apos; totals</source>
+        <source>on the experts' totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <source>one expert&apos;s veto excludes</source>
+        <source>one expert's veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
@@ -778,7 +885,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>Expert&apos;s reason</source>
+        <source>Expert's reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
@@ -1030,7 +1137,7 @@
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
@@ -1181,7 +1288,7 @@
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <source>Click into an item&apos;s score to see its rule here.</source>
+        <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
@@ -1243,7 +1350,7 @@
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
@@ -1251,15 +1358,15 @@
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <source>● Not on the package&apos;s panel</source>
+        <source>● Not on the package's panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
@@ -1275,7 +1382,7 @@
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <source>Import the bureau&apos;s package to compare your key with it.</source>
+        <source>Import the bureau's package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
 </context>
@@ -1465,7 +1572,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Chair&apos;s desk (组长工作台)</source>
+        <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
@@ -1498,7 +1605,7 @@
     </message>
     <message>
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen&apos;s vocational-training carriers.
+Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
@@ -1672,7 +1779,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
@@ -1724,7 +1831,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
@@ -1732,7 +1839,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
@@ -1740,8 +1847,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
     </message>
     <message>
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
@@ -1812,7 +1919,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
@@ -1888,6 +1995,54 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>回传包被拒收：{applicant} 的评分表第 {revision} 版{reason}。请专家重新导出。</translation>
     </message>
     <message>
+        <source>The bureau's intake refused the bundle: {reason}. Nothing is marked delivered; correct the cause and send again, or ask the bureau.</source>
+        <translation>区局受理服务拒收了该回传包：{reason}。未标记为已送达；请排除原因后重新发送，或与区局联系。</translation>
+    </message>
+    <message>
+        <source>The bureau's intake at {url} cannot be reached now ({detail}). Everything signed stays queued and is sent when the connection is back.</source>
+        <translation>目前无法连接区局受理服务 {url}（{detail}）。所有已签名内容仍在待发送队列中，网络恢复后将自动发送。</translation>
+    </message>
+    <message>
+        <source>The intake at {url} gave an answer ReviewDesk does not understand ({detail}). Nothing is marked delivered; check the address with the bureau.</source>
+        <translation>受理服务 {url} 的应答无法识别（{detail}）。未标记为已送达；请与区局核对地址。</translation>
+    </message>
+    <message>
+        <source>The receipt is not the bureau's intake's own for this file ({detail}). Nothing is marked delivered; tell the bureau.</source>
+        <translation>该回执不是区局受理服务针对此文件出具的回执（{detail}）。未标记为已送达；请告知区局。</translation>
+    </message>
+    <message>
+        <source>The bureau's intake has no disk space left; nothing it accepted is lost and the bundle is sent again later. Tell the bureau.</source>
+        <translation>区局受理服务磁盘空间已满；已受理的内容不会丢失，回传包将稍后重新发送。请告知区局。</translation>
+    </message>
+    <message>
+        <source>The intake's database {url} cannot be used ({detail}). Check the --db address and that the database server is running.</source>
+        <translation>无法使用受理服务数据库 {url}（{detail}）。请检查 --db 地址以及数据库服务是否已启动。</translation>
+    </message>
+    <message>
+        <source>Round {round} is already open on this intake with another package. One round takes one package: give a changed package a new round id.</source>
+        <translation>评审批次 {round} 已在本受理服务以另一评审包开放。每个批次只对应一个评审包：修改后的评审包请使用新的批次编号。</translation>
+    </message>
+    <message>
+        <source>The intake at {url} lets only the round's chair and bureau read; this identity ({fingerprint}) is neither.</source>
+        <translation>受理服务 {url} 仅允许该批次的评审组长和区局读取；当前身份（{fingerprint}）均不是。</translation>
+    </message>
+    <message>
+        <source>Unencrypted HTTP is served only on 127.0.0.1, not on {host}: give both --tls-cert and --tls-key, or --unsafe-plain-http behind a TLS proxy on this machine.</source>
+        <translation>未加密的 HTTP 仅可在 127.0.0.1 上提供，不能在 {host} 上提供：请同时指定 --tls-cert 和 --tls-key；仅在本机有 TLS 代理时方可使用 --unsafe-plain-http。</translation>
+    </message>
+    <message>
+        <source>The intake service is not running on this workspace, so its address is unknown. Start it with “reviewdesk intake serve”, or give the address with --url.</source>
+        <translation>本工作目录的受理服务未运行，无法确定其地址。请使用“reviewdesk intake serve”启动，或通过 --url 指定地址。</translation>
+    </message>
+    <message>
+        <source>The intake cannot listen on {url} ({detail}). Choose another --port or stop the program using it.</source>
+        <translation>受理服务无法在 {url} 上监听（{detail}）。请另选 --port，或停止占用该端口的程序。</translation>
+    </message>
+    <message>
+        <source>There is no round {round} on this intake; “reviewdesk intake status” lists the rounds.</source>
+        <translation>本受理服务没有评审批次 {round}；可使用“reviewdesk intake status”查看全部批次。</translation>
+    </message>
+    <message>
         <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
         <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
@@ -1912,7 +2067,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
+        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
@@ -1924,15 +2079,15 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
     </message>
     <message>
@@ -2032,7 +2187,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <source>the credit code&apos;s check character is wrong</source>
+        <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
@@ -2052,11 +2207,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <source>the score is outside the item&apos;s range</source>
+        <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <source>the score is not a multiple of the item&apos;s step</source>
+        <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
@@ -2064,7 +2219,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>不是数字</translation>
     </message>
     <message>
-        <source>a score under 60% of the item&apos;s points needs a comment</source>
+        <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
@@ -2076,7 +2231,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
+        <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
@@ -2084,7 +2239,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <source>its own signature is not the expert&apos;s</source>
+        <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
@@ -2108,7 +2263,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <source>its applicant differs from the package&apos;s</source>
+        <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
@@ -2124,7 +2279,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <source>its items are not the rubric&apos;s</source>
+        <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
@@ -2132,7 +2287,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <source>its vetoes are not the rubric&apos;s</source>
+        <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
@@ -2158,6 +2313,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>an older revision is marked as the current one</source>
         <translation>旧版本被标为当前版本</translation>
+    </message>
+    <message>
+        <source>the file is damaged or not a ReviewDesk return bundle</source>
+        <translation>文件已损坏或不是评审台回传包</translation>
+    </message>
+    <message>
+        <source>its signature is not valid</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>it is larger than the intake accepts</source>
+        <translation>文件超出受理服务的受理上限</translation>
+    </message>
+    <message>
+        <source>the intake has no such round (ask the bureau to open it)</source>
+        <translation>受理服务没有该评审批次（请联系区局开放）</translation>
+    </message>
+    <message>
+        <source>its signer is not an expert of the round's package</source>
+        <translation>签名人不是该批次评审包中的专家</translation>
+    </message>
+    <message>
+        <source>the intake already holds that revision with different contents</source>
+        <translation>受理服务已收到该版本，但内容不一致</translation>
+    </message>
+    <message>
+        <source>a score sheet in it does not pass the bureau's checks (“reviewdesk verify” says which)</source>
+        <translation>其中有评分表未通过区局校验（可用“reviewdesk verify”查看原因）</translation>
+    </message>
+    <message>
+        <source>the bytes received do not match the file sent</source>
+        <translation>收到的内容与发送的文件不一致</translation>
     </message>
     <message>
         <source>it contains an invisible control character (often pasted from another program)</source>
@@ -2397,7 +2584,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
+        <source>The panel member's overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
@@ -2518,7 +2705,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>版本</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
+        <source>Your key's fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
