@@ -125,6 +125,7 @@ class Transfers:
             if row is not None:
                 session.delete(row)
         self.part(upload_id).unlink(missing_ok=True)
+        self._locks.pop(upload_id, None)
 
     def digest_matches(self, transfer: Transfer) -> bool:
         digest = hashlib.sha256()

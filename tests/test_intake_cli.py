@@ -117,3 +117,26 @@ def test_the_service_never_imports_qt_the_ui_or_the_desktop_even_lazily():
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
             assert not any(n.split(".")[0] in ("PySide6", "shiboken6", "ui", "desktop") for n in names), (path, names)
+
+
+def test_every_refusal_of_the_intake_reads_as_one_sentence_in_chinese():
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import i18n
+    from review_model.errors import Code, Problem
+    from service.intake import Reason
+    from ui.messages import describe
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install_translators("zh_CN")
+    facts = dict(url="https://intake.example", detail="x", fingerprint="1", host="0.0.0.0", round="R", reason="")
+    codes = [c for c in Code if c.value.startswith(("intake_", "receipt_"))]
+    assert len(codes) == 12
+    for code in codes:
+        text = describe(Problem(code, **facts))
+        assert "{" not in text and "refused (" not in text and len(text.splitlines()) == 1, code
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), code
+    for reason in Reason:  # the intake's reason codes, as the app will show a refusal
+        text = describe(Problem(Code.INTAKE_REFUSED, reason=reason.value, detail="", applicant="", revision=""))
+        assert reason.value not in text, reason
+    assert app is not None

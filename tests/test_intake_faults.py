@@ -202,3 +202,42 @@ def test_a_full_disk_refuses_cleanly_and_loses_nothing_already_accepted(intake_b
         assert len(_held(running, round_)) == 2
     finally:
         running.process.stop()
+
+
+SENDER = """
+import sys, time
+from pathlib import Path
+from review_model.sync.client import IntakeClient
+url, key, bundle, note = sys.argv[1], bytes.fromhex(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+with IntakeClient(url, key) as client:
+    client.deliver(bundle, progress=lambda done, total: time.sleep(0.02),  # a slow link
+                   on_upload=lambda upload: note.write_text(upload))
+"""
+
+
+def test_a_client_killed_while_sending_resumes_its_transfer_after_restart(intake, big, tmp_path):
+    import sys
+
+    round_, _, _ = big
+    intake.add(round_)
+    plain = round_.bundle("E02", {"A02": [Sheet("30", "25", "20")]}, name="E02-for-photos.rvret")
+    large = with_photos(plain, tmp_path / "E02-photos.rvret", round_.panel.keys["E02"], round_.package, 30)
+    note = tmp_path / "upload-url"
+    sender = subprocess.Popen([sys.executable, "-c", SENDER, intake.url, intake.public_key().hex(), str(large),
+                               str(note)], env=os.environ.copy())
+    deadline = time.monotonic() + 60
+    offset = 0
+    while offset < large.stat().st_size // 3:
+        assert time.monotonic() < deadline and sender.poll() is None, "the sender finished or stalled"
+        time.sleep(0.2)
+        if note.exists():
+            offset = int(httpx.head(f"{intake.url}{note.read_text()}").headers["Upload-Offset"])
+    sender.kill()  # SIGKILL: the laptop's battery, or the app killed by the OS
+    sender.wait(10)
+    held = int(httpx.head(f"{intake.url}{note.read_text()}").headers["Upload-Offset"])
+    starts: list[int] = []
+    with intake.client() as client:
+        delivery = client.deliver(large, progress=lambda done, total: starts.append(done) if not starts else None,
+                                  upload_url=note.read_text())
+    assert delivery.status == "accepted" and delivery.receipt.file_sha256 == hashlib.sha256(large.read_bytes()).hexdigest()
+    assert starts[0] > held  # went on from what the intake held, not from 0

@@ -78,16 +78,20 @@ class IntakeClient:
         self.close()
 
     # --- delivering ------------------------------------------------------------------------------
-    def deliver(self, source: Path, progress: Callable[[int, int], None] | None = None) -> Delivery:
-        """Upload the bundle file at `source` until the intake answers for it (module docstring)."""
+    def deliver(self, source: Path, progress: Callable[[int, int], None] | None = None, *,
+                upload_url: str | None = None, on_upload: Callable[[str], None] | None = None) -> Delivery:
+        """Upload the bundle file at `source` until the intake answers for it (module docstring).
+
+        `on_upload(url)` is told the transfer's address as soon as the intake gives it; an outbox
+        that keeps it can pass it back as `upload_url` after its own crash, to resume the transfer
+        instead of starting it again."""
         path = Path(source)
         try:
             digest, size = _sha256_file(path)
         except OSError:
             raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
         failures, best, last = 0, 0, ""
-        upload_url: str | None = None
-        offset, resync = 0, False
+        offset, resync = 0, upload_url is not None
         while True:
             try:
                 if resync and upload_url is not None:
@@ -104,6 +108,8 @@ class IntakeClient:
                     if isinstance(answer, Delivery):
                         return answer
                     upload_url, offset = answer, 0
+                    if on_upload:
+                        on_upload(upload_url)
                 offset = self._send(upload_url, path, size, offset, progress)
                 if offset < size:
                     raise _Retry("transfer interrupted")
