@@ -76,7 +76,7 @@ def serve(home_path: Path, options: ServeOptions, announce=print) -> int:
     db = Database(options.db_url or home.default_db())
     key = receipt_key(home)
     service = Service(db, home, key, options.limits, secure_cookies=options.tls_cert is not None)
-    service.transfers.expire()
+    service.transfers.expire(strays=True)
     sock = _bind(options.host, options.port)
     scheme = "https" if options.tls_cert else "http"
     host = f"[{options.host}]" if ":" in options.host else options.host

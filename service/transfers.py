@@ -22,7 +22,7 @@ import re
 import secrets
 import shutil
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import anyio
@@ -72,8 +72,9 @@ class Transfers:
         return self.home.uploads / f"{upload_id}.part"
 
     # --- bookkeeping (sync: run in the thread pool) ---------------------------------------------
-    def expire(self) -> int:
-        """Discard transfers untouched for upload_ttl_hours, and stray files of none."""
+    def expire(self, strays: bool = False) -> int:
+        """Discard transfers untouched for upload_ttl_hours; with `strays` (at start-up only, when no
+        transfer is being created) also files no transfer owns."""
         cutoff = utcnow() - timedelta(hours=self.limits.upload_ttl_hours)
         removed = 0
         with self.db.session() as session:
@@ -81,14 +82,15 @@ class Transfers:
             known = {r.id for r in rows}
             for row in rows:
                 path = self.part(row.id)
-                touched = utcnow().fromtimestamp(path.stat().st_mtime, cutoff.tzinfo) if path.exists() else row.created_at
+                touched = datetime.fromtimestamp(path.stat().st_mtime, UTC) if path.exists() else row.created_at
                 if touched < cutoff:
                     session.delete(row)
                     path.unlink(missing_ok=True)
                     removed += 1
-        for path in self.home.uploads.glob("*.part"):
-            if path.stem not in known:
-                path.unlink(missing_ok=True)
+        if strays:
+            for path in self.home.uploads.glob("*.part"):
+                if path.stem not in known:
+                    path.unlink(missing_ok=True)
         return removed
 
     def create(self, sha256: str, size: int) -> Transfer:
@@ -106,8 +108,8 @@ class Transfers:
             if shutil.disk_usage(self.home.uploads).free - pending - size < self.limits.disk_reserve:
                 raise TransferError(507, "disk_full", retry_after=600)
             upload_id = secrets.token_hex(16)
-            self.part(upload_id).touch()
             session.add(Upload(id=upload_id, sha256=sha256, size=size, created_at=utcnow()))
+        self.part(upload_id).touch()  # after the commit: a file is never there without its transfer
         return Transfer(upload_id, sha256, size, self.part(upload_id))
 
     def get(self, upload_id: str) -> Transfer:
@@ -161,7 +163,7 @@ class Transfers:
             return transfer.offset  # taken over: what was received is kept
 
     async def _append(self, transfer: Transfer, offset: int, chunks) -> int:
-        fd = await anyio.to_thread.run_sync(lambda: os.open(transfer.path, os.O_WRONLY | os.O_APPEND))
+        fd = await anyio.to_thread.run_sync(lambda: os.open(transfer.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
         too_much = False
         try:
             iterator = chunks.__aiter__()

@@ -28,6 +28,7 @@ def own_intake(intake_backend, tmp_path_factory):
                            "--idle-timeout", "2")
     yield running
     assert running.process.stop() == 0  # SIGTERM: a clean stop
+    assert "Traceback" not in running.process.errors()
 
 
 @pytest.fixture(scope="module")

@@ -284,3 +284,39 @@ def test_intake_status_lists_each_applicant_and_expert(intake, intake_round):
     assert [r["reason"] for r in view["refusals"]] == ["not_assigned"]
     text = reviewdesk("--home", intake.home, "intake", "status", "--db", intake.db_url)
     assert "E03" in text.stdout and "未分配" in text.stdout  # Chinese by default
+
+
+def test_concurrent_uploads_get_one_receipt_each_numbered_without_gaps_and_a_race_on_a_revision_has_one_winner(
+        intake, intake_round):
+    from concurrent.futures import ThreadPoolExecutor
+
+    distinct = [intake_round.bundle(e, {a: [Sheet("35", "25", "20")]}, name=f"{e}-{a}-{n}.rvret")
+                for n, (e, a) in enumerate([("E01", "A01"), ("E01", "A02"), ("E01", "A03"), ("E02", "A02"),
+                                            ("E02", "A03"), ("E03", "A01")])]
+    twice = intake_round.bundle("E03", {"A02": [Sheet("30", "20", "20")]}, name="E03-A02.rvret")
+    rival_a = intake_round.bundle("E02", {"A01": [Sheet("35", "25", "20")]}, name="E02-A01-a.rvret")
+    rival_b = intake_round.bundle("E02", {"A01": [Sheet("25", "25", "20")]}, name="E02-A01-b.rvret")
+
+    def send(path):
+        with intake.client() as client:
+            try:
+                return client.deliver(path)
+            except Problem as problem:
+                return problem
+
+    jobs = distinct + [twice] * 3 + [rival_a, rival_b]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        results = list(pool.map(send, jobs))
+    receipts = [r for r in results[:len(distinct)]]
+    assert all(not isinstance(r, Problem) for r in receipts), receipts
+    same = results[len(distinct):len(distinct) + 3]
+    assert len({r.receipt_bytes for r in same}) == 1  # the same bytes three times at once: one receipt
+    rivals = results[-2:]
+    winners = [r for r in rivals if not isinstance(r, Problem)]
+    losers = [r for r in rivals if isinstance(r, Problem)]
+    assert len(winners) == 1 and losers[0].params["reason"] == "revision_conflict"
+    numbers = sorted(r.receipt.seq for r in receipts + same[:1] + winners)
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # distinct, no gaps
+    with intake.client() as client:
+        client.login(intake_round.bureau)
+        assert len(client.bundles(_round_id(intake_round))) == len(numbers)  # nothing twice

@@ -106,22 +106,33 @@ class IntakeProcess:
     log: list[str] = field(default_factory=list)
 
     def start(self, port: int = 0, timeout: float = 60) -> IntakeProcess:
+        """Start and wait for its `listening on URL` line. Its output goes to files in the home (a
+        pipe nobody reads would block the server once full)."""
         args = ["--home", self.home, "intake", "serve", "--port", port, *self.extra]
         if self.db:
             args += ["--db", self.db]
-        self.process = subprocess.Popen(reviewdesk_command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True, cwd=ROOT, env=os.environ.copy(), start_new_session=True)
+        self.home.mkdir(parents=True, exist_ok=True)
+        runs = len(self.log)
+        out, err = self.home / f"serve-{runs}.out", self.home / f"serve-{runs}.err"
+        self.log.append(str(err))
+        with open(out, "w") as stdout, open(err, "w") as stderr:
+            self.process = subprocess.Popen(reviewdesk_command(*args), stdout=stdout, stderr=stderr, text=True,
+                                            cwd=ROOT, env=os.environ.copy(), start_new_session=True)
         deadline = time.monotonic() + timeout
-        line = ""
         while time.monotonic() < deadline:
-            line = self.process.stdout.readline()
-            if line.startswith("listening on "):
-                self.url = line.split(" ", 2)[2].strip()
-                return self
-            if not line and self.process.poll() is not None:
+            for line in out.read_text(encoding="utf-8").splitlines():
+                if line.startswith("listening on "):
+                    self.url = line.split(" ", 2)[2].strip()
+                    return self
+            if self.process.poll() is not None:
                 break
+            time.sleep(0.05)
         self.stop()
-        raise RuntimeError(f"intake did not start: {line!r} {self.process.stderr.read() if self.process else ''}")
+        raise RuntimeError(f"intake did not start: {err.read_text(encoding='utf-8')[-2000:]}")
+
+    def errors(self) -> str:
+        """What the server wrote to stderr (tracebacks of unexpected errors), over all its runs."""
+        return "".join(Path(p).read_text(encoding="utf-8") for p in self.log)
 
     @property
     def port(self) -> int:
@@ -418,7 +429,8 @@ def intake(intake_backend, tmp_path_factory):
     """One intake process per backend for the session; tests open rounds of their own on it."""
     running = start_intake(tmp_path_factory.mktemp(f"intake-{intake_backend.name}"), intake_backend)
     yield running
-    running.process.stop()
+    assert running.process.stop() == 0
+    assert "Traceback" not in running.process.errors()  # no request ended in an unexpected error
 
 
 @pytest.fixture
