@@ -100,7 +100,9 @@ def test_tls_is_served_by_the_intake_itself(tmp_path):
             httpx.get(f"{process.url}/v1/health")
         with pytest.raises(httpx.HTTPError):  # and nothing is served in the clear on that port
             httpx.get(process.url.replace("https://", "http://") + "/v1/health")
-        login = httpx.get(f"{process.url}/login/nothing", verify=str(cert))
+        import ssl
+
+        login = httpx.get(f"{process.url}/login/nothing", verify=ssl.create_default_context(cafile=str(cert)))
         assert login.status_code == 403
     finally:
         assert process.stop() == 0
