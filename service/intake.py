@@ -33,6 +33,7 @@ from review_model.exchange.container import open_container
 from review_model.exchange.package import Package, check_dossiers, open_package
 from review_model.exchange.safezip import SafeZip
 from review_model.signing.bundle import ReturnBundle, read_return_bundle
+from review_model.signing.document import stamp
 from review_model.store.db import utcnow
 from review_model.sync.receipt import Receipt, ReceiptSheet
 
@@ -231,10 +232,6 @@ def verify(path: Path, packages: Packages, limits: Limits) -> tuple[Round, Retur
                       round_pk=round_row.id) from None
 
 
-def _stamp(moment) -> str:
-    return moment.isoformat()
-
-
 class Intake:
     """Acceptance on one database and home, with the receipt key in memory."""
 
@@ -326,11 +323,11 @@ class Intake:
         seq = self._next_seq(session)
         now = utcnow()
         receipt = Receipt.model_validate({
-            "schema": "reviewdesk-receipt/1", "seq": seq, "received_at": _stamp(now),
+            "schema": "reviewdesk-receipt/1", "seq": seq, "received_at": stamp(now),
             "intake_fingerprint": self.key.fingerprint, "round_id": bundle.round_id,
             "package_sha256": bundle.package_sha256, "kind": "return", "signer_id": bundle.expert_id,
             "file_sha256": digest, "bundle_sha256": bundle.bundle_sha256, "size": size,
-            "bundle_created_at": _stamp(bundle.created_at), "disposition": disposition,
+            "bundle_created_at": stamp(bundle.created_at), "disposition": disposition,
             "sheets": [ReceiptSheet(applicant_id=s.applicant_id, revision=s.revision, json_sha256=s.json_sha256)
                        for s in bundle.sheets],
             "conflicts": sorted(bundle.declared_conflicts()),
