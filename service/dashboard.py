@@ -22,7 +22,8 @@ WORDS = {
         "current": "最新", "refusals": "拒收记录", "why": "原因", "none": "暂无",
         "summary": "送达 {delivered} · 未提交 {missing} · 回避 {conflict} · 拒收 {refused}",
         "refresh": "本页每 {s} 秒自动刷新。", "login_needed": "请使用受理服务管理员通过命令 reviewdesk intake login-link 生成的一次性登录链接打开本页。",
-        "login_refused": "该登录链接无效、已使用或已过期。请重新生成登录链接。", "no_rounds": "本受理服务尚未开放任何评审批次。",
+        "login_refused": "该登录链接无效、已使用或已过期。请重新生成登录链接。",
+        "result": "评审组长签署的评审结果", "no_result": "评审组长尚未上传评审结果。", "result_line": "第{seq}号回执，签署于 {made}，收到于 {received}", "no_rounds": "本受理服务尚未开放任何评审批次。",
         "lang": "English", "lang_code": "en",
     },
     "en": {
@@ -35,6 +36,8 @@ WORDS = {
         "refresh": "This page reloads every {s} seconds.",
         "login_needed": "Open this page with a one-time login link from `reviewdesk intake login-link`.",
         "login_refused": "This login link is not valid, was used already or has expired. Print a new one.",
+        "result": "The panel result signed by the chair", "no_result": "The chair has not uploaded the panel result yet.",
+        "result_line": "receipt no. {seq}, signed {made}, received {received}",
         "no_rounds": "No round is open on this intake yet.", "lang": "中文", "lang_code": "zh",
     },
 }
@@ -142,11 +145,20 @@ def _round(view: RoundView, lang: str) -> str:
         f"<tr><td>{escape(_local(r.received_at))}</td><td>{escape(r.expert_id or '')} {escape(names.get(r.expert_id or '', ''))}</td>"
         f"<td>{escape(r.applicant_id or '')}</td><td>{escape(_refusal_text(r, lang))}</td></tr>"
         for r in reversed(view.refusals)) or f'<tr><td colspan="4" class="muted">{escape(w["none"])}</td></tr>'
+    result = view.result
+    if result is None:
+        result_html = f'<p class="muted result">{escape(w["no_result"])}</p>'
+    else:
+        line = w["result_line"].format(seq=result.seq, made=_local(result.created_at), received=_local(result.received_at))
+        result_html = (f'<p class="result">{escape(line)} · <a href="/dashboard/{escape(view.round_id)}/bundles/'
+                       f'{result.file_sha256}">{escape(w["download"])}</a></p>')
     return f"""
 <section data-round="{escape(view.round_id)}">
 <h2>{escape(w['round'])}：{escape(view.title)}（{escape(view.round_id)}）</h2>
 <div class="muted">{escape(w['bureau'])}：{escape(view.bureau)} · {escape(w['summary'].format(**view.counts()))}</div>
 <table class="matrix"><tr><th>{escape(w['applicant'])}</th>{head}</tr>{''.join(rows)}</table>
+<h2>{escape(w['result'])}</h2>
+{result_html}
 <h2>{escape(w['bundles'])}</h2>
 <table><tr><th>{escape(w['seq'])}</th><th>{escape(w['expert'])}</th><th>{escape(w['made'])}</th><th>{escape(w['received'])}</th>
 <th>{escape(w['size'])}</th><th></th><th></th></tr>{bundles}</table>

@@ -21,6 +21,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from review_model.errors import Code, Problem
 from review_model.exchange.container import open_container
 from review_model.exchange.package import Package, check_dossiers, open_package
 from review_model.exchange.safezip import SafeZip
+from review_model.exchange.verify import check_against_package
 from review_model.signing.bundle import ReturnBundle, read_return_bundle
 from review_model.signing.document import stamp
 from review_model.store.db import utcnow
@@ -212,12 +214,23 @@ def _check_bounds(path: Path, limits: Limits) -> None:
         raise Refused(Reason.TOO_LARGE, Problem(Code.ZIP_TOO_LARGE, member="", size=expanded))
 
 
-def verify(path: Path, packages: Packages, limits: Limits) -> tuple[Round, ReturnBundle]:
-    """The domain's verification of the bundle at `path`; Refused with the reason otherwise."""
+@dataclass(frozen=True)
+class Result:
+    """A panel result (.rvres) the chair uploaded, verified against the package."""
+
+    expert_id: str  # the chair's
+    bundle_sha256: str
+    created_at: datetime
+
+
+def verify(path: Path, packages: Packages, limits: Limits) -> tuple[Round, ReturnBundle | Result]:
+    """The domain's verification of the bundle (or the chair's result) at `path`; else Refused."""
     try:
         _check_bounds(path, limits)
-        with open_container(path, expected_kind="return") as container:
+        with open_container(path) as container:
             manifest = container.manifest
+        if manifest.kind not in ("return", "result"):
+            raise Problem(Code.WRONG_KIND, expected="return", found=manifest.kind)
     except Problem as problem:
         raise Refused(reason_for(problem), problem) from None
     found = packages.for_package(manifest.package_sha256)
@@ -226,7 +239,11 @@ def verify(path: Path, packages: Packages, limits: Limits) -> tuple[Round, Retur
     round_row, package = found
     signer = package.expert_by_key(manifest.public_raw())  # the signature verified: the key is the signer's
     try:
-        return round_row, read_return_bundle(path, package)
+        if manifest.kind == "return":
+            return round_row, read_return_bundle(path, package)
+        with open_container(path, expected_kind="result") as container:
+            check_against_package(container, package)  # what `reviewdesk verify R.rvres --package P` checks
+            return round_row, Result(signer.expert_id, container.sha256, manifest.created_at)
     except Problem as problem:
         raise Refused(reason_for(problem), problem, signer.expert_id if signer else None,
                       round_pk=round_row.id) from None
@@ -296,51 +313,39 @@ class Intake:
             pass
         return Outcome(digest, "refused", reason=refused.reason, problem=problem)
 
-    def _record(self, session, staged: Path, digest: str, round_row: Round, bundle: ReturnBundle) -> Outcome:
-        size = staged.stat().st_size
-        held = {(s.applicant_id, s.revision): s for s in session.scalars(
-            select(Sheet).where(Sheet.round_pk == round_row.id, Sheet.expert_id == bundle.expert_id))}
-        for sheet in bundle.sheets:
-            existing = held.get((sheet.applicant_id, sheet.revision))
-            if existing is not None and existing.json_sha256 != sheet.json_sha256:
-                raise Refused(Reason.REVISION_CONFLICT,
-                              Problem(Code.RETURN_INVALID, applicant=sheet.applicant_id, revision=sheet.revision,
-                                      reason="revision_conflict", detail=existing.json_sha256[:16]),
-                              applicant_id=sheet.applicant_id)
-        earlier = list(session.scalars(select(Bundle).where(Bundle.round_pk == round_row.id,
+    def _record(self, session, staged: Path, digest: str, round_row: Round, bundle: ReturnBundle | Result) -> Outcome:
+        kind = "return" if isinstance(bundle, ReturnBundle) else "result"
+        if kind == "return":
+            self._check_history(session, round_row, bundle)
+        earlier = list(session.scalars(select(Bundle).where(Bundle.round_pk == round_row.id, Bundle.kind == kind,
                                                             Bundle.expert_id == bundle.expert_id)))
-        declared: set[str] = set()
-        for other in earlier:
-            declared |= set(json.loads(other.conflicts))
-        for sheet in bundle.sheets:
-            if sheet.applicant_id in declared:
-                raise Refused(Reason.CONFLICT_DECLARED,
-                              Problem(Code.RETURN_INVALID, applicant=sheet.applicant_id, revision=sheet.revision,
-                                      reason="conflict_declared", detail=""),
-                              applicant_id=sheet.applicant_id)
         newest = max((b.created_at for b in earlier), default=None)
         disposition = "history" if newest is not None and bundle.created_at < newest else "current"
+        sheets = bundle.sheets if isinstance(bundle, ReturnBundle) else ()
+        conflicts = sorted(bundle.declared_conflicts()) if isinstance(bundle, ReturnBundle) else []
         seq = self._next_seq(session)
         now = utcnow()
+        size = staged.stat().st_size
         receipt = Receipt.model_validate({
             "schema": "reviewdesk-receipt/1", "seq": seq, "received_at": stamp(now),
-            "intake_fingerprint": self.key.fingerprint, "round_id": bundle.round_id,
-            "package_sha256": bundle.package_sha256, "kind": "return", "signer_id": bundle.expert_id,
+            "intake_fingerprint": self.key.fingerprint, "round_id": round_row.round_id,
+            "package_sha256": round_row.package_sha256, "kind": kind, "signer_id": bundle.expert_id,
             "file_sha256": digest, "bundle_sha256": bundle.bundle_sha256, "size": size,
             "bundle_created_at": stamp(bundle.created_at), "disposition": disposition,
             "sheets": [ReceiptSheet(applicant_id=s.applicant_id, revision=s.revision, json_sha256=s.json_sha256)
-                       for s in bundle.sheets],
-            "conflicts": sorted(bundle.declared_conflicts()),
+                       for s in sheets],
+            "conflicts": conflicts,
         })
         data = receipt.canonical()
         signature = crypto.b64(self.key.sign(data))
-        row = Bundle(round_pk=round_row.id, kind="return", file_sha256=digest, bundle_sha256=bundle.bundle_sha256,
+        row = Bundle(round_pk=round_row.id, kind=kind, file_sha256=digest, bundle_sha256=bundle.bundle_sha256,
                      size=size, expert_id=bundle.expert_id, created_at=bundle.created_at, received_at=now, seq=seq,
-                     conflicts=json.dumps(sorted(bundle.declared_conflicts())),
-                     receipt=data.decode("utf-8"), receipt_signature=signature)
+                     conflicts=json.dumps(conflicts), receipt=data.decode("utf-8"), receipt_signature=signature)
         session.add(row)
         session.flush()
-        for sheet in bundle.sheets:
+        held = {(s.applicant_id, s.revision) for s in session.scalars(
+            select(Sheet).where(Sheet.round_pk == round_row.id, Sheet.expert_id == bundle.expert_id))}
+        for sheet in sheets:
             if (sheet.applicant_id, sheet.revision) not in held:
                 session.add(Sheet(round_pk=round_row.id, expert_id=bundle.expert_id, applicant_id=sheet.applicant_id,
                                   revision=sheet.revision, json_sha256=sheet.json_sha256, signed_at=sheet.signed_at,
@@ -351,6 +356,29 @@ class Intake:
         # link is an unreferenced copy (content-addressed: harmless, reused).
         self._link_blob(staged, digest)
         return Outcome(digest, "accepted", data, signature)
+
+    @staticmethod
+    def _check_history(session, round_row: Round, bundle: ReturnBundle) -> None:
+        """The rules one bundle cannot show: a held revision's bytes, an accepted declared conflict."""
+        held = {(s.applicant_id, s.revision): s for s in session.scalars(
+            select(Sheet).where(Sheet.round_pk == round_row.id, Sheet.expert_id == bundle.expert_id))}
+        for sheet in bundle.sheets:
+            existing = held.get((sheet.applicant_id, sheet.revision))
+            if existing is not None and existing.json_sha256 != sheet.json_sha256:
+                raise Refused(Reason.REVISION_CONFLICT,
+                              Problem(Code.RETURN_INVALID, applicant=sheet.applicant_id, revision=sheet.revision,
+                                      reason="revision_conflict", detail=existing.json_sha256[:16]),
+                              applicant_id=sheet.applicant_id)
+        declared: set[str] = set()
+        for other in session.scalars(select(Bundle).where(Bundle.round_pk == round_row.id, Bundle.kind == "return",
+                                                          Bundle.expert_id == bundle.expert_id)):
+            declared |= set(json.loads(other.conflicts))
+        for sheet in bundle.sheets:
+            if sheet.applicant_id in declared:
+                raise Refused(Reason.CONFLICT_DECLARED,
+                              Problem(Code.RETURN_INVALID, applicant=sheet.applicant_id, revision=sheet.revision,
+                                      reason="conflict_declared", detail=""),
+                              applicant_id=sheet.applicant_id)
 
     def _link_blob(self, staged: Path, digest: str) -> None:
         target = self.home.blobs.path(digest)

@@ -65,12 +65,18 @@ class RoundView:
     experts: list[dict]
     applicants: list[dict]
     cells: list[Cell]
-    bundles: list[BundleView]
+    bundles: list[BundleView]  # the experts' return bundles and the chair's results (kind)
     refusals: list[RefusalView]
+
+    @property
+    def result(self) -> BundleView | None:
+        """The chair's newest signed panel result, once uploaded."""
+        return next((b for b in self.bundles if b.kind == "result" and b.current), None)
 
     def as_json(self) -> dict:
         data = asdict(self)
         data["counts"] = self.counts()
+        data["result"] = asdict(self.result) if self.result else None
         return data
 
     def counts(self) -> dict[str, int]:
@@ -89,8 +95,11 @@ def round_view(db: Database, round_row: Round) -> RoundView:
     arrived = {b.id: b.received_at for b in bundles}
     by_expert: dict[str, list[Bundle]] = {}
     for bundle in bundles:
-        by_expert.setdefault(bundle.expert_id, []).append(bundle)
+        if bundle.kind == "return":  # the chair's results say nothing about sheets and conflicts
+            by_expert.setdefault(bundle.expert_id, []).append(bundle)
     newest = {e: max(bs, key=lambda b: (b.created_at, b.seq)) for e, bs in by_expert.items()}
+    results = [b for b in bundles if b.kind == "result"]
+    newest_result = max(results, key=lambda b: (b.created_at, b.seq)) if results else None
     refusal_views = [RefusalView(r.file_sha256, r.expert_id, r.applicant_id, r.reason, json.loads(r.problem),
                                  r.received_at.isoformat()) for r in refusals]
     names = {a["applicant_id"]: a["name"] for a in roster["applicants"]}
@@ -117,7 +126,8 @@ def round_view(db: Database, round_row: Round) -> RoundView:
                 cell.state = "refused"
             cells.append(cell)
     views = [BundleView(b.file_sha256, b.bundle_sha256, b.kind, b.expert_id, b.size, b.seq, b.created_at.isoformat(),
-                        b.received_at.isoformat(), newest.get(b.expert_id) is b) for b in bundles]
+                        b.received_at.isoformat(), (newest_result if b.kind == "result" else newest.get(b.expert_id)) is b)
+             for b in bundles]
     return RoundView(round_row.round_id, round_row.title, round_row.bureau_name, round_row.package_sha256,
                      roster["experts"], roster["applicants"], cells, views, refusal_views)
 

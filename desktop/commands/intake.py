@@ -138,6 +138,9 @@ def status_command(ctx: Context) -> int:
         ctx.print(tr("Round {round} {title}: {bundles} bundles accepted; delivered {delivered}, missing {missing}, "
                      "conflicts {conflict}, refused {refused}.").format(round=view.round_id, title=view.title,
                                                                           bundles=len(view.bundles), **counts))
+        if view.result is not None:
+            ctx.print("  " + tr("The chair's signed panel result arrived {when} (receipt no. {seq}).").format(
+                when=view.result.received_at, seq=view.result.seq))
         for cell in view.cells:
             if cell.state == "delivered":
                 what = tr("delivered revision {revision}, {when}").format(revision=cell.revision, when=cell.received_at)

@@ -239,6 +239,10 @@
         <translation>评审批次 {round} {title}：已受理回传包 {bundles} 个；已送达 {delivered}，未提交 {missing}，回避 {conflict}，拒收 {refused}。</translation>
     </message>
     <message>
+        <source>The chair's signed panel result arrived {when} (receipt no. {seq}).</source>
+        <translation>评审组长签署的评审结果已于 {when} 收到（第{seq}号回执）。</translation>
+    </message>
+    <message>
         <source>delivered revision {revision}, {when}</source>
         <translation>已送达第{revision}版，{when}</translation>
     </message>

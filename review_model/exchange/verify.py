@@ -74,18 +74,24 @@ def _verify_against_package(source: bytes, package_path: Path) -> VerifyReport:
     except OSError:
         raise Problem(Code.FILE_UNREADABLE, path=str(package_path)) from None
     with open_package(package_bytes) as package, open_container(source) as container:
-        manifest = container.manifest
-        if manifest.round_id != package.round.round_id or manifest.package_sha256 != package.sha256:
-            raise Problem(Code.OTHER_ROUND, current=package.round.round_id, offered=manifest.round_id)
-        expert = package.expert_by_key(manifest.public_raw())
-        if expert is None or expert.role not in SIGNER_ROLE_IN_PANEL[manifest.kind]:
-            raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=manifest.signer.fingerprint)
-        container.read_all()
-        _load_owner_checks()
-        check = CONTENT_CHECKS.get(manifest.kind)
-        if check:
-            check(container, package)
+        check_against_package(container, package)
         return _report(container)
+
+
+def check_against_package(container: OpenedContainer, package: Package) -> None:
+    """A return bundle or result against its (opened) package: round, signer's role, every member,
+    the kind's own checks. Also the bureau's intake's check of an uploaded result (service/)."""
+    manifest = container.manifest
+    if manifest.round_id != package.round.round_id or manifest.package_sha256 != package.sha256:
+        raise Problem(Code.OTHER_ROUND, current=package.round.round_id, offered=manifest.round_id)
+    expert = package.expert_by_key(manifest.public_raw())
+    if expert is None or expert.role not in SIGNER_ROLE_IN_PANEL[manifest.kind]:
+        raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=manifest.signer.fingerprint)
+    container.read_all()
+    _load_owner_checks()
+    check = CONTENT_CHECKS.get(manifest.kind)
+    if check:
+        check(container, package)
 
 
 def _load_owner_checks() -> None:
