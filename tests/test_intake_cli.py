@@ -15,6 +15,8 @@ from tests.support.cli import reviewdesk
 from tests.support.intake import IntakeProcess, free_port, make_intake_round
 from tests.support.panel_round import Sheet
 
+pytestmark = pytest.mark.slow  # real processes: the intake, the reviewdesk command
+
 
 def test_the_receipt_key_file_is_a_public_identity_of_the_intake(intake, tmp_path):
     out = tmp_path / "intake.pub"
@@ -81,7 +83,6 @@ def _self_signed(folder):
     return cert_path, key_path
 
 
-@pytest.mark.slow
 def test_tls_is_served_by_the_intake_itself(tmp_path):
     cert, key = _self_signed(tmp_path)
     round_ = make_intake_round(tmp_path / "round", "2026-TLS")

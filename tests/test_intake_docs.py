@@ -5,8 +5,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import require_tool
 from tests.support.panel_round import Sheet
+
+pytestmark = pytest.mark.slow  # real processes: the intake, the reviewdesk command
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
 

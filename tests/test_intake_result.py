@@ -15,6 +15,8 @@ from review_model.identity import signing_key
 from tests.support.panel_round import Sheet, make_panel_round
 from tests.support.tamper import resign
 
+pytestmark = pytest.mark.slow  # real processes: the intake, the reviewdesk command
+
 
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory):

@@ -228,6 +228,7 @@ def _zip(entries: list[tuple[str, bytes]], compress=zipfile.ZIP_DEFLATED) -> byt
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_bounds_refuse_oversized_uploads_member_floods_and_zip_bombs_before_reading_them(intake, tmp_path):
     with intake.client() as client:
         answer = httpx.post(f"{intake.url}/v1/uploads", json={"sha256": "0" * 64, "size": 10 << 30})
@@ -269,6 +270,7 @@ def test_more_bytes_than_announced_are_refused_and_not_written(intake):
 
 
 # --- the bureau's command line ---------------------------------------------------------------------
+@pytest.mark.slow
 def test_intake_status_lists_each_applicant_and_expert(intake, intake_round):
     with intake.client() as client:
         client.deliver(intake_round.bundle("E02", {"A01": [Sheet("35", "25", "20")]}))
