@@ -28,10 +28,13 @@ from review_model.overview import Overview, applicant_detail, overview
 from review_model.settings import get_setting, set_setting
 from review_model.sheets.context import Reviewer
 from review_model.sheets.ops import OpChanges
+from review_model.sheets.view import sheet_view
 from review_model.store.blobs import write_durably
+from review_model.store.watch import ChangeWatch
 from ui.applicant_list import ApplicantList
 from ui.applicant_page import ApplicantPage
 from ui.export_returns import export_return_bundle
+from ui.guide import GuideDialog
 from ui.identity_dialog import IdentityDialog
 from ui.key_status import KeyStatusLabel
 from ui.labels import ROLES, label
@@ -40,10 +43,12 @@ from ui.sign_dialog import SignDialog
 from ui.tasks import BackgroundTask, run_with_progress
 from ui.welcome_page import WelcomePage
 from ui.workspace.editor import SheetEditor
+from ui.workspace.undo_keys import redo_keys
 from ui.workspace.workspace import Workspace
 
 from .sheet_actions import SheetActions
 
+WATCH_INTERVAL_MS = 2000  # how often the window looks for changes made by other processes
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
         self._index_timer.setInterval(2000)
         self._index_timer.timeout.connect(self.index_dossiers)
         self._splitter_restored = False
-        self._settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)
+        self._settings = QSettings(str(home.private_file("window.ini")), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
 
@@ -95,6 +100,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh()
         self._restore_layout()
+        # The command line (or a background sender) may change the home while the window is open.
+        self._watch = ChangeWatch(home.store.path) if home.store.path else None
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self._changes_from_outside)
+        if self._watch is not None:
+            self.watch_timer.start()
 
     # --- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -146,6 +158,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&Guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        guide.triggered.connect(lambda: GuideDialog(self).exec())
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About ReviewDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -216,7 +232,7 @@ class MainWindow(QMainWindow):
         undo = editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.sheet_actions = SheetActions(self, self.workspace, self.sheet_menu)
@@ -232,7 +248,7 @@ class MainWindow(QMainWindow):
         """The chair scores in the workspace like every expert, and compiles the panel here."""
         if on:
             if self.chair_desk is None:
-                from ui.chair import ChairDesk
+                from ui.chair import ChairDesk  # only chairs open it: experts never load the desk's modules
 
                 self.chair_desk = ChairDesk(self.home)
                 self.chair_desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -253,6 +269,8 @@ class MainWindow(QMainWindow):
     def sign_sheet(self, applicant_id: str) -> None:
         dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self)
         dialog.signed.connect(lambda _revision: self.workspace.editor.announce(OpChanges(applicant_id, revision=True)))
+        dialog.pdfRequested.connect(lambda applicant, open_it: (self.sheet_actions.open_signed_pdf if open_it
+                                                                else self.sheet_actions.save_signed_pdf)(applicant))
         dialog.exec()
 
     def export_returns(self) -> None:
@@ -262,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def _make_viewer(self, reviewer: Reviewer) -> QWidget:
         """The dossier beside the rubric; its render worker process starts now, in parallel."""
+        # here, not at module level: the window shows before the viewer's modules and worker are loaded
         from review_model.dossier.library import DossierLibrary
         from ui.viewer import DossierViewer
 
@@ -271,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def index_dossiers(self) -> None:
         """Build (or resume) the search index of the imported dossiers, in the background."""
-        from review_model.dossier.indexing import index_pending
+        from review_model.dossier.indexing import index_pending  # loaded when indexing first starts
 
         if self._indexing is not None or not self.isVisible():
             return
@@ -288,8 +307,27 @@ class MainWindow(QMainWindow):
         self._indexing.failed.connect(done)
         self._indexing.start()
 
-    def _applicant_state_changed(self, _applicant_id: str) -> None:
-        self.applicants.set_rows(list(overview(self.home).applicants))
+    def _changes_from_outside(self) -> None:
+        """Someone committed to the database: show what changed (our own edits are already shown,
+        so mostly this finds nothing different and redraws nothing)."""
+        if self._watch is None or not self._watch.changed():
+            return
+        rows = list(overview(self.home).applicants)
+        if rows != self.applicants.model_.rows():
+            self.applicants.set_rows(rows)
+        ws = self.workspace
+        if ws is not None and ws.applicant_id and ws.view is not None:
+            fresh = sheet_view(ws.editor.reviewer, ws.applicant_id)
+            if (fresh.revision, fresh.version, fresh.state, fresh.conflict) != \
+                    (ws.view.revision, ws.view.version, ws.view.state, ws.view.conflict):
+                ws.reload()
+                if self.sheet_actions is not None:
+                    self.sheet_actions.update()
+
+    def _applicant_state_changed(self, applicant_id: str, state, revision) -> None:
+        # The workspace knows the new state of the sheet it shows; only other changes re-read the list.
+        if state is None or not self.applicants.model_.update_state(applicant_id, state, revision):
+            self.applicants.set_rows(list(overview(self.home).applicants))
         if self.sheet_actions is not None:
             self.sheet_actions.update()
 
@@ -317,6 +355,9 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
+        self.watch_timer.stop()
+        if self._watch is not None:
+            self._watch.close()
         if self.workspace is not None:
             self.workspace.flush()  # anything typed in the last moment is committed before quitting
             self.workspace.viewer.close()  # stops the render worker process

@@ -2,15 +2,19 @@
 amending. Each action works on the applicant open in the workspace."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.sheets import ops
 from review_model.sheets.forms import export_form, import_form, read_form
+from review_model.sheets.states import ConflictState, SheetState
 from review_model.sheets.view import sheet_view
+from review_model.signing.sign import signed_pdf
 from ui.messages import describe
 from ui.text import tr
 from ui.workspace.workspace import Workspace
@@ -32,6 +36,9 @@ class SheetActions:
         menu.addSeparator()
         self.sign = self._action(menu, tr("&Sign score sheet…"), workspace.sign_button.click, "Ctrl+Shift+S")
         self.amend = self._action(menu, tr("&Amend signed sheet…"), lambda: self.amend_dialog(workspace.applicant_id))
+        menu.addSeparator()
+        self.open_pdf = self._action(menu, tr("&Open signed score sheet (PDF)"), lambda: self.open_signed_pdf())
+        self.save_pdf = self._action(menu, tr("Save signed score sheet (PDF)…"), lambda: self.save_signed_pdf())
         workspace.amendRequested.connect(self.amend_dialog)
 
     def _action(self, menu: QMenu, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -45,15 +52,18 @@ class SheetActions:
     def update(self) -> None:
         view = self.workspace.view
         has = view is not None
-        self.conflict.setEnabled(has and view.conflict == "unconfirmed")
-        self.export_form.setEnabled(has and view.conflict != "declared")
+        self.conflict.setEnabled(has and view.conflict == ConflictState.UNCONFIRMED)
+        self.export_form.setEnabled(has and view.conflict != ConflictState.DECLARED)
         self.import_form.setEnabled(has and view.editable)
-        self.sign.setEnabled(self.workspace.sign_button.isEnabled() and self.workspace.sign_button.isVisible())
-        self.amend.setEnabled(has and view.state == "signed")
+        self.sign.setEnabled(has and view.sign_refusal is None)
+        self.amend.setEnabled(has and view.state == SheetState.SIGNED)
+        signed_before = has and any(r.state == SheetState.SIGNED for r in view.revisions)
+        self.open_pdf.setEnabled(signed_before)
+        self.save_pdf.setEnabled(signed_before)
 
     # --- finding notes later ----------------------------------------------------------------
     def find_dialog(self) -> None:
-        from ui.workspace.notes_search import NotesSearchDialog
+        from ui.workspace.notes_search import NotesSearchDialog  # built on first use of the menu item
 
         self.workspace.flush()
         dialog = NotesSearchDialog(self.editor.reviewer, self.window)
@@ -110,6 +120,46 @@ class SheetActions:
         applied = self.editor.apply(tr("Import score form"),
                                     lambda r: import_form(r, applicant, path, overwrite=overwrite))
         return applied is not None
+
+    # --- the signed PDF score sheet ------------------------------------------------------------
+    def save_signed_pdf(self, applicant: str | None = None) -> Path | None:
+        """Keep a copy of the newest signed PDF where the expert chooses (to print, to file)."""
+        title = tr("Save signed score sheet")
+        try:
+            pdf = signed_pdf(self.editor.reviewer, applicant or self.workspace.applicant_id)
+        except Problem as problem:
+            QMessageBox.warning(self.window, title, describe(problem))
+            return None
+        start = str(Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+                    / pdf.file_name)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, "PDF (*.pdf)")
+        if not path:
+            return None
+        return self._write_pdf(Path(path), pdf.data, title)
+
+    def open_signed_pdf(self, applicant: str | None = None) -> Path | None:
+        """Open the newest signed PDF in the system's PDF viewer (which also prints it)."""
+        title = tr("Open signed score sheet")
+        try:
+            pdf = signed_pdf(self.editor.reviewer, applicant or self.workspace.applicant_id)
+        except Problem as problem:
+            QMessageBox.warning(self.window, title, describe(problem))
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="reviewdesk-"))  # a private (0700) folder per opened copy
+        path = self._write_pdf(folder / pdf.file_name, pdf.data, title)
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def _write_pdf(self, path: Path, data: bytes, title: str) -> Path | None:
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            QMessageBox.warning(self.window, title, describe(Problem(Code.FILE_WRITE_FAILED, path=str(path),
+                                                                     detail=error.strerror or str(error))))
+            return None
+        self.window.statusBar().showMessage(tr("Signed score sheet saved to {path}.").format(path=path), 10000)
+        return path
 
     # --- amending ---------------------------------------------------------------------------
     def amend_dialog(self, applicant: str) -> None:

@@ -70,9 +70,6 @@ class WorkCalendar:
             day += timedelta(days=1)
         return days
 
-    def to_json_list(self) -> list[dict]:
-        return [y.model_dump(mode="json") for y in sorted(self.years.values(), key=lambda y: y.year)]
-
 
 def load_calendar_year(path: Path) -> CalendarYear:
     try:

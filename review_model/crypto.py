@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import os
 
@@ -39,12 +40,38 @@ def public_pem(public_raw: bytes) -> str:
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
 
 
+class KeyNotEd25519(ValueError):
+    """A well-formed public key of another algorithm (an EC curve, RSA, X25519…)."""
+
+
+# An Ed25519 SubjectPublicKeyInfo is always these 12 DER bytes and the 32 key bytes (RFC 8410).
+_ED25519_SPKI = bytes.fromhex("302a300506032b6570032100")
+_PEM_BEGIN, _PEM_END = "-----BEGIN PUBLIC KEY-----", "-----END PUBLIC KEY-----"
+MAX_PEM_CHARS = 4096  # an Ed25519 PEM has 113; anything near this is not one
+
+
 def raw_from_pem(pem: str) -> bytes:
-    """The 32 raw bytes of an Ed25519 public key in PEM; ValueError for anything else."""
-    key = serialization.load_pem_public_key(pem.encode("ascii"))
-    if not isinstance(key, Ed25519PublicKey):
-        raise ValueError("not an Ed25519 public key")
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    """The 32 raw bytes of an Ed25519 public key in PEM; ValueError for anything else
+    (KeyNotEd25519 for a public key of another algorithm).
+
+    Read by hand, not by OpenSSL's general key parser: the key comes from files anyone can write,
+    before their signature is checked, and that parser turns an unusual curve (secp112r1) into
+    UnsupportedAlgorithm and parses whatever ASN.1 it is given. Only the one exact DER shape is taken.
+    """
+    if not isinstance(pem, str) or len(pem) > MAX_PEM_CHARS:
+        raise ValueError("not a PEM public key")
+    lines = pem.strip().splitlines()
+    if len(lines) < 3 or lines[0].strip() != _PEM_BEGIN or lines[-1].strip() != _PEM_END:
+        raise ValueError("not a PEM public key")
+    try:
+        der = base64.b64decode("".join(line.strip() for line in lines[1:-1]), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not a PEM public key") from None
+    if len(der) == len(_ED25519_SPKI) + 32 and der.startswith(_ED25519_SPKI):
+        return der[len(_ED25519_SPKI):]
+    if der[:1] == b"\x30":  # a DER SEQUENCE, as every SubjectPublicKeyInfo is: some other kind of key
+        raise KeyNotEd25519("not an Ed25519 public key")
+    raise ValueError("not a PEM public key")
 
 
 def b64(data: bytes) -> str:

@@ -36,6 +36,10 @@ class Code(str, Enum):
     DUPLICATE_APPLICANT = "duplicate_applicant"
     PDF_CORRUPT = "pdf_corrupt"
     PDF_ENCRYPTED = "pdf_encrypted"
+    # exchange files from strangers (hostile input: issue 9)
+    MEMBER_DAMAGED = "member_damaged"
+    KEY_UNSUPPORTED = "key_unsupported"
+    JSON_REFUSED = "json_refused"
     # package building (bureau)
     SPEC_INVALID = "spec_invalid"
     SPEC_FILE_MISSING = "spec_file_missing"
@@ -54,15 +58,23 @@ class Code(str, Enum):
     OTHER_ROUND = "other_round"
     ALREADY_IMPORTED = "already_imported"
     PACKAGE_CHANGED = "package_changed"
+    # concurrency: several processes (GUI, command line, sync) on one home
+    HOME_BUSY = "home_busy"
+    # keys and passphrases (issue 9: secrets and permissions)
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    KEY_FILE_UNSUPPORTED = "key_file_unsupported"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"
+    RECOMMENDATION_INVALID = "recommendation_invalid"
     CONFLICT_UNCONFIRMED = "conflict_unconfirmed"
     CONFLICT_DECLARED = "conflict_declared"
     REASON_REQUIRED = "reason_required"
     SHEET_SIGNED = "sheet_signed"
     SHEET_INCOMPLETE = "sheet_incomplete"
     NOTHING_TO_AMEND = "nothing_to_amend"
+    NOTHING_SIGNED = "nothing_signed"
     NOT_FOUND = "not_found"
     PHOTO_UNREADABLE = "photo_unreadable"
     FORM_INVALID = "form_invalid"
@@ -99,6 +111,8 @@ class Code(str, Enum):
     CHANGE_UNEXPLAINED = "change_unexplained"
     NO_SCORES = "no_scores"
     RESULT_INVALID = "result_invalid"
+    # output folders written as one set (the chair's result)
+    OUTPUT_FOLDER_IN_USE = "output_folder_in_use"
     # work in progress
     CANCELLED = "cancelled"
     FILE_UNREADABLE = "file_unreadable"

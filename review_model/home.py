@@ -5,16 +5,20 @@
     <home>/keys/identity.key    the passphrase-sealed key, only where no secure keyring exists
     <home>/cache/               disposable (thumbnails, render caches)
     <home>/staging/             imports in progress; emptied on success and on failure
+
+Everything in it is its owner's only where the OS has such modes (store/blobs.py): the folder and
+its folders 0700, files 0600, blobs 0400. Other local users can read neither scores nor dossiers.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import uuid
 from pathlib import Path
 
 from .errors import Code, Problem
-from .store.blobs import BlobStore
+from .store.blobs import POSIX_MODES, PRIVATE_DIR, BlobStore, private_dir, private_file, set_mode, tighten
 from .store.db import Store
 
 DB_NAME = "reviewdesk.db"
@@ -33,10 +37,16 @@ class Home:
     def __init__(self, root: Path, *, create: bool = True) -> None:
         self.root = Path(root)
         try:
+            existed = (self.root / DB_NAME).exists()
             if create:
-                self.root.mkdir(parents=True, exist_ok=True)
-            elif not (self.root / DB_NAME).exists():
+                self.root.parent.mkdir(parents=True, exist_ok=True)  # the folders above are not the home's
+                private_dir(self.root)
+            elif not existed:
                 raise Problem(Code.HOME_UNUSABLE, path=str(self.root), detail="no database")
+            _tighten(self.root, existed)
+            # Made 0600 before SQLite opens it: SQLite gives the -wal and -shm it creates (now or in
+            # any later process) the database's own mode, whatever the umask.
+            private_file(self.root / DB_NAME)
             self.store = Store(self.root / DB_NAME)
         except OSError as exc:
             raise Problem(Code.HOME_UNUSABLE, path=str(self.root), detail=exc.strerror or str(exc)) from None
@@ -50,9 +60,16 @@ class Home:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    def private_file(self, name: str) -> Path:
+        """A file of the home that another library writes (Qt's window settings): made 0600 now,
+        since such libraries keep an existing file's mode."""
+        path = self.root / name
+        private_file(path)
+        return path
+
     def staging_dir(self) -> Path:
         folder = self.root / "staging" / uuid.uuid4().hex
-        folder.mkdir(parents=True)
+        private_dir(folder)
         return folder
 
     def clear_staging(self, folder: Path) -> None:
@@ -70,3 +87,27 @@ class Home:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _tighten(root: Path, existed: bool) -> None:
+    """A home made before modes were set (0755, files 0644) is tightened on open: all of it once,
+    while the folder itself is still open to others (it is set last, so an interrupted walk runs
+    again), then on every open the files that matter most."""
+    if not POSIX_MODES:
+        return
+    try:
+        loose = stat.S_IMODE(root.stat().st_mode) & ~PRIVATE_DIR
+    except OSError:
+        return
+    if loose and existed:
+        for folder, _folders, files in os.walk(root):
+            if Path(folder) != root:
+                tighten(Path(folder))
+            for name in files:
+                path = Path(folder) / name
+                if not path.is_symlink():
+                    tighten(path)
+    set_mode(root, PRIVATE_DIR)
+    for path in (root / f"{DB_NAME}-wal", root / f"{DB_NAME}-shm", root / "keys" / "identity.key"):
+        if path.exists():
+            tighten(path)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import crypto, keys
 from .errors import Code, Problem
+from .exchange import signed_json
 from .exchange.container import SigningKey
 from .home import Home
 from .store.models import Identity
@@ -103,10 +104,11 @@ def public_identity_bytes(info: IdentityInfo) -> bytes:
 
 
 def parse_public_identity(data: bytes, source: str) -> PublicIdentity:
+    """A public identity file from someone else (bounded JSON, an Ed25519 key: signed_json, crypto)."""
     try:
-        identity = PublicIdentity.model_validate(json.loads(data))
+        identity = PublicIdentity.model_validate(signed_json.loads(data))
         public_raw = identity.public_raw()
-    except (ValueError, UnicodeDecodeError, ValidationError) as exc:
+    except (ValueError, ValidationError) as exc:
         raise Problem(Code.IDENTITY_FILE_INVALID, file=source, detail=str(exc).splitlines()[0]) from None
     if not crypto.same_fingerprint(crypto.fingerprint(public_raw), identity.fingerprint):
         raise Problem(Code.IDENTITY_FILE_INVALID, file=source, detail="fingerprint")

@@ -4,20 +4,25 @@ All checks run before anything is written: the container, the JSON, every PDF, t
 (trusted on first import only when the user confirmed its fingerprint; later imports must match),
 this home's identity in the panel, and the home's round. Files are staged, then moved into the
 blob store and the database rows committed in one transaction; a failure removes what was added.
+A staging folder is locked while its import runs, so that the next import removes the folders of
+imports that were killed (and only those) before anything else.
 """
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import crypto
 from .errors import Code, Problem
+from .exchange.container import Signer
 from .exchange.package import Package, check_dossiers, open_package
 from .home import Home
 from .identity import require_identity
 from .progress import Progress, no_progress, scaled
 from .store.models import Applicant, Assignment, Expert, Material, Round, RubricRecord, TrustedKey
+from .store.scratch import Scratch, remove_abandoned
 
 
 @dataclass(frozen=True)
@@ -28,17 +33,17 @@ class ImportResult:
     already_imported: bool = False
 
 
-def _check_trust(home: Home, package: Package, trust_bureau: str | None) -> bool:
+def _check_trust(home: Home, signer: Signer, trust_bureau: str | None) -> bool:
     """Return whether the bureau's key must be recorded as newly trusted."""
     with home.store.read() as session:
         trusted = [k for k in session.query(TrustedKey).filter_by(role="bureau")]
-    fingerprint = package.bureau_fingerprint
+    fingerprint = signer.fingerprint
     if trusted:
         if not any(crypto.same_fingerprint(k.fingerprint, fingerprint) for k in trusted):
             raise Problem(Code.BUREAU_CHANGED, fingerprint=fingerprint, trusted=trusted[0].fingerprint)
         return False
     if trust_bureau is None or not crypto.same_fingerprint(trust_bureau, fingerprint):
-        raise Problem(Code.BUREAU_UNKNOWN, fingerprint=fingerprint, bureau=package.bureau_name)
+        raise Problem(Code.BUREAU_UNKNOWN, fingerprint=fingerprint, bureau=signer.name)
     return True
 
 
@@ -58,15 +63,20 @@ def _check_round(home: Home, package: Package) -> bool:
 def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
                    progress: Progress = no_progress) -> ImportResult:
     identity = require_identity(home)
+    # Staged dossiers of imports that were killed (up to the package's size) go first; a live
+    # import in another process keeps its own (its lock is held).
+    remove_abandoned(_staging_root(home))
     progress(0, 100)
-    with open_package(source) as package:
-        new_trust = _check_trust(home, package, trust_bureau)
+    trust: list[bool] = []  # decided from the manifest, before anything the bureau signed is parsed
+    with open_package(source, lambda c: trust.append(_check_trust(home, c.manifest.signer, trust_bureau))) as package:
+        new_trust = trust[0]
         if package.expert_by_key(identity.public_raw) is None:
             raise Problem(Code.NOT_IN_PACKAGE, fingerprint=identity.fingerprint)
         if _check_round(home, package):
             return ImportResult(package.round.round_id, len(package.applicants), 0, already_imported=True)
         progress(5, 100)
-        staging = home.staging_dir()
+        scratch = _new_staging(home)
+        staging = scratch.folder()
         staged: dict[str, Path] = {}
         added: list[str] = []
         try:
@@ -84,10 +94,27 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
             home.blobs.discard(added)
             raise
         finally:
-            home.clear_staging(staging)
+            scratch.release("")
         progress(100, 100)
         materials = sum(len(a.materials) for a in package.applicants)
         return ImportResult(package.round.round_id, len(package.applicants), materials)
+
+
+def _staging_root(home: Home) -> Path:
+    return home.root / "staging"
+
+
+def _new_staging(home: Home) -> Scratch:
+    """A staging folder for this import, locked while it runs (store/scratch.py)."""
+    scratch = None
+    try:
+        scratch = Scratch(_staging_root(home) / uuid.uuid4().hex)
+        scratch.folder().mkdir()
+    except OSError as exc:
+        if scratch is not None:
+            scratch.release("")
+        raise Problem(Code.FILE_WRITE_FAILED, path=str(_staging_root(home)), detail=exc.strerror or str(exc)) from None
+    return scratch
 
 
 def _write_rows(home: Home, package: Package, actor: str, new_trust: bool) -> None:

@@ -28,6 +28,7 @@ class KeyStatus:
     listed_fingerprint: str | None = None  # the key the package lists for this person (match or mismatch)
     expert_id: str | None = None
     expert_name: str | None = None
+    key_store: str | None = None  # where this home's private key is kept: keyring | file
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -39,17 +40,18 @@ def key_status(home: Home, package: Package | None = None) -> KeyStatus:
     identity = get_identity(home)
     if identity is None:
         return KeyStatus("no_identity")
+    store = identity.key_store
     if package is not None:
         panel = [(e.expert_id, e.name, e.fingerprint) for e in package.experts]
     else:
         with home.store.read() as session:
             panel = [(e.expert_id, e.name, e.fingerprint) for e in session.scalars(select(Expert))]
         if not panel:
-            return KeyStatus("no_round", identity.fingerprint)
+            return KeyStatus("no_round", identity.fingerprint, key_store=store)
     for expert_id, name, fingerprint in panel:
         if crypto.same_fingerprint(fingerprint, identity.fingerprint):
-            return KeyStatus("match", identity.fingerprint, fingerprint, expert_id, name)
+            return KeyStatus("match", identity.fingerprint, fingerprint, expert_id, name, store)
     for expert_id, name, fingerprint in panel:
         if _same_name(name, identity.name):
-            return KeyStatus("mismatch", identity.fingerprint, fingerprint, expert_id, name)
-    return KeyStatus("not_listed", identity.fingerprint)
+            return KeyStatus("mismatch", identity.fingerprint, fingerprint, expert_id, name, store)
+    return KeyStatus("not_listed", identity.fingerprint, key_store=store)

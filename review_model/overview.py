@@ -1,31 +1,22 @@
 """What a home holds, as plain data for the shell and `reviewdesk status`: the identity, the round,
-and per applicant assigned to this person, its state (not_started, draft, ready, signed, conflict).
+and per applicant assigned to this person, its state (sheets/states.py decides it).
+
+A fixed number of queries whatever the round's size: everything is loaded in bulk.
 """
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
-from .exchange.package_schema import RoundFile
 from .home import Home
 from .identity import IdentityInfo, get_identity
-from .rubric import Rubric, parse_rubric
-from .store.models import Applicant, Assignment, Expert, Material, Round, RubricRecord, ScoreSheet, SheetRevision
-
-STATES = ("not_started", "draft", "ready", "signed", "conflict")
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    round_id: str
-    title: str
-    district: str
-    bureau: str
-    year: int
-    package_sha256: str
-    file: RoundFile
+from .imported_round import RoundInfo, my_expert, round_info, rubrics
+from .sheets.states import ApplicantState, ConflictState, SheetState, applicant_state
+from .sheets.view import checklist_for, conflict_states
+from .store.models import Applicant, Assignment, ItemScore, Material, ScoreSheet, SheetRevision, VetoMark
 
 
 @dataclass(frozen=True)
@@ -38,7 +29,7 @@ class ApplicantRow:
     acceptance: str
     materials: int
     pages: int
-    state: str
+    state: ApplicantState
     revision: int | None
 
 
@@ -51,65 +42,53 @@ class Overview:
     applicants: tuple[ApplicantRow, ...]
 
 
-def round_info(home: Home) -> RoundInfo | None:
-    with home.store.read() as session:
-        row = session.scalars(select(Round)).first()
-        if row is None:
-            return None
-        return RoundInfo(row.round_id, row.title, row.district, row.bureau_name, row.year, row.package_sha256,
-                         RoundFile.model_validate_json(row.round_json))
-
-
-def rubrics(home: Home) -> dict[str, Rubric]:
-    with home.store.read() as session:
-        return {r.carrier_type: parse_rubric(r.body, f"{r.carrier_type}.json") for r in session.scalars(select(RubricRecord))}
-
-
-def my_expert(session: Session, identity: IdentityInfo | None) -> Expert | None:
-    if identity is None:
-        return None
-    compact = "".join(identity.fingerprint.split())
-    return next((e for e in session.scalars(select(Expert)) if "".join(e.fingerprint.split()) == compact), None)
-
-
-def _state(session: Session, rubric: Rubric | None, applicant_id: str, expert_id: str) -> tuple[str, int | None]:
-    from .sheets.ops import conflict_state
-    from .sheets.view import checklist_for, load_contents
-
-    conflict, _ = conflict_state(session, expert_id, applicant_id)
-    if conflict == "declared":
-        return "conflict", None
-    sheet = session.scalars(select(ScoreSheet).filter_by(applicant_id=applicant_id, expert_id=expert_id)).first()
-    revision = None if sheet is None else session.scalars(
-        select(SheetRevision).filter_by(sheet_id=sheet.id).order_by(SheetRevision.number.desc())).first()
-    if revision is None:
-        return "not_started", None
-    if revision.state == "signed":
-        return "signed", revision.number
-    scores, comments, vetoes, *_ = load_contents(session, revision)
-    missing = checklist_for(rubric, conflict, scores, comments, vetoes, revision.recommendation) if rubric else (1,)
-    return ("draft" if missing else "ready"), revision.number
-
-
 def overview(home: Home) -> Overview:
     identity = get_identity(home)
     info = round_info(home)
     loaded = rubrics(home) if info else {}
     with home.store.read() as session:
         expert = my_expert(session, identity)
-        rows: list[ApplicantRow] = []
-        if expert is not None:
-            assigned = select(Assignment.applicant_id).filter_by(expert_id=expert.expert_id)
-            query = select(Applicant).where(Applicant.applicant_id.in_(assigned)).order_by(Applicant.position)
-            for a in session.scalars(query):
-                materials = list(session.scalars(select(Material).filter_by(applicant_id=a.applicant_id)))
-                state, revision = _state(session, loaded.get(a.carrier_type), a.applicant_id, expert.expert_id)
-                rows.append(ApplicantRow(
-                    a.applicant_id, a.name, a.uscc, a.carrier_type, a.industry, a.acceptance,
-                    sum(1 for m in materials if m.status != "missing"), sum(m.page_count or 0 for m in materials),
-                    state, revision,
-                ))
-        return Overview(identity, info, expert.expert_id if expert else None, expert.role if expert else None, tuple(rows))
+        if expert is None:
+            return Overview(identity, info, None, None, ())
+        expert_id = expert.expert_id
+        assigned = list(session.scalars(
+            select(Applicant).join(Assignment, Assignment.applicant_id == Applicant.applicant_id)
+            .where(Assignment.expert_id == expert_id).order_by(Applicant.position)))
+        counts = {row[0]: (row[1], row[2] or 0) for row in session.execute(
+            select(Material.applicant_id, func.count(Material.id).filter(Material.status != "missing"),
+                   func.sum(Material.page_count)).group_by(Material.applicant_id))}
+        conflicts = conflict_states(session, expert_id)
+        latest: dict[str, SheetRevision] = {}
+        for applicant_id, revision in session.execute(
+                select(ScoreSheet.applicant_id, SheetRevision).join(SheetRevision, SheetRevision.sheet_id == ScoreSheet.id)
+                .where(ScoreSheet.expert_id == expert_id).order_by(SheetRevision.number)):
+            latest[applicant_id] = revision
+        drafts = [r.id for r in latest.values() if r.state == SheetState.DRAFT]
+        scores: dict[int, dict] = defaultdict(dict)
+        comments: dict[int, dict] = defaultdict(dict)
+        vetoes: dict[int, dict] = defaultdict(dict)
+        if drafts:
+            for row in session.scalars(select(ItemScore).where(ItemScore.revision_id.in_(drafts))):
+                scores[row.revision_id][row.item_code] = row.score
+                comments[row.revision_id][row.item_code] = row.comment
+            for row in session.scalars(select(VetoMark).where(VetoMark.revision_id.in_(drafts))):
+                vetoes[row.revision_id][row.veto_code] = (row.triggered, row.reason)
+        rows = []
+        for a in assigned:
+            conflict, _ = conflicts.get(a.applicant_id, (ConflictState.UNCONFIRMED, ""))
+            revision = latest.get(a.applicant_id)
+            sheet = SheetState(revision.state) if revision else SheetState.NONE
+            complete = False
+            rubric = loaded.get(a.carrier_type)
+            if sheet == SheetState.DRAFT and rubric is not None:
+                complete = not checklist_for(rubric, conflict, scores[revision.id], comments[revision.id],
+                                             vetoes[revision.id], revision.recommendation)
+            state = applicant_state(conflict, sheet, complete)
+            materials, pages = counts.get(a.applicant_id, (0, 0))
+            rows.append(ApplicantRow(a.applicant_id, a.name, a.uscc, a.carrier_type, a.industry, a.acceptance,
+                                     materials, pages, state,
+                                     None if state == ApplicantState.CONFLICT or revision is None else revision.number))
+        return Overview(identity, info, expert_id, expert.role, tuple(rows))
 
 
 @dataclass(frozen=True)
@@ -139,8 +118,6 @@ class ApplicantDetail:
 
 
 def applicant_detail(home: Home, applicant_id: str) -> ApplicantDetail | None:
-    import json
-
     with home.store.read() as session:
         a = session.get(Applicant, applicant_id)
         if a is None:

@@ -248,7 +248,3 @@ def shipped_rubrics() -> dict[str, Rubric]:
 
     rubrics = [load_rubric(p) for p in sorted(resources.path("rubrics").glob("*.json"))]
     return {r.carrier_type: r for r in rubrics}
-
-
-def rubric_json(rubric: Rubric) -> str:
-    return rubric.model_dump_json(by_alias=True, indent=2)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from review_model.errors import Code, Problem
+from review_model.store.blobs import private_dir, private_file
 
 VERSION_TABLE = "intake_alembic_version"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -60,7 +61,9 @@ def make_engine(url: str) -> Engine:
         raise Problem(Code.INTAKE_DB_UNUSABLE, url="?", detail="not a database URL") from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            database = Path(parsed.database)
+            private_dir(database.parent)
+            private_file(database)  # 0600 before SQLite opens it: its -wal and -shm take its mode
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

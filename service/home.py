@@ -20,7 +20,7 @@ from pathlib import Path
 
 from review_model import crypto, keys
 from review_model.errors import Code, Problem
-from review_model.store.blobs import BlobStore, write_durably
+from review_model.store.blobs import BlobStore, private_dir, write_durably
 
 from .db import default_url
 
@@ -31,7 +31,7 @@ class IntakeHome:
     def __init__(self, home: Path) -> None:
         self.root = Path(home) / "intake"
         try:
-            (self.root / "uploads").mkdir(parents=True, exist_ok=True)
+            private_dir(self.root / "uploads")  # the intake's files are its operator's only (0700/0600)
         except OSError as exc:
             raise Problem(Code.HOME_UNUSABLE, path=str(self.root), detail=exc.strerror or str(exc)) from None
         self.blobs = BlobStore(self.root / "blobs")
@@ -105,7 +105,7 @@ def _create(home: IntakeHome, passphrase: keys.PassphraseSource) -> ReceiptKey:
     public_raw = crypto.public_key_of(seed)
     record = {"public_key": crypto.b64(public_raw), "fingerprint": crypto.fingerprint(public_raw), "key_store": where,
               "created_at": datetime.now(UTC).replace(microsecond=0).isoformat()}
-    write_durably(_key_file(home), json.dumps(record, indent=1).encode("utf-8"))
+    write_durably(_key_file(home), json.dumps(record, indent=1).encode("utf-8"), private=True)
     return ReceiptKey(public_raw, seed)
 
 

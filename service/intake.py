@@ -29,6 +29,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from review_model import crypto
+from review_model.chair.result_check import check_result_container
 from review_model.errors import Code, Problem
 from review_model.exchange.container import open_container
 from review_model.exchange.package import Package, check_dossiers, open_package
@@ -36,6 +37,7 @@ from review_model.exchange.safezip import SafeZip
 from review_model.exchange.verify import check_against_package
 from review_model.signing.bundle import ReturnBundle, read_return_bundle
 from review_model.signing.document import stamp
+from review_model.store.blobs import READ_ONLY_FILE, private_dir, private_file, set_mode
 from review_model.store.db import utcnow
 from review_model.sync.receipt import Receipt, ReceiptSheet
 
@@ -130,6 +132,7 @@ def _adopt_copy(home: IntakeHome, source: Path, digest: str) -> None:
         return
     staged = home.uploads / f"package-{digest}.tmp"
     try:
+        private_file(staged)
         with open(source, "rb") as src, open(staged, "wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
             dst.flush()
@@ -242,7 +245,7 @@ def verify(path: Path, packages: Packages, limits: Limits) -> tuple[Round, Retur
         if manifest.kind == "return":
             return round_row, read_return_bundle(path, package)
         with open_container(path, expected_kind="result") as container:
-            check_against_package(container, package)  # what `reviewdesk verify R.rvres --package P` checks
+            check_against_package(container, package, check_result_container)  # as `reviewdesk verify R.rvres --package P`
             return round_row, Result(signer.expert_id, container.sha256, manifest.created_at)
     except Problem as problem:
         raise Refused(reason_for(problem), problem, signer.expert_id if signer else None,
@@ -384,9 +387,9 @@ class Intake:
         target = self.home.blobs.path(digest)
         if target.exists():
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         os.link(staged, target)  # same file system, no copy: a full disk cannot stop it half way
-        os.chmod(target, 0o444)
+        set_mode(target, READ_ONLY_FILE)
         fsync_dir(target.parent)
 
     @staticmethod

@@ -28,6 +28,7 @@ from pathlib import Path
 import anyio
 from sqlalchemy import select
 
+from review_model.store.blobs import private_file
 from review_model.store.db import utcnow
 
 from .db import Database
@@ -109,7 +110,7 @@ class Transfers:
                 raise TransferError(507, "disk_full", retry_after=600)
             upload_id = secrets.token_hex(16)
             session.add(Upload(id=upload_id, sha256=sha256, size=size, created_at=utcnow()))
-        self.part(upload_id).touch()  # after the commit: a file is never there without its transfer
+        private_file(self.part(upload_id))  # after the commit: a file is never there without its transfer
         return Transfer(upload_id, sha256, size, self.part(upload_id))
 
     def get(self, upload_id: str) -> Transfer:

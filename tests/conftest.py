@@ -13,6 +13,8 @@ pytest_plugins = ["tests.support.intake"]  # the bureau's intake: servers, Postg
 # A 1920×1080 virtual screen (the offscreen default, 800×800, clamps restored window sizes).
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'support' / 'offscreen_screen.json'}")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.FileTestKeyring"
+# ...which keeps seeds in plain JSON, so the app trusts it only when told so by name (review_model/keys.py)
+os.environ["REVIEWDESK_TEST_ONLY_TRUST_KEYRING"] = "tests.support.keyring_backend.FileTestKeyring"
 os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
 os.environ.pop("REVIEWDESK_PASSPHRASE", None)
 os.environ.pop("REVIEWDESK_HOME", None)

@@ -38,3 +38,24 @@ def test_ui_never_touches_sql_or_the_store_directly():
         text = path.read_text(encoding="utf-8")
         for forbidden in ("import sqlalchemy", "from sqlalchemy", "import sqlite3", "review_model.store"):
             assert forbidden not in text, f"{path.name} uses {forbidden}"
+
+
+def test_every_module_imports():
+    """A module only reached lazily (a background task, one command) still imports: a name removed
+    elsewhere fails here, not in the middle of the chair's export."""
+    import importlib
+    import pkgutil
+
+    failures = []
+    for package in ("review_model", "ui", "desktop", "service"):
+        if not (ROOT / package).is_dir():
+            continue
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+            if ".migrations." in info.name or info.name.endswith(".__main__"):
+                continue  # Alembic loads migration scripts itself; __main__ runs on import
+            try:
+                importlib.import_module(info.name)
+            except Exception as error:  # noqa: BLE001 - collect every broken module, then fail once
+                failures.append(f"{info.name}: {error!r}")
+    assert not failures, "\n".join(failures)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from review_model.chair.discussion import request_reconsideration, set_change_reason
 from review_model.chair.result import ResultWritten
 from review_model.errors import Code, Problem
-from review_model.exchange.verify import verify_file
 from review_model.home import Home
+from review_model.verification import verify_file
 from tests.support.panel_round import Sheet as S
 from tests.support.panel_round import make_panel_round
 from ui.chair import ChairDesk

@@ -16,9 +16,9 @@ from review_model.chair.intake import import_returns
 from review_model.chair.result import load_result_json, result_json_bytes, write_result
 from review_model.errors import Code, Problem
 from review_model.exchange.package import open_package
-from review_model.exchange.verify import verify_file
 from review_model.home import Home
 from review_model.identity import signing_key
+from review_model.verification import verify_file
 from tests.support.cli import reviewdesk
 from tests.support.panel_round import Sheet as S
 from tests.support.panel_round import make_panel_round

@@ -30,7 +30,11 @@ def _run_and_kill(home_dir, start: int, delay: float) -> list[str]:
     assert first.startswith("try"), first + child.stderr.read()
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
-    rest, _ = child.communicate(timeout=30)
+    # Read on through the same buffered reader: readline() may already hold the next lines
+    # ("saved …"), which communicate() would skip (it reads the raw pipe).
+    rest = child.stdout.read()
+    child.stderr.read()
+    child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
     return [first.strip(), *rest.splitlines()]
 

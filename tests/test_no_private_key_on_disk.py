@@ -101,7 +101,8 @@ def test_no_private_key_material_in_the_home_the_database_or_the_bundle(tmp_path
     assert (homes["E02"] / "keys" / "identity.key").exists() == (key_store == "file")
     keyring_folder = Path(os.environ["REVIEWDESK_TEST_KEYRING"])
     assert homes["E02"] not in keyring_folder.parents and keyring_folder != homes["E02"]
-    searched = assert_no_secret(seed, [homes["E02"], bundle], homes["E02"] / "reviewdesk.db")
+    kept_apart = [homes["E02"], bundle] + ([keyring_folder] if key_store == "file" else [])
+    searched = assert_no_secret(seed, kept_apart, homes["E02"] / "reviewdesk.db")  # a key file's seed: not in the keyring
     assert searched > 50  # the blobs, PDFs and their streams, every database value were looked at
     # the search itself finds a seed where one is: a planted copy is caught
     (tmp_path / "planted.txt").write_bytes(b"x" + base64.b64encode(seed) + b"x")

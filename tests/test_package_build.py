@@ -13,7 +13,7 @@ from conftest import require_tool
 from review_model.errors import Code, Problem
 from review_model.exchange.package import check_dossiers, open_package
 from review_model.exchange.package_build import build_package
-from review_model.exchange.verify import verify_file
+from review_model.verification import verify_file
 from tests.support.small_round import make_small_round
 from tests.support.tamper import bureau_key
 

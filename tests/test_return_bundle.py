@@ -14,7 +14,6 @@ from review_model import crypto
 from review_model.errors import Code, Problem
 from review_model.exchange.container import SigningKey
 from review_model.exchange.package import open_package
-from review_model.exchange.verify import verify_file
 from review_model.identity import signing_key
 from review_model.sheets import ops
 from review_model.sheets.context import Reviewer
@@ -22,6 +21,7 @@ from review_model.sheets.view import sheet_view
 from review_model.signing.bundle import read_return_bundle
 from review_model.signing.returns import export_returns
 from review_model.signing.sign import sign_sheet
+from review_model.verification import verify_file
 from tests.support.forge_returns import forge_return
 from tests.support.sheets import complete_sheet, expert_home
 from tests.support.small_round import make_small_round

@@ -54,7 +54,7 @@ def test_sign_dialog_shows_the_sheet_and_signs_with_the_keyring(qtbot, reviewer)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "深圳市光明区精工模具技能大师工作室" in dialog.applicant_label.text()
-    assert f"{points(view.total)} points" in dialog.total_label.text() and dialog.grade_label.text() == view.grade
+    assert f"{points(view.total)} points" in dialog.total_label.text() and dialog.grade_label.text() == {"优秀": "Excellent (优秀)", "良好": "Good (良好)", "合格": "Pass (合格)"}[view.grade]  # the English UI
     assert dialog.recommendation_label.text() == "Recommend" and dialog.passphrase is None
     assert dialog.fingerprint_label.text() == require_identity(reviewer.home).fingerprint
     assert dialog.sign_button.isEnabled() and not dialog.message.isVisible()

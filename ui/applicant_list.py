@@ -1,16 +1,20 @@
 """The round's applicants assigned to this person, with carrier type and state."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from review_model.overview import ApplicantRow
+from review_model.sheets.states import ApplicantState
 
 from .labels import CARRIER_TYPES, STATES, label
 
 STATE_COLOURS = {
-    "not_started": "#6b7280", "draft": "#b45309", "ready": "#1d4ed8", "signed": "#15803d", "conflict": "#b91c1c",
+    ApplicantState.NOT_STARTED: "#6b7280", ApplicantState.DRAFT: "#b45309", ApplicantState.READY: "#1d4ed8",
+    ApplicantState.SIGNED: "#15803d", ApplicantState.CONFLICT: "#b91c1c",
 }
 
 
@@ -25,6 +29,18 @@ class ApplicantTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_state(self, applicant_id: str, state: ApplicantState, revision: int | None) -> bool:
+        """One row's state after an edit of that sheet; redraws only that row. False if not listed."""
+        row = self.row_of(applicant_id)
+        if row < 0:
+            return False
+        self._rows[row] = replace(self._rows[row], state=state, revision=revision)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        return True
+
+    def rows(self) -> list[ApplicantRow]:
+        return list(self._rows)
 
     def row_at(self, row: int) -> ApplicantRow:
         return self._rows[row]

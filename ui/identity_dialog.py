@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.home import Home
 from review_model.identity import IdentityInfo, create_identity
-from review_model.keys import keyring_backend_name, secure_keyring_available
+from review_model.keys import check_new_passphrase, keyring_check
 
-from .labels import ROLES, label
+from .labels import KEYRING_KINDS, ROLES, label
 from .messages import describe
 
 
@@ -28,7 +28,6 @@ class IdentityDialog(QDialog):
         self._home = home
         self.created: IdentityInfo | None = None
         self.setWindowTitle(self.tr("Create your signing identity"))
-        self.keyring_ok = secure_keyring_available()
         intro = QLabel(self.tr(
             "Your score sheets are signed with a key that only this computer holds. "
             "Create it once; then export your public identity file and give it to the bureau."))
@@ -42,46 +41,60 @@ class IdentityDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_again = QLineEdit()
         self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Role"), self.role)
-        if self.keyring_ok:
-            where = QLabel(self.tr("The private key will be kept in the system keyring ({backend}).").format(
-                backend=keyring_backend_name()))
+        self._form = QFormLayout()
+        self._form.addRow(self.tr("Name"), self.name)
+        self._form.addRow(self.tr("Role"), self.role)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        check = keyring_check()
+        self.keyring_ok = check.usable
+        if check.usable:
+            self.where.setText(self.tr("The private key will be kept in the system keyring ({backend}).").format(
+                backend=label(KEYRING_KINDS, check.kind.value)))
         else:
-            where = QLabel(self.tr(
-                "This computer has no secure system keyring. Your private key will be kept in a file "
-                "protected by a passphrase; you will type it each time you sign."))
-            form.addRow(self.tr("Passphrase"), self.passphrase)
-            form.addRow(self.tr("Passphrase again"), self.passphrase_again)
-        where.setWordWrap(True)
+            self._use_key_file(check.describe())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create identity"))
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(where)
+        layout.addLayout(self._form)
+        layout.addWidget(self.where)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _use_key_file(self, reason: str) -> None:
+        """No trusted keyring (or it failed to keep the key): a passphrase-protected file instead."""
+        self.keyring_ok = False
+        self.where.setText(self.tr(
+            "This computer has no secure system keyring ({reason}). Your private key will be kept in a file "
+            "protected by a passphrase; you will type it each time you sign.").format(reason=reason))
+        if self._form.indexOf(self.passphrase) < 0:
+            self._form.addRow(self.tr("Passphrase"), self.passphrase)
+            self._form.addRow(self.tr("Passphrase again"), self.passphrase_again)
 
     def _create(self) -> None:
         if not self.name.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("Enter your name."))
             return
         passphrase = None
-        if not self.keyring_ok:
-            if len(self.passphrase.text()) < 8:
-                QMessageBox.warning(self, self.windowTitle(), self.tr("Choose a passphrase of at least 8 characters."))
-                return
-            if self.passphrase.text() != self.passphrase_again.text():
-                QMessageBox.warning(self, self.windowTitle(), self.tr("The two passphrases differ. Type them again."))
-                return
-            passphrase = self.passphrase.text()
         try:
+            if not self.keyring_ok:
+                check_new_passphrase(self.passphrase.text())
+                if self.passphrase.text() != self.passphrase_again.text():
+                    QMessageBox.warning(self, self.windowTitle(), self.tr("The two passphrases differ. Type them again."))
+                    return
+                passphrase = self.passphrase.text()
             self.created = create_identity(self._home, self.name.text(), self.role.currentData(), passphrase=passphrase)
         except Problem as problem:
+            if problem.code == Code.NO_SECURE_KEYRING and passphrase is None:
+                self._use_key_file(str(problem.params.get("backend", "")))
+                self.passphrase.setFocus()
+                QMessageBox.warning(self, self.windowTitle(), self.tr(
+                    "The system keyring could not keep the key. Choose a passphrase: the key will be kept in a "
+                    "protected file instead."))
+                return
             QMessageBox.warning(self, self.windowTitle(), describe(problem))
             return
         self.accept()

@@ -7,6 +7,8 @@ from review_model.exchange.package import Package
 from review_model.home import Home
 from review_model.key_status import KeyStatus, key_status
 
+from .labels import KEY_STORES, label
+
 COLOURS = {"match": "#15803d", "mismatch": "#b91c1c", "not_listed": "#b91c1c"}
 
 
@@ -43,6 +45,8 @@ class KeyStatusLabel(QLabel):
             text, tip = self.tr("No signing identity"), self.tr("Create your signing identity first.")
         else:
             text, tip = self.tr("No round imported"), self.tr("Import the bureau's package to compare your key with it.")
+        if status.key_store:
+            tip += "\n" + self.tr("Your private key is kept in the {store}.").format(store=label(KEY_STORES, status.key_store))
         self.setText(text)
         self.setToolTip(tip)
         self.setStyleSheet(f"color: {COLOURS.get(status.state, '#6b7280')};")

@@ -48,6 +48,14 @@ KEY_STORES = {
     "keyring": QT_TRANSLATE_NOOP("Labels", "system keyring"),
     "file": QT_TRANSLATE_NOOP("Labels", "passphrase-protected key file"),
 }
+# the keyrings review_model.keys trusts (KeyringKind)
+KEYRING_KINDS = {
+    "windows": QT_TRANSLATE_NOOP("Labels", "Windows Credential Manager"),
+    "macos": QT_TRANSLATE_NOOP("Labels", "macOS Keychain"),
+    "secret_service": QT_TRANSLATE_NOOP("Labels", "Secret Service"),
+    "kwallet": QT_TRANSLATE_NOOP("Labels", "KWallet"),
+    "test": QT_TRANSLATE_NOOP("Labels", "TEST KEYRING, NOT SECURE: trusted only because REVIEWDESK_TEST_ONLY_TRUST_KEYRING is set"),
+}
 
 
 def label(table: dict[str, str], code: str | None) -> str:

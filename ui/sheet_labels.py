@@ -17,6 +17,14 @@ CHECKLIST = {
     "recommendation_missing": QT_TRANSLATE_NOOP("Labels", "choose a recommendation"),
 }
 
+# The grades published rubrics use (rubric data, Chinese); a district's own grade names show as written.
+GRADES = {
+    "优秀": QT_TRANSLATE_NOOP("Labels", "Excellent (优秀)"),
+    "良好": QT_TRANSLATE_NOOP("Labels", "Good (良好)"),
+    "合格": QT_TRANSLATE_NOOP("Labels", "Pass (合格)"),
+    "不合格": QT_TRANSLATE_NOOP("Labels", "Fail (不合格)"),
+}
+
 SEPARATOR = QT_TRANSLATE_NOOP("Labels", "; ")
 
 
@@ -34,3 +42,8 @@ def checklist_text(entries: tuple[tuple[str, str], ...] | list[tuple[str, str]],
     if len(entries) > limit:
         parts.append("…")
     return QCoreApplication.translate("Labels", SEPARATOR).join(parts)
+
+
+def grade_text(grade: str | None) -> str:
+    """A rubric grade in the UI language ('—' for none)."""
+    return "—" if not grade else label(GRADES, grade)

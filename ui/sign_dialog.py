@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.identity import require_identity, signing_key
 from review_model.overview import applicant_detail
 from review_model.sheets.context import Reviewer
-from review_model.sheets.view import sheet_view
+from review_model.sheets.view import SheetView, sheet_view
 from review_model.signing.document import points
 from review_model.signing.sign import SignedRevision, sign_sheet
 
 from .labels import CARRIER_TYPES, label
 from .messages import describe
-from .sheet_labels import RECOMMENDATIONS, checklist_text
+from .sheet_labels import RECOMMENDATIONS, checklist_text, grade_text
 
 ERROR_STYLE, DONE_STYLE = "color: #b91c1c;", "color: #15803d;"
 
@@ -37,6 +37,7 @@ class SignDialog(QDialog):
     """Exec it, or open it and listen to `signed(SignedRevision)`; `result_revision` holds the outcome."""
 
     signed = Signal(object)
+    pdfRequested = Signal(str, bool)  # applicant id, open (True) or save a copy (False)
 
     def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,7 @@ class SignDialog(QDialog):
             total += self.tr(" (bonus {bonus} included)").format(bonus=points(view.bonus_total))
         self.total_label = QLabel(total)
         form.addRow(self.tr("Total"), self.total_label)
-        self.grade_label = QLabel(view.grade or "—")
+        self.grade_label = QLabel(grade_text(view.grade))
         form.addRow(self.tr("Grade"), self.grade_label)
         if view.vetoed:
             form.addRow(self.tr("Veto"), QLabel(self.tr("A veto item is triggered.")))
@@ -97,21 +98,23 @@ class SignDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        if view.conflict == "declared":
-            self._show(self.tr("You declared a conflict of interest with this applicant; there is nothing to sign."),
-                       ERROR_STYLE)
+        refusal = view.sign_refusal  # the domain's rule; the dialog only words it
+        if refusal is None:
+            self.message.hide()
+        else:
+            self._show(self._refusal_text(view, refusal), ERROR_STYLE)
             self.sign_button.setEnabled(False)
-        elif view.state == "signed":
-            self._show(self.tr("This revision is already signed."), ERROR_STYLE)
-            self.sign_button.setEnabled(False)
-        elif view.checklist:
+
+    def _refusal_text(self, view: SheetView, refusal: Problem) -> str:
+        if refusal.code == Code.CONFLICT_DECLARED:
+            return self.tr("You declared a conflict of interest with this applicant; there is nothing to sign.")
+        if refusal.code == Code.SHEET_SIGNED:
+            return self.tr("This revision is already signed.")
+        if refusal.code == Code.SHEET_INCOMPLETE:
             entries = tuple((e.kind, e.code) for e in view.checklist)
             titles = {i.code: i.title for i in view.rubric.scored_items} | {v.code: v.title for v in view.rubric.vetoes}
-            self._show(self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries, titles=titles)),
-                       ERROR_STYLE)
-            self.sign_button.setEnabled(False)
-        else:
-            self.message.hide()
+            return self.tr("Not ready to sign: {checklist}.").format(checklist=checklist_text(entries, titles=titles))
+        return describe(refusal)
 
     def _show(self, text: str, style: str) -> None:
         self.message.setText(text)
@@ -134,9 +137,14 @@ class SignDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.result_revision = result
         self._show(self.tr("Signed revision {n}. Signature hash: {hash}\nIt is printed on every page of the PDF "
-                           "score sheet. Export the return bundle when your sheets are signed.").format(
-            n=result.revision, hash=result.short_hash), DONE_STYLE)
+                           "score sheet, which the app keeps with the sheet: open it to read or print it, or save "
+                           "a copy (also later, from the Sheet menu). Export the return bundle when your sheets are "
+                           "signed.").format(n=result.revision, hash=result.short_hash), DONE_STYLE)
         self.sign_button.hide()
+        self.open_pdf_button = self.buttons.addButton(self.tr("Open PDF"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf_button.clicked.connect(lambda: self.pdfRequested.emit(self._applicant_id, True))
+        self.save_pdf_button = self.buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_pdf_button.clicked.connect(lambda: self.pdfRequested.emit(self._applicant_id, False))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)

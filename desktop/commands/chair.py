@@ -14,10 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from review_model.chair.compile import Compilation, compile_panel
-from review_model.chair.intake import IntakeReport, import_returns, intake_state, require_chair
+from review_model.chair.intake import IntakeReport, import_returns, intake_state, open_round_package, require_chair
 from review_model.chair.result import write_result
-from review_model.errors import Code, Problem
-from review_model.exchange.package import open_package
 from review_model.identity import signing_key
 from ui.chair.labels import flag_text
 from ui.labels import CARRIER_TYPES, label
@@ -94,11 +92,7 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
 def compile_command(ctx: Context) -> int:
     home = ctx.home()
     chair = require_chair(home)
-    try:
-        package_bytes = ctx.args.package.read_bytes()
-    except OSError:
-        raise Problem(Code.FILE_UNREADABLE, path=str(ctx.args.package)) from None
-    with open_package(package_bytes) as package:
+    with open_round_package(home, ctx.args.package) as package:
         names = {e.expert_id: e.name for e in package.experts}
         ctx.print(tr("Return bundles:"))
         report = import_returns(home, package, ctx.args.returns)

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from review_model.exchange.package_build import build_package
-from review_model.exchange.verify import verify_file
 from review_model.identity import require_identity, signing_key
 from review_model.importer import import_package
+from review_model.verification import verify_file
 from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label
 from ui.text import tr
 
@@ -25,6 +25,8 @@ def register(commands) -> None:
     verify.add_argument("file", type=Path)
     verify.add_argument("--package", type=Path, help=tr("the round's package, to check who signed"))
     verify.add_argument("--trust", type=Path, action="append", default=[], help=tr("a trusted public identity file"))
+    verify.add_argument("--returns", type=Path, action="append", default=[], metavar="RET.rvret|DIR",
+                        help=tr("the experts' return bundles, to compute a panel result again from their sheets"))
     verify.set_defaults(handler=verify_command)
 
     imp = commands.add_parser("import", help=tr("import a review package into this workspace"))
@@ -54,10 +56,16 @@ def build_command(ctx: Context) -> int:
 
 
 def verify_command(ctx: Context) -> int:
-    report = verify_file(ctx.args.file, ctx.args.package, ctx.args.trust)
+    report = verify_file(ctx.args.file, ctx.args.package, ctx.args.trust, ctx.args.returns)
     ctx.print(tr("Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.").format(
         kind=label(EXCHANGE_KINDS, report.kind), round=report.round_id, members=report.members, name=report.signer_name,
         role=label(ROLES, report.signer_role), fingerprint=report.fingerprint))
+    if report.recomputed is not None and ctx.args.returns:
+        done = (tr("Computed again from the return bundles: {done} of {total} applicants agree.")
+                if report.recomputed == report.applicants else
+                tr("Computed again from the return bundles: {done} of {total} applicants agree; for the others not "
+                   "every counted sheet was among the bundles given."))
+        ctx.print(done.format(done=report.recomputed, total=report.applicants))
     return 0
 
 

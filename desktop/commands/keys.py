@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from review_model.errors import Code, Problem
 from review_model.identity import ROLES, create_identity, public_identity_bytes, require_identity
-from review_model.keys import keyring_backend_name, secure_keyring_available
+from review_model.keys import keyring_check
 from review_model.store.blobs import write_durably
-from ui.labels import KEY_STORES, label
+from ui.labels import KEY_STORES, KEYRING_KINDS, label
 from ui.labels import ROLES as ROLE_LABELS
 from ui.text import tr
 
@@ -30,21 +31,40 @@ def register(commands) -> None:
 
 
 def init_command(ctx: Context) -> int:
+    """The keyring when a trusted one answers; otherwise (or when it fails to keep the key) a key file."""
     args = ctx.args
-    passphrase = None
-    if args.key_file or not secure_keyring_available():
-        if not args.key_file:
-            ctx.print(tr("No secure system keyring is available ({backend}); the key will be kept in a "
-                         "passphrase-protected file.").format(backend=keyring_backend_name()))
-        passphrase = ctx.passphrase(confirm=True)
-        if passphrase is None:
-            from review_model.errors import Code, Problem
+    if not args.key_file:
+        check = keyring_check()
+        reason = check.describe()
+        if check.usable:
+            try:
+                return _created(ctx, create_identity(ctx.home(), args.name, args.role))
+            except Problem as problem:
+                if problem.code != Code.NO_SECURE_KEYRING:
+                    raise
+                reason = str(problem.params.get("backend", reason))
+        ctx.print(tr("No secure system keyring is available ({backend}); the key will be kept in a "
+                     "passphrase-protected file.").format(backend=reason))
+    passphrase = ctx.passphrase(confirm=True)
+    if passphrase is None:
+        raise Problem(Code.PASSPHRASE_REQUIRED)
+    return _created(ctx, create_identity(ctx.home(), args.name, args.role, passphrase=passphrase))
 
-            raise Problem(Code.PASSPHRASE_REQUIRED)
-    info = create_identity(ctx.home(), args.name, args.role, passphrase=passphrase)
+
+def _store_text(key_store: str) -> str:
+    """Where the key is kept; for the keyring also which one (or why it cannot be opened now)."""
+    store = label(KEY_STORES, key_store)
+    if key_store != "keyring":
+        return store
+    check = keyring_check()
+    which = label(KEYRING_KINDS, check.kind.value) if check.kind else check.describe()
+    return tr("{store} ({keyring})").format(store=store, keyring=which)
+
+
+def _created(ctx: Context, info) -> int:
     ctx.print(tr("Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.").format(
         name=info.name, role=label(ROLE_LABELS, info.role), fingerprint=info.fingerprint,
-        store=label(KEY_STORES, info.key_store)))
+        store=_store_text(info.key_store)))
     return 0
 
 
@@ -53,7 +73,7 @@ def show_command(ctx: Context) -> int:
     ctx.print(tr("Name: {name}").format(name=info.name))
     ctx.print(tr("Role: {role}").format(role=label(ROLE_LABELS, info.role)))
     ctx.print(tr("Fingerprint: {fingerprint}").format(fingerprint=info.fingerprint))
-    ctx.print(tr("Private key: {store}").format(store=label(KEY_STORES, info.key_store)))
+    ctx.print(tr("Private key: {store}").format(store=_store_text(info.key_store)))
     return 0
 
 

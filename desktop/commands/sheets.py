@@ -12,7 +12,7 @@ from review_model.sheets.context import Reviewer
 from review_model.signing.returns import export_returns
 from review_model.signing.sign import sign_sheet
 from ui.labels import label
-from ui.sheet_labels import RECOMMENDATIONS
+from ui.sheet_labels import RECOMMENDATIONS, grade_text
 from ui.text import tr
 
 from .context import Context
@@ -57,7 +57,7 @@ def sign_command(ctx: Context) -> int:
     signed = sign_sheet(reviewer, ctx.args.applicant_id, key)
     ctx.print(tr("Signed revision {revision} of the sheet for {applicant} {name}: total {total}, grade {grade}, {recommendation}.")
               .format(revision=signed.revision, applicant=signed.applicant_id, name=signed.applicant_name,
-                      total=signed.total, grade=signed.grade or "—",
+                      total=signed.total, grade=grade_text(signed.grade),
                       recommendation=label(RECOMMENDATIONS, signed.recommendation)))
     ctx.print(tr("Signature hash (printed on every page of the PDF): {hash}").format(hash=signed.short_hash))
     return 0

@@ -71,6 +71,10 @@
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
+        <source>the experts' return bundles, to compute a panel result again from their sheets</source>
+        <translation>各专家的评分回传包，用于依据其评分表重新核算评审结果</translation>
+    </message>
+    <message>
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
     </message>
@@ -93,6 +97,14 @@
     <message>
         <source>Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.</source>
         <translation>验证通过：评审轮次 {round} 的{kind}，共 {members} 个文件，签名人 {name}（{role}），指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致。</translation>
+    </message>
+    <message>
+        <source>Computed again from the return bundles: {done} of {total} applicants agree; for the others not every counted sheet was among the bundles given.</source>
+        <translation>已依据评分回传包重新核算：{total} 家申报单位中 {done} 家结果一致；其余单位计分所用的评分表未全部包含在所提供的回传包中，未能核算。</translation>
     </message>
     <message>
         <source>This package is already imported; nothing changed.</source>
@@ -125,6 +137,10 @@
     <message>
         <source>No secure system keyring is available ({backend}); the key will be kept in a passphrase-protected file.</source>
         <translation>本机没有安全的系统密钥环（{backend}），私钥将保存在受口令保护的文件中。</translation>
+    </message>
+    <message>
+        <source>{store} ({keyring})</source>
+        <translation>{store}（{keyring}）</translation>
     </message>
     <message>
         <source>Identity created: {name} ({role}), fingerprint {fingerprint}, key kept in the {store}.</source>
@@ -296,7 +312,7 @@
     </message>
     <message>
         <source>Answer the &amp;conflict question…</source>
-        <translation>回避声明(&amp;C)…</translation>
+        <translation>回答回避问题(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Export offline score form…</source>
@@ -313,6 +329,14 @@
     <message>
         <source>&amp;Amend signed sheet…</source>
         <translation>修订已签名评分表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open signed score sheet (PDF)</source>
+        <translation>打开已签署的评分表（PDF）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet (PDF)…</source>
+        <translation>另存已签署的评分表（PDF）…</translation>
     </message>
     <message>
         <source>Export offline score form</source>
@@ -333,6 +357,18 @@
     <message>
         <source>Import score form</source>
         <translation>导入评分表</translation>
+    </message>
+    <message>
+        <source>Save signed score sheet</source>
+        <translation>另存已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Open signed score sheet</source>
+        <translation>打开已签署的评分表</translation>
+    </message>
+    <message>
+        <source>Signed score sheet saved to {path}.</source>
+        <translation>已签署的评分表已保存到 {path}。</translation>
     </message>
     <message>
         <source>Amend signed sheet</source>
@@ -944,7 +980,7 @@
     <name>ConflictBanner</name>
     <message>
         <source>Answer the conflict question…</source>
-        <translation>作出回避声明…</translation>
+        <translation>回答回避问题…</translation>
     </message>
     <message>
         <source>Confirm that you have no conflict of interest with this applicant before scoring.</source>
@@ -1057,6 +1093,77 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>ReviewDesk guide</source>
+        <translation>评审台使用说明</translation>
+    </message>
+    <message>
+        <source>Before the visit</source>
+        <translation>考察之前</translation>
+    </message>
+    <message>
+        <source>Create your signing identity (the start page: Create my signing identity…) and send your public identity file (File ▸ Export my public identity…) to the bureau.</source>
+        <translation>创建签名身份（起始页：“创建我的签名身份…”），并将公开身份文件（文件 ▸ 导出我的公开身份…）发送给区人力资源局。</translation>
+    </message>
+    <message>
+        <source>Open the review package the bureau sent you (File ▸ Open review package…, or drop the .rvpkg on the window). Compare the fingerprint shown with the one the bureau read out to you.</source>
+        <translation>打开区人力资源局发来的评审包（文件 ▸ 打开评审包…，或将 .rvpkg 文件拖入窗口），并将显示的指纹与局方向您告知的指纹逐位核对。</translation>
+    </message>
+    <message>
+        <source>Scoring an applicant</source>
+        <translation>为申报单位评分</translation>
+    </message>
+    <message>
+        <source>Choose the applicant on the left. Answer the conflict-of-interest question (回避) first: scoring starts once you confirm that you have none.</source>
+        <translation>在左侧选择申报单位。先回答回避问题：确认无须回避后方可开始评分。</translation>
+    </message>
+    <message>
+        <source>Type each item's score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
+        <translation>逐项输入分数，按 Tab 键进入下一项。得分低于该项分值 60% 时，会当场要求填写理由。所有输入随时自动保存。</translation>
+    </message>
+    <message>
+        <source>Read the dossier on the left while you type: PgUp/PgDn or Alt+Up/Alt+Down turn pages, Ctrl+= and Ctrl+− zoom, Ctrl+F searches.</source>
+        <translation>评分时可在左侧查阅申报材料：PgUp/PgDn 或 Alt+↑/Alt+↓ 翻页，Ctrl+= 和 Ctrl+− 缩放，Ctrl+F 搜索。</translation>
+    </message>
+    <message>
+        <source>Link the evidence: select a region on a page, or link the page shown, for the item in focus.</source>
+        <translation>关联佐证：为当前评分项框选页面上的区域，或将当前页作为佐证。</translation>
+    </message>
+    <message>
+        <source>Site notes and photos go with the item in focus or with the whole visit. A note you have not added yet is kept for that applicant.</source>
+        <translation>考察记录和照片可归入当前评分项，或归入整个实地考察。尚未添加的记录草稿会为该申报单位保留。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the last change and Ctrl+Shift+Z redoes it, also from inside a score box.</source>
+        <translation>Ctrl+Z 撤销上一次修改，Ctrl+Shift+Z 重做；在分数输入框内同样有效。</translation>
+    </message>
+    <message>
+        <source>Signing and sending</source>
+        <translation>签署与提交</translation>
+    </message>
+    <message>
+        <source>The To do tab lists what is left. When it is empty, sign (Ctrl+Shift+S): the sheet is frozen and its PDF written. Open or save the PDF from the sign dialog or the Sheet menu.</source>
+        <translation>“待办”页列出尚未完成的事项。全部完成后即可签署（Ctrl+Shift+S）：评分表随即锁定并生成 PDF。可在签署对话框或“评分表”菜单中打开或另存该 PDF。</translation>
+    </message>
+    <message>
+        <source>A signed sheet changes only through Sheet ▸ Amend, with a reason; the new revision is signed again.</source>
+        <translation>已签署的评分表只能通过“评分表 ▸ 修订已签名评分表…”并说明理由后修改，新版本需再次签署。</translation>
+    </message>
+    <message>
+        <source>Export the return bundle (File ▸ Export signed sheets…) and hand it to the chair or the bureau.</source>
+        <translation>导出回传包（文件 ▸ 导出已签名评分表…），交给专家组组长或区人力资源局。</translation>
+    </message>
+    <message>
+        <source>The chair</source>
+        <translation>专家组组长</translation>
+    </message>
+    <message>
+        <source>Open the chair's desk (Ctrl+Shift+C): take in the experts' bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
+        <translation>打开组长工作台（Ctrl+Shift+C）：接收各位专家的回传包，组织讨论，为每一处改动的分数注明允许的理由，按名额排序并签署评审结果。</translation>
+    </message>
+</context>
+<context>
     <name>HitList</name>
     <message>
         <source>{material} · page {label}</source>
@@ -1102,8 +1209,8 @@
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
     </message>
     <message>
-        <source>This computer has no secure system keyring. Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
-        <translation>本机没有安全的系统密钥环。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
+        <source>The system keyring could not keep the key. Choose a passphrase: the key will be kept in a protected file instead.</source>
+        <translation>系统密钥环未能保存私钥。请设置口令，私钥将改为保存在受口令保护的文件中。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1118,12 +1225,12 @@
         <translation>创建身份</translation>
     </message>
     <message>
-        <source>Enter your name.</source>
-        <translation>请输入姓名。</translation>
+        <source>This computer has no secure system keyring ({reason}). Your private key will be kept in a file protected by a passphrase; you will type it each time you sign.</source>
+        <translation>本机没有安全的系统密钥环（{reason}）。您的私钥将保存在受口令保护的文件中，每次签名时需输入口令。</translation>
     </message>
     <message>
-        <source>Choose a passphrase of at least 8 characters.</source>
-        <translation>请设置至少 8 个字符的口令。</translation>
+        <source>Enter your name.</source>
+        <translation>请输入姓名。</translation>
     </message>
     <message>
         <source>The two passphrases differ. Type them again.</source>
@@ -1272,6 +1379,10 @@
         <translation>移除照片</translation>
     </message>
     <message>
+        <source>Double-click a photo to see it large and write its caption</source>
+        <translation>双击照片可放大查看并填写说明</translation>
+    </message>
+    <message>
         <source>Select a region to link</source>
         <translation>框选页面区域作为佐证</translation>
     </message>
@@ -1388,6 +1499,10 @@
     <message>
         <source>Import the bureau's package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
+    </message>
+    <message>
+        <source>Your private key is kept in the {store}.</source>
+        <translation>您的私钥保存在{store}中。</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1624,26 @@
         <translation>受口令保护的密钥文件</translation>
     </message>
     <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service 密钥服务</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet 钱包</translation>
+    </message>
+    <message>
+        <source>TEST KEYRING, NOT SECURE: trusted only because REVIEWDESK_TEST_ONLY_TRUST_KEYRING is set</source>
+        <translation>测试用密钥环，不安全：仅因设置了 REVIEWDESK_TEST_ONLY_TRUST_KEYRING 而被信任（TEST KEYRING, NOT SECURE）</translation>
+    </message>
+    <message>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
@@ -1535,6 +1670,22 @@
     <message>
         <source>choose a recommendation</source>
         <translation>选择是否推荐</translation>
+    </message>
+    <message>
+        <source>Excellent (优秀)</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Good (良好)</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Pass (合格)</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail (不合格)</source>
+        <translation>不合格</translation>
     </message>
     <message>
         <source>; </source>
@@ -1598,6 +1749,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用说明(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About ReviewDesk</source>
@@ -1875,6 +2030,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位 {applicant} 的材料“{material}”有密码保护，但评审包未作标注。请向区人力资源局索取更正后的评审包。</translation>
     </message>
     <message>
+        <source>The member {member} cannot be unpacked: its compressed data is damaged or cut short. Ask the sender for a new copy.</source>
+        <translation>成员 {member} 无法解压：其压缩数据已损坏或不完整。请向发送方索取新的文件。</translation>
+    </message>
+    <message>
+        <source>The file is signed with a kind of key ReviewDesk does not accept (only Ed25519). Do not use it; ask the sender for a file made by ReviewDesk.</source>
+        <translation>该文件所用的签名密钥类型不被本软件接受（仅接受 Ed25519）。请勿使用该文件，并向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
+        <source>The member {member} was refused: {reason} ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <translation>成员 {member} 已被拒收：{reason}（{detail}）。请向发送方索取由评审台生成的文件。</translation>
+    </message>
+    <message>
         <source>{file} in the package folder is not valid ({detail}). Correct it and build again.</source>
         <translation>评审包源文件夹中的 {file} 无效（{detail}）。请修改后重新制作。</translation>
     </message>
@@ -1939,12 +2106,32 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>本工作区已有评审轮次 {round} 的另一个评审包。请向区人力资源局确认以哪个为准。</translation>
     </message>
     <message>
+        <source>This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again.</source>
+        <translation>本工作区正被另一个评审台窗口或命令长时间占用，本次操作未作任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again.</source>
+        <translation>保存您私钥的系统密钥环当前无法使用（{backend}）。请解锁密钥环或登录桌面会话后重试。</translation>
+    </message>
+    <message>
+        <source>The key file {path} has settings ReviewDesk never writes ({detail}), so it was not opened: it may have been altered. Restore it from your backup.</source>
+        <translation>密钥文件 {path} 含有本软件不会写入的参数（{detail}），可能已被篡改，未予打开。请从备份中恢复该文件。</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {minimum} characters. Choose a longer one.</source>
+        <translation>口令至少需要 {minimum} 个字符，请设置更长的口令。</translation>
+    </message>
+    <message>
         <source>Applicant {applicant} is not assigned to you in this round.</source>
         <translation>本轮评审未将申报单位 {applicant} 分配给您。</translation>
     </message>
     <message>
         <source>{value} is not a valid score for item {item}: {reason}.</source>
         <translation>{value} 不是指标 {item} 的有效分数：{reason}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a recommendation. Choose recommend or do not recommend.</source>
+        <translation>“{value}”不是有效的推荐意见。请选择“推荐”或“不推荐”。</translation>
     </message>
     <message>
         <source>Before scoring {applicant}, confirm that you have no conflict of interest with it, or declare one.</source>
@@ -1965,6 +2152,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The sheet for {applicant} has no signed revision to amend; keep editing the draft.</source>
         <translation>{applicant} 的评分表还没有已签名的版本，无需修订，请继续编辑草稿。</translation>
+    </message>
+    <message>
+        <source>The sheet for {applicant} has no signed revision yet, so there is no signed PDF. Sign the sheet first.</source>
+        <translation>{applicant} 的评分表尚无已签署的版本，因此没有签署后的 PDF。请先签署评分表。</translation>
     </message>
     <message>
         <source>{what} {id} was not found; it may have been removed. Refresh and try again.</source>
@@ -2097,6 +2288,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The panel result does not agree with this package ({detail}). Do not use it; ask the chair for a new result.</source>
         <translation>该评审结果与本评审包不一致（{detail}）。请勿使用，并向组长索取新的评审结果。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds other files ({files}), and the panel result replaces a folder as a whole. Choose a new or empty folder, or the folder of an earlier panel result.</source>
+        <translation>文件夹 {path} 中存有其他文件（{files}），而评审结果须整体替换该文件夹。请选择一个新的或空的文件夹，或此前存放评审结果的文件夹。</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
@@ -2319,6 +2514,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>旧版本被标为当前版本</translation>
     </message>
     <message>
+        <source>it names the same field twice, so what was signed is ambiguous</source>
+        <translation>同一字段出现两次，所签内容含义不明确</translation>
+    </message>
+    <message>
+        <source>it is nested deeper than any ReviewDesk file</source>
+        <translation>嵌套层级超出评审台文件的正常范围</translation>
+    </message>
+    <message>
+        <source>it holds a number JSON does not allow (NaN or Infinity)</source>
+        <translation>含有 JSON 不允许的数值（NaN 或 Infinity）</translation>
+    </message>
+    <message>
         <source>the file is damaged or not a ReviewDesk return bundle</source>
         <translation>文件已损坏或不是评审台回传包</translation>
     </message>
@@ -2425,6 +2632,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Caption: what the photo shows (e.g. 实训车间二楼，数控机床 6 台)</source>
+        <translation>照片说明：拍摄内容（例如：实训车间二楼，数控机床 6 台）</translation>
+    </message>
+    <message>
+        <source>Taken {when}</source>
+        <translation>拍摄于 {when}</translation>
     </message>
 </context>
 <context>
@@ -2738,9 +2956,17 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <source>Signed revision {n}. Signature hash: {hash}
-It is printed on every page of the PDF score sheet. Export the return bundle when your sheets are signed.</source>
-        <translation>已签名第 {n} 版。签名摘要：{hash}
-该摘要印于 PDF 评分表的每一页。评分表全部签名后，请导出回传包。</translation>
+It is printed on every page of the PDF score sheet, which the app keeps with the sheet: open it to read or print it, or save a copy (also later, from the Sheet menu). Export the return bundle when your sheets are signed.</source>
+        <translation>第 {n} 版已签署。签名摘要：{hash}
+该摘要印在 PDF 评分表的每一页上。评分表 PDF 由本软件随评分表一并保存：可打开阅读或打印，也可另存一份（之后也可在“评分表”菜单中操作）。全部评分表签署后，请导出回传包。</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>另存 PDF…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2807,12 +3033,12 @@ It is printed on every page of the PDF score sheet. Export the return bundle whe
         <translation>跳转：输入页面上印的页码，或第几页</translation>
     </message>
     <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>缩小（Ctrl+滚轮）</translation>
+        <source>Zoom out (Ctrl+− or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+− 或 Ctrl+滚轮）</translation>
     </message>
     <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>放大（Ctrl+滚轮）</translation>
+        <source>Zoom in (Ctrl+= or Ctrl+wheel)</source>
+        <translation>放大（Ctrl+= 或 Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Continuous</source>
@@ -2967,6 +3193,10 @@ Your fingerprint: {fingerprint}</source>
     <message>
         <source>Complete</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -21,7 +21,7 @@ from ..carriers import CARRIER_TYPES
 from ..errors import Code, Problem
 from ..exchange.package_schema import Deadlines, RoundFile
 from ..home import Home
-from ..overview import round_info, rubrics
+from ..imported_round import round_info, rubrics
 from ..policy import AggregationPolicy
 from ..rubric import Rubric
 from ..signing.document import SheetDocument

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from ..errors import Code, Problem
 from ..home import Home
-from ..overview import rubrics
+from ..imported_round import rubrics
 from ..store.models import Applicant, Assignment, ChairChangeReason, ChairNote, ChairRequest
 from .intake import Chair, intake_state, require_chair
 

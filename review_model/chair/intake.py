@@ -26,10 +26,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..errors import Code, Problem
-from ..exchange.package import Package
+from ..exchange.container import OpenedContainer
+from ..exchange.package import Package, open_package
 from ..home import Home
 from ..identity import require_identity
-from ..overview import my_expert, round_info
+from ..imported_round import my_expert, round_info
 from ..progress import Progress, no_progress
 from ..signing.bundle import ReturnBundle, read_return_bundle
 from ..store.models import Applicant, Assignment, ChairBundle, ChairSheet, Expert
@@ -60,14 +61,21 @@ def require_chair(home: Home) -> Chair:
         return Chair(expert.expert_id, expert.name, expert.fingerprint, info.round_id, info.package_sha256)
 
 
-def check_package(home: Home, package: Package) -> Chair:
+def check_package(home: Home, package: Package | OpenedContainer) -> Chair:
     """The package must be the very one imported in this (chair's) home."""
     chair = require_chair(home)
-    if package.round.round_id != chair.round_id:
-        raise Problem(Code.OTHER_ROUND, current=chair.round_id, offered=package.round.round_id)
-    if package.sha256 != chair.package_sha256:
+    container = package.container if isinstance(package, Package) else package
+    if container.manifest.round_id != chair.round_id:
+        raise Problem(Code.OTHER_ROUND, current=chair.round_id, offered=container.manifest.round_id)
+    if container.sha256 != chair.package_sha256:
         raise Problem(Code.PACKAGE_CHANGED, round=chair.round_id)
     return chair
+
+
+def open_round_package(home: Home, source: Path | bytes) -> Package:
+    """The round's package, opened for the chair's intake: refused as soon as its manifest shows it is
+    not the one imported here, before anything in it is parsed."""
+    return open_package(source, lambda container: check_package(home, container))
 
 
 def collect_bundle_files(paths: Iterable[Path]) -> list[Path]:

@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from ..pdf_canvas import numbered_canvas
-from ..signing.pdf import CHINA, _register_font
+from ..round_time import in_round_time
+from ..signing.pdf import _register_font
 from ..signing.pdf_tables import FONT, GREY, style
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 15 * mm, 20 * mm, 18 * mm
@@ -38,7 +39,7 @@ def text_width(wide: bool) -> float:
 
 
 def china_day(moment: datetime) -> str:
-    local = moment.astimezone(CHINA)
+    local = in_round_time(moment)
     return f"{local.year}年{local.month}月{local.day}日"
 
 

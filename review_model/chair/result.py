@@ -22,6 +22,7 @@ from ..home import Home
 from ..progress import Progress, no_progress
 from ..store.blobs import write_durably
 from ..store.db import utcnow
+from ..store.folder_set import FolderSet
 from .compile import Compilation
 from .intake import require_chair
 
@@ -140,6 +141,7 @@ def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
     if comp.blockers:
         raise comp.blockers[0]
     check_chair_key(home, key)
+    target = FolderSet(Path(outdir), RESULT_FILES)  # refuses a folder holding other files, before the work
     progress(0, 5)
     created = utcnow()
     document = result_document(comp, created)
@@ -151,15 +153,20 @@ def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
     members["panel-scores.xlsx"] = panel_workbook(comp, created)
     progress(3, 5)
     outdir = Path(outdir)
-    container = outdir / "result.rvres"
-    digest = write_container(container, "result", comp.round.round_id, members,
-                             replace(key, id=comp.chair.expert_id, role="chair"), package_sha256=comp.round.package_sha256)
-    for name in RESULT_FILES[:3]:
-        write_durably(outdir / name, members[name])
-    progress(4, 5)
-    with home.store.write(actor=f"{comp.chair.expert_id} {comp.chair.name}") as (_session, audit):
-        audit.record("sign", "panel_result", digest, "candidates", None,
-                     sum(len(v) for v in document["candidates"].values()))
+    # The four files and the audit row are one unit (store/folder_set.py): written beside OUTDIR,
+    # put in place by one rename inside the audit row's transaction, the earlier set back on failure.
+    with target as staging:
+        digest = write_container(staging / "result.rvres", "result", comp.round.round_id, members,
+                                 replace(key, id=comp.chair.expert_id, role="chair"),
+                                 package_sha256=comp.round.package_sha256)
+        for name in RESULT_FILES[:3]:
+            write_durably(staging / name, members[name])
+        progress(4, 5)
+        with home.store.write(actor=f"{comp.chair.expert_id} {comp.chair.name}") as (session, audit):
+            audit.record("sign", "panel_result", digest, "candidates", None,
+                         sum(len(v) for v in document["candidates"].values()))
+            session.flush()
+            target.put_in_place()
     progress(5, 5)
     return ResultWritten(outdir, tuple(outdir / n for n in RESULT_FILES), digest,
                          sum(len(v) for v in document["candidates"].values()), comp.window.late)

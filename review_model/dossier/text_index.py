@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..store.blobs import private_dir, private_file
+
 SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS document (
@@ -63,7 +65,7 @@ class TextIndex:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         try:
             self._db = self._connect()
         except sqlite3.DatabaseError:  # a damaged cache is rebuilt, never repaired
@@ -72,6 +74,7 @@ class TextIndex:
             self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        private_file(self.path)  # the dossiers' text is the home's: 0600, and its -wal/-shm follow
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
         try:
             db.execute("PRAGMA journal_mode=WAL")

@@ -10,10 +10,12 @@ import os
 import sys
 import time
 from collections import OrderedDict
+from pathlib import Path
 
 import pymupdf
 from pymupdf import mupdf
 
+from ..store.blobs import private_dir
 from .drawing import PageFacts, display_list, draw, page_facts
 from .geometry import PageGeometry, display_matrix
 from .outline import outline_from_toc, page_labels
@@ -208,9 +210,9 @@ class Engine:
         data = pix.tobytes("jpg", jpg_quality=82)
         if path:
             try:
-                os.makedirs(os.path.dirname(path), exist_ok=True)
+                private_dir(Path(path).parent)  # the home's cache: its owner's only, as the rest
                 partial = f"{path}.{os.getpid()}.partial"
-                with open(partial, "wb") as handle:
+                with open(partial, "wb", opener=lambda name, flags: os.open(name, flags, 0o600)) as handle:
                     handle.write(data)
                 os.replace(partial, path)
             except OSError:

@@ -1,5 +1,6 @@
-"""Opening a review package: the container checks, then every JSON member against its schema and
-against the others (ids, USCCs, rubric pins, assignments), then every dossier PDF.
+"""Opening a review package: the container checks, then (once the caller accepted the signer) every
+JSON member against its schema and against the others (ids, USCCs, rubric pins, assignments), then
+every dossier PDF.
 
 `verify` and `import` share this path, so a package that verifies is a package that imports.
 """
@@ -18,10 +19,13 @@ from ..errors import Code, Problem
 from ..pdfcheck import inspect_pdf
 from ..rubric import Rubric, parse_rubric
 from ..uscc import uscc_problem
+from . import signed_json
 from .container import OpenedContainer, open_container
 from .package_schema import ApplicantEntry, ApplicantsFile, ExpertEntry, ExpertsFile, MaterialEntry, RoundFile
 
 Progress = Callable[[int, int], None]
+# Decides whether the package's signer is trusted here, from the opened container alone (raises Problem).
+AcceptSigner = Callable[[OpenedContainer], None]
 
 
 @dataclass
@@ -74,19 +78,24 @@ def _model(container: OpenedContainer, name: str, model: type[BaseModel]) -> tup
         raise Problem(Code.SCHEMA_INVALID, member=name, detail="missing")
     data = container.member(name)
     try:
-        return model.model_validate_json(data), data
+        return model.model_validate(signed_json.decimal_member(data, name)), data
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
         raise Problem(Code.SCHEMA_INVALID, member=name, detail=f"{where}: {error['msg']}") from None
 
 
-def open_package(source: Path | bytes) -> Package:
-    """Verify the container and the JSON members. Dossier PDFs are checked by `check_dossiers`."""
+def open_package(source: Path | bytes, accept: AcceptSigner | None = None) -> Package:
+    """Verify the container and the JSON members. Dossier PDFs are checked by `check_dossiers`.
+
+    `accept(container)` decides whether the signer is trusted before any member is parsed: nothing
+    signed by an untrusted key is read beyond its manifest."""
     container = open_container(source, expected_kind="package")
     try:
         if container.manifest.signer.role != "bureau":
             raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=container.manifest.signer.fingerprint)
+        if accept is not None:
+            accept(container)
         round_file, round_bytes = _model(container, "round.json", RoundFile)
         applicants_file, _ = _model(container, "applicants.json", ApplicantsFile)
         experts_file, _ = _model(container, "experts.json", ExpertsFile)
@@ -111,6 +120,7 @@ def _load_rubrics(package: Package) -> None:
         if name not in package.container.names:
             raise Problem(Code.SCHEMA_INVALID, member=name, detail="missing")
         data = package.container.member(name)
+        signed_json.member(data, name)  # bounded first: parse_rubric is also for the bureau's own files
         rubric = parse_rubric(data, name)
         if hashlib.sha256(data).hexdigest() != pin.sha256 or rubric.version != pin.version or rubric.carrier_type != carrier_type:
             raise Problem(Code.SCHEMA_INVALID, member=name, detail="does not match round.json")

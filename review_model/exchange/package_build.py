@@ -106,7 +106,7 @@ def _rubric_bytes(spec: Path, needed: set[str]) -> dict[str, bytes]:
                 raise Problem(Code.RUBRIC_INVALID, file=override.name, item="carrier_type", reason="shape", detail="")
             out[carrier_type] = override.read_bytes()
         else:
-            import resources
+            import resources  # the shipped files, outside the domain package: needed only without the bureau's own
 
             path = resources.path("rubrics", f"{carrier_type}.json")
             if carrier_type not in shipped:

@@ -4,6 +4,9 @@ Python's zipfile accepts link entries, only warns on duplicate names and, in 3.1
 detect overlapping entries (the classic zip bomb). Here every entry is checked before anything is
 read: safe name, regular file, unique, not overlapping its neighbours, bounded size and ratio.
 Members are read into memory only, never extracted by name, and their real bytes are counted.
+Whatever zipfile or zlib raise on damaged data (a flipped bit in a deflate stream, a bad CRC, a
+stream cut short, a mangled header) becomes a Problem: NOT_A_ZIP for the archive, MEMBER_DAMAGED
+for a member.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import io
 import stat
 import struct
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +27,11 @@ MAX_TOTAL_BYTES = 8 << 30
 MAX_RATIO = 200  # deflate reaches ~1000:1 only on crafted or degenerate data
 RATIO_FLOOR = 1 << 20  # small members may compress well (JSON, blank pages) without suspicion
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
+# What reading a damaged archive raises: zipfile's BadZipFile (bad CRC-32, bad local header) and
+# NotImplementedError (odd flags), zlib.error (an invalid deflate stream), EOFError, struct.error,
+# ValueError (UnicodeDecodeError of a name), OverflowError (absurd offsets), OSError.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, struct.error, ValueError, OverflowError, NotImplementedError,
+           OSError)
 
 
 @dataclass(frozen=True)
@@ -44,16 +53,20 @@ class SafeZip:
     """An opened, checked archive. Use `read(name, expected_size)` for each member you expect."""
 
     def __init__(self, source: Path | bytes) -> None:
-        self._file = open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)
+        try:
+            self._file = open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)
+        except OSError:
+            raise Problem(Code.FILE_UNREADABLE, path=str(source)) from None
+        self._zip = None
         try:
             self._zip = zipfile.ZipFile(self._file)
             self.entries = self._check(self._zip)
-        except zipfile.BadZipFile:
-            self.close()
-            raise Problem(Code.NOT_A_ZIP) from None
-        except (Problem, OSError, EOFError, struct.error, ValueError):
+        except Problem:
             self.close()
             raise
+        except _DAMAGE:
+            self.close()
+            raise Problem(Code.NOT_A_ZIP) from None
 
     def _check(self, archive: zipfile.ZipFile) -> dict[str, Entry]:
         infos = archive.infolist()
@@ -121,14 +134,14 @@ class SafeZip:
                     if count > expected_size:
                         raise Problem(Code.MEMBER_ALTERED, member=name)
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError):  # CRC error, truncation
-            raise Problem(Code.MEMBER_ALTERED, member=name) from None
+        except _DAMAGE:
+            raise Problem(Code.MEMBER_DAMAGED, member=name) from None
         if count != expected_size:
             raise Problem(Code.MEMBER_ALTERED, member=name)
         return b"".join(chunks)
 
     def close(self) -> None:
-        if getattr(self, "_zip", None) is not None:
+        if self._zip is not None:
             self._zip.close()
         self._file.close()
 

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from ..errors import Code, Problem
 from ..home import Home
 from ..identity import require_identity
-from ..overview import my_expert, round_info, rubrics
+from ..imported_round import my_expert, round_info, rubrics
 from ..rubric import Rubric
 from ..store.audit import AuditLog
 from ..store.db import utcnow
 from ..store.models import Applicant, Assignment, ScoreSheet, SheetRevision
+from .states import SheetState
 
 
 @dataclass
@@ -29,6 +30,9 @@ class Reviewer:
     round_id: str
     package_sha256: str
     rubrics: dict[str, Rubric] = field(default_factory=dict)
+    # applicant id -> carrier type of every applicant the package assigns to this expert. A package
+    # is imported once and never changes under an open Reviewer, so edits need no query for it.
+    assigned: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, home: Home) -> Reviewer:
@@ -41,18 +45,29 @@ class Reviewer:
             if expert is None:
                 raise Problem(Code.NOT_IN_PACKAGE, fingerprint=identity.fingerprint)
             expert_id, role = expert.expert_id, expert.role
-        return cls(home, expert_id, identity.name, role, info.round_id, info.package_sha256, rubrics(home))
+            assigned = {applicant_id: carrier_type for applicant_id, carrier_type in session.execute(
+                select(Applicant.applicant_id, Applicant.carrier_type)
+                .join(Assignment, Assignment.applicant_id == Applicant.applicant_id)
+                .where(Assignment.expert_id == expert_id))}
+        return cls(home, expert_id, identity.name, role, info.round_id, info.package_sha256, rubrics(home), assigned)
 
-    # --- lookups inside a session ---------------------------------------------------------
+    # --- lookups ----------------------------------------------------------------------------
+    def require_assigned(self, applicant_id: str) -> str:
+        """The applicant's carrier type; NOT_ASSIGNED unless the package assigns it to this expert."""
+        carrier_type = self.assigned.get(applicant_id)
+        if carrier_type is None:
+            raise Problem(Code.NOT_ASSIGNED, applicant=applicant_id)
+        return carrier_type
+
     def applicant(self, session: Session, applicant_id: str) -> Applicant:
+        self.require_assigned(applicant_id)
         applicant = session.get(Applicant, applicant_id)
-        assigned = session.get(Assignment, (self.expert_id, applicant_id))
-        if applicant is None or assigned is None:
+        if applicant is None:
             raise Problem(Code.NOT_ASSIGNED, applicant=applicant_id)
         return applicant
 
-    def rubric_for(self, session: Session, applicant_id: str) -> Rubric:
-        return self.rubrics[self.applicant(session, applicant_id).carrier_type]
+    def rubric_for(self, session: Session | None, applicant_id: str) -> Rubric:
+        return self.rubrics[self.require_assigned(applicant_id)]
 
     def sheet(self, session: Session, applicant_id: str, create: bool = False) -> ScoreSheet | None:
         sheet = session.scalars(select(ScoreSheet).filter_by(applicant_id=applicant_id, expert_id=self.expert_id)).first()
@@ -63,11 +78,10 @@ class Reviewer:
         return sheet
 
     def latest_revision(self, session: Session, applicant_id: str) -> SheetRevision | None:
-        sheet = self.sheet(session, applicant_id)
-        if sheet is None:
-            return None
-        return session.scalars(select(SheetRevision).filter_by(sheet_id=sheet.id)
-                               .order_by(SheetRevision.number.desc())).first()
+        return session.scalars(
+            select(SheetRevision).join(ScoreSheet, ScoreSheet.id == SheetRevision.sheet_id)
+            .where(ScoreSheet.applicant_id == applicant_id, ScoreSheet.expert_id == self.expert_id)
+            .order_by(SheetRevision.number.desc()).limit(1)).first()
 
     def revisions(self, session: Session, applicant_id: str) -> list[SheetRevision]:
         sheet = self.sheet(session, applicant_id)
@@ -80,10 +94,10 @@ class Reviewer:
         revision = self.latest_revision(session, applicant_id)
         if revision is None:
             sheet = self.sheet(session, applicant_id, create=True)
-            revision = SheetRevision(sheet_id=sheet.id, number=1, state="draft", version=0, created_at=utcnow())
+            revision = SheetRevision(sheet_id=sheet.id, number=1, state=SheetState.DRAFT.value, version=0, created_at=utcnow())
             session.add(revision)
             session.flush()
-        elif revision.state == "signed":
+        elif revision.state == SheetState.SIGNED:
             raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=revision.number)
         return revision
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -217,8 +217,7 @@ def import_form(reviewer: Reviewer, applicant_id: str, path: Path, *, overwrite:
     current = sheet_view(reviewer, applicant_id)
     if current.state == "signed":
         raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=current.revision)
-    stale = (contents.revision, contents.version) != (current.revision or 1, current.version)
-    if stale and not overwrite:
-        raise Problem(Code.FORM_STALE, form_version=f"{contents.revision}.{contents.version}",
-                      current_version=f"{current.revision or 1}.{current.version}")
-    return contents.command.apply(reviewer)
+    # The stamp is compared in the edit's own transaction (SetSheet.expect), not here: another
+    # process could change the sheet in between (two imports of one form would both apply).
+    expect = None if overwrite else (contents.revision, contents.version)
+    return replace(contents.command, expect=expect).apply(reviewer)

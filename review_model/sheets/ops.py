@@ -15,9 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import Code, Problem
+from ..rubric import Rubric
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
 from .context import Reviewer
+from .drafts import clear_note_draft
+from .states import ConflictState, SheetState
+from .view import PhotoEntry, conflict_state
 
 RECOMMENDATIONS = ("recommend", "not_recommend")
 
@@ -35,6 +39,7 @@ class OpChanges:
     links: bool = False
     conflict: bool = False
     revision: bool = False  # a revision was created, signed or amended
+    version: int | None = None  # the draft's version after the edit, when the edit knows it (saves a re-read)
 
 
 @dataclass(frozen=True)
@@ -70,21 +75,12 @@ def parse_score(text: str | Decimal | int | None) -> Decimal | None:
 
 
 # --- preconditions ------------------------------------------------------------------------------
-def conflict_state(session: Session, expert_id: str, applicant_id: str) -> tuple[str, str]:
-    """('unconfirmed' | 'none' | 'declared', reason) from the newest declaration."""
-    latest = session.scalars(select(ConflictDeclaration).filter_by(applicant_id=applicant_id, expert_id=expert_id)
-                             .order_by(ConflictDeclaration.id.desc())).first()
-    if latest is None:
-        return "unconfirmed", ""
-    return ("declared", latest.reason) if latest.has_conflict else ("none", "")
-
-
 def _editable(reviewer: Reviewer, session: Session, applicant_id: str) -> SheetRevision:
-    reviewer.applicant(session, applicant_id)
+    reviewer.require_assigned(applicant_id)
     state, _ = conflict_state(session, reviewer.expert_id, applicant_id)
-    if state == "declared":
+    if state == ConflictState.DECLARED:
         raise Problem(Code.CONFLICT_DECLARED, applicant=applicant_id)
-    if state == "unconfirmed":
+    if state == ConflictState.UNCONFIRMED:
         raise Problem(Code.CONFLICT_UNCONFIRMED, applicant=applicant_id)
     return reviewer.draft(session, applicant_id)
 
@@ -94,59 +90,95 @@ def _touch(revision: SheetRevision, audit: AuditLog) -> None:
     revision.version += 1
 
 
-# --- item scores and comments ---------------------------------------------------------------
+# --- item scores and comments, vetoes, the overall opinion ------------------------------------------
+# Each check and write exists once; the single-field commands and SetSheet (the offline form) share them.
+def _check_item(rubric: Rubric, code: str, score: Decimal | None) -> None:
+    item = rubric.item(code)
+    if item is None:
+        raise Problem(Code.SCORE_INVALID, item=code, value="" if score is None else str(score), reason="unknown_item",
+                      max="", step="")
+    if score is not None:
+        reason = rubric.score_problem(code, score)
+        if reason:
+            raise Problem(Code.SCORE_INVALID, item=code, value=str(score), reason=reason, max=str(item.max_points),
+                          step=str(item.step))
+
+
+def _write_item(session: Session, audit: AuditLog, revision: SheetRevision, code: str,
+                score: Decimal | None | _Keep, comment: str | _Keep) -> tuple[str, Decimal | None, str]:
+    """Store one item's score and comment (KEEP leaves a field as it is); returns what it was before."""
+    row = session.get(ItemScore, (revision.id, code))
+    before = (code, row.score if row else None, row.comment if row else "")
+    score = before[1] if score is KEEP else score
+    comment = before[2] if comment is KEEP else comment
+    if row is None:
+        row = ItemScore(revision_id=revision.id, item_code=code, comment="", updated_at=audit.at)
+        session.add(row)
+    entity = f"{revision.id}/{code}"
+    if row.score != score:
+        audit.record("score", "item_score", entity, "score", row.score, score)
+    if row.comment != comment:
+        audit.record("comment", "item_score", entity, "comment", row.comment, comment)
+    row.score, row.comment, row.updated_at = score, comment, audit.at
+    return before
+
+
+class _Keep:
+    """Marks a field an edit leaves as it is (typing a score keeps the comment, and the reverse)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
 @dataclass(frozen=True)
 class SetItem(Command):
     applicant_id: str
     item_code: str
-    score: Decimal | None
-    comment: str
+    score: Decimal | None | _Keep
+    comment: str | _Keep
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        _check_item(reviewer.rubric_for(None, self.applicant_id), self.item_code,
+                    None if self.score is KEEP else self.score)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
-            rubric = reviewer.rubric_for(session, self.applicant_id)
-            if self.score is not None:
-                reason = rubric.score_problem(self.item_code, self.score)
-                if reason:
-                    item = rubric.item(self.item_code)
-                    raise Problem(Code.SCORE_INVALID, item=self.item_code, value=str(self.score), reason=reason,
-                                  max=str(item.max_points) if item else "", step=str(item.step) if item else "")
-            elif rubric.item(self.item_code) is None:
-                raise Problem(Code.SCORE_INVALID, item=self.item_code, value="", reason="unknown_item", max="", step="")
-            row = session.get(ItemScore, (revision.id, self.item_code))
-            before = SetItem(self.applicant_id, self.item_code, row.score if row else None, row.comment if row else "")
-            if row is None:
-                row = ItemScore(revision_id=revision.id, item_code=self.item_code, comment="", updated_at=audit.at)
-                session.add(row)
-            entity = f"{revision.id}/{self.item_code}"
-            if row.score != self.score:
-                audit.record("score", "item_score", entity, "score", row.score, self.score)
-            if row.comment != self.comment:
-                audit.record("comment", "item_score", entity, "comment", row.comment, self.comment)
-            row.score, row.comment, row.updated_at = self.score, self.comment, audit.at
+            code, score, comment = _write_item(session, audit, revision, self.item_code, self.score, self.comment)
             _touch(revision, audit)
-        return Applied(OpChanges(self.applicant_id, items=frozenset({self.item_code})), before)
-
-
-def _item_now(reviewer: Reviewer, applicant_id: str, item_code: str) -> tuple[Decimal | None, str]:
-    with reviewer.home.store.read() as session:
-        revision = reviewer.latest_revision(session, applicant_id)
-        row = session.get(ItemScore, (revision.id, item_code)) if revision else None
-        return (row.score, row.comment) if row else (None, "")
+            version = revision.version
+        return Applied(OpChanges(self.applicant_id, items=frozenset({code}), version=version),
+                       SetItem(self.applicant_id, code, score, comment))
 
 
 def set_score(reviewer: Reviewer, applicant_id: str, item_code: str, value: Decimal | None) -> Applied:
-    _, comment = _item_now(reviewer, applicant_id, item_code)
-    return SetItem(applicant_id, item_code, value, comment).apply(reviewer)
+    return SetItem(applicant_id, item_code, value, KEEP).apply(reviewer)
 
 
 def set_comment(reviewer: Reviewer, applicant_id: str, item_code: str, text: str) -> Applied:
-    score, _ = _item_now(reviewer, applicant_id, item_code)
-    return SetItem(applicant_id, item_code, score, text).apply(reviewer)
+    return SetItem(applicant_id, item_code, KEEP, text).apply(reviewer)
 
 
-# --- vetoes and the overall opinion ---------------------------------------------------------
+def _check_veto(rubric: Rubric, code: str) -> None:
+    if rubric.veto(code) is None:
+        raise Problem(Code.NOT_FOUND, what="veto", id=code)
+
+
+def _write_veto(session: Session, audit: AuditLog, revision: SheetRevision, code: str, triggered: bool,
+                reason: str) -> tuple[str, bool, str]:
+    row = session.get(VetoMark, (revision.id, code))
+    before = (code, row.triggered if row else False, row.reason if row else "")
+    if row is None:
+        row = VetoMark(revision_id=revision.id, veto_code=code, triggered=False, reason="", updated_at=audit.at)
+        session.add(row)
+    if (row.triggered, row.reason) != (triggered, reason):
+        audit.record("veto", "veto_mark", f"{revision.id}/{code}", "triggered",
+                     f"{row.triggered}:{row.reason}", f"{triggered}:{reason}")
+    row.triggered, row.reason, row.updated_at = triggered, reason, audit.at
+    return before
+
+
 @dataclass(frozen=True)
 class SetVeto(Command):
     applicant_id: str
@@ -155,21 +187,30 @@ class SetVeto(Command):
     reason: str
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        _check_veto(reviewer.rubric_for(None, self.applicant_id), self.veto_code)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
-            if reviewer.rubric_for(session, self.applicant_id).veto(self.veto_code) is None:
-                raise Problem(Code.NOT_FOUND, what="veto", id=self.veto_code)
-            row = session.get(VetoMark, (revision.id, self.veto_code))
-            before = SetVeto(self.applicant_id, self.veto_code, row.triggered if row else False, row.reason if row else "")
-            if row is None:
-                row = VetoMark(revision_id=revision.id, veto_code=self.veto_code, triggered=False, reason="",
-                               updated_at=audit.at)
-                session.add(row)
-            audit.record("veto", "veto_mark", f"{revision.id}/{self.veto_code}", "triggered",
-                         f"{row.triggered}:{row.reason}", f"{self.triggered}:{self.reason}")
-            row.triggered, row.reason, row.updated_at = self.triggered, self.reason, audit.at
+            code, triggered, reason = _write_veto(session, audit, revision, self.veto_code, self.triggered, self.reason)
             _touch(revision, audit)
-        return Applied(OpChanges(self.applicant_id, vetoes=True), before)
+            version = revision.version
+        return Applied(OpChanges(self.applicant_id, vetoes=True, version=version),
+                       SetVeto(self.applicant_id, code, triggered, reason))
+
+
+def _check_recommendation(choice: str) -> None:
+    if choice not in ("", *RECOMMENDATIONS):
+        raise Problem(Code.RECOMMENDATION_INVALID, value=choice)
+
+
+def _write_opinion(audit: AuditLog, revision: SheetRevision, opinion: str, recommendation: str) -> tuple[str, str]:
+    before = (revision.opinion, revision.recommendation)
+    if revision.opinion != opinion:
+        audit.record("opinion", "sheet_revision", revision.id, "opinion", revision.opinion, opinion)
+    if revision.recommendation != recommendation:
+        audit.record("recommendation", "sheet_revision", revision.id, "recommendation",
+                     revision.recommendation, recommendation)
+    revision.opinion, revision.recommendation = opinion, recommendation
+    return before
 
 
 @dataclass(frozen=True)
@@ -179,20 +220,12 @@ class SetOpinion(Command):
     recommendation: str  # '' | recommend | not_recommend
 
     def apply(self, reviewer: Reviewer) -> Applied:
-        if self.recommendation not in ("", *RECOMMENDATIONS):
-            raise Problem(Code.SCORE_INVALID, item="recommendation", value=self.recommendation, reason="unknown_item",
-                          max="", step="")
+        _check_recommendation(self.recommendation)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
-            before = SetOpinion(self.applicant_id, revision.opinion, revision.recommendation)
-            if revision.opinion != self.opinion:
-                audit.record("opinion", "sheet_revision", revision.id, "opinion", revision.opinion, self.opinion)
-            if revision.recommendation != self.recommendation:
-                audit.record("recommendation", "sheet_revision", revision.id, "recommendation",
-                             revision.recommendation, self.recommendation)
-            revision.opinion, revision.recommendation = self.opinion, self.recommendation
+            opinion, recommendation = _write_opinion(audit, revision, self.opinion, self.recommendation)
             _touch(revision, audit)
-        return Applied(OpChanges(self.applicant_id, opinion=True), before)
+        return Applied(OpChanges(self.applicant_id, opinion=True), SetOpinion(self.applicant_id, opinion, recommendation))
 
 
 # --- notes, photos, evidence links: add / remove / restore --------------------------------------
@@ -206,14 +239,18 @@ class NoteData:
 
 @dataclass(frozen=True)
 class PutNote(Command):
-    """Add a note (id None), restore a removed one (id given, row absent) or change its text."""
+    """Add a note (id None), restore a removed one (id given, row absent) or change its text.
+    `from_draft`: the text is the note box's saved draft, which is cleared in the same transaction."""
 
     applicant_id: str
     note: NoteData
+    from_draft: bool = False
 
     def apply(self, reviewer: Reviewer) -> Applied:
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
+            if self.from_draft:
+                clear_note_draft(session, reviewer, self.applicant_id)
             row = session.get(Note, self.note.id) if self.note.id is not None else None
             if row is not None and row.revision_id != revision.id:
                 raise Problem(Code.NOT_FOUND, what="note", id=self.note.id)
@@ -294,6 +331,12 @@ class PutPhoto(Command):
             _touch(revision, audit)
             photo_id = row.id
         return Applied(OpChanges(self.applicant_id, photos=True), undo, photo_id)
+
+
+def caption_photo(applicant_id: str, photo: PhotoEntry, caption: str) -> PutPhoto:
+    """The edit that gives an attached photo its caption (undo restores the old one)."""
+    return PutPhoto(applicant_id, PhotoData(photo.id, photo.item_code, photo.sha256, photo.original_sha256,
+                                            photo.original_name, photo.taken_at, caption))
 
 
 def _photo_data(row: Photo) -> PhotoData:
@@ -390,8 +433,8 @@ class RemoveLink(Command):
         return Applied(OpChanges(self.applicant_id, links=True), undo)
 
 
-def add_note(reviewer: Reviewer, applicant_id: str, item_code: str, text: str) -> Applied:
-    return PutNote(applicant_id, NoteData(None, item_code, text)).apply(reviewer)
+def add_note(reviewer: Reviewer, applicant_id: str, item_code: str, text: str, from_draft: bool = False) -> Applied:
+    return PutNote(applicant_id, NoteData(None, item_code, text), from_draft).apply(reviewer)
 
 
 def add_link(reviewer: Reviewer, applicant_id: str, item_code: str, material_id: int, page_index: int,
@@ -400,7 +443,7 @@ def add_link(reviewer: Reviewer, applicant_id: str, item_code: str, material_id:
 
 
 def add_photo(reviewer: Reviewer, applicant_id: str, item_code: str, source: Path, caption: str = "") -> Applied:
-    from .photos import import_photo
+    from .photos import import_photo  # Pillow loads only when a photo is actually added
 
     data = import_photo(reviewer.home, source)
     return PutPhoto(applicant_id, replace(data, item_code=item_code, caption=caption)).apply(reviewer)
@@ -419,14 +462,15 @@ def declare_conflict(reviewer: Reviewer, applicant_id: str, reason: str) -> Appl
 
 def _declare(reviewer: Reviewer, applicant_id: str, has_conflict: bool, reason: str) -> Applied:
     with reviewer.edit() as (session, audit):
-        reviewer.applicant(session, applicant_id)
+        reviewer.require_assigned(applicant_id)
         state, _ = conflict_state(session, reviewer.expert_id, applicant_id)
-        if state == "declared":
+        if state == ConflictState.DECLARED:
             raise Problem(Code.CONFLICT_DECLARED, applicant=applicant_id)
-        if state == "none" and not has_conflict:
+        if state == ConflictState.NONE and not has_conflict:
             return Applied(OpChanges(applicant_id))
         latest = reviewer.latest_revision(session, applicant_id)
-        if has_conflict and latest is not None and any(r.state == "signed" for r in reviewer.revisions(session, applicant_id)):
+        if has_conflict and latest is not None and any(r.state == SheetState.SIGNED
+                                                       for r in reviewer.revisions(session, applicant_id)):
             raise Problem(Code.SHEET_SIGNED, applicant=applicant_id, revision=latest.number)
         session.add(ConflictDeclaration(applicant_id=applicant_id, expert_id=reviewer.expert_id,
                                         has_conflict=has_conflict, reason=reason, declared_at=audit.at))
@@ -439,11 +483,11 @@ def amend(reviewer: Reviewer, applicant_id: str, reason: str) -> Applied:
     if not reason.strip():
         raise Problem(Code.REASON_REQUIRED, applicant=applicant_id)
     with reviewer.edit() as (session, audit):
-        reviewer.applicant(session, applicant_id)
+        reviewer.require_assigned(applicant_id)
         signed = reviewer.latest_revision(session, applicant_id)
-        if signed is None or signed.state != "signed":
+        if signed is None or signed.state != SheetState.SIGNED:
             raise Problem(Code.NOTHING_TO_AMEND, applicant=applicant_id)
-        draft = SheetRevision(sheet_id=signed.sheet_id, number=signed.number + 1, state="draft", version=0,
+        draft = SheetRevision(sheet_id=signed.sheet_id, number=signed.number + 1, state=SheetState.DRAFT.value, version=0,
                               created_at=audit.at, amend_reason=reason.strip(), opinion=signed.opinion,
                               recommendation=signed.recommendation)
         session.add(draft)
@@ -477,45 +521,36 @@ def _copy_contents(session: Session, source: int, target: int) -> None:
 # --- several things at once (the offline form) -------------------------------------------------
 @dataclass(frozen=True)
 class SetSheet(Command):
-    """Set many items, vetoes and the opinion in one transaction (one undo step)."""
+    """Set many items, vetoes and the opinion in one transaction (one undo step), with the same
+    checks and audit rows as the single-field commands above."""
 
     applicant_id: str
     items: tuple[tuple[str, Decimal | None, str], ...]  # (item code, score, comment)
     vetoes: tuple[tuple[str, bool, str], ...]  # (veto code, triggered, reason)
     opinion: str
     recommendation: str
+    expect: tuple[int, int] | None = None  # (revision, version) the form was made from; None: overwrite
 
     def apply(self, reviewer: Reviewer) -> Applied:
+        rubric = reviewer.rubric_for(None, self.applicant_id)
+        for code, score, _ in self.items:
+            _check_item(rubric, code, score)
+        for code, _, _ in self.vetoes:
+            _check_veto(rubric, code)
+        _check_recommendation(self.recommendation)
         with reviewer.edit() as (session, audit):
             revision = _editable(reviewer, session, self.applicant_id)
-            rubric = reviewer.rubric_for(session, self.applicant_id)
-            before_items, before_vetoes = [], []
-            for code, score, comment in self.items:
-                if rubric.item(code) is None or (score is not None and rubric.score_problem(code, score)):
-                    raise Problem(Code.SCORE_INVALID, item=code, value=str(score), reason="out_of_range", max="", step="")
-                row = session.get(ItemScore, (revision.id, code))
-                before_items.append((code, row.score if row else None, row.comment if row else ""))
-                if row is None:
-                    row = ItemScore(revision_id=revision.id, item_code=code, comment="", updated_at=audit.at)
-                    session.add(row)
-                if (row.score, row.comment) != (score, comment):
-                    audit.record("score", "item_score", f"{revision.id}/{code}", "score+comment",
-                                 f"{row.score}|{row.comment}", f"{score}|{comment}")
-                row.score, row.comment, row.updated_at = score, comment, audit.at
-            for code, triggered, reason in self.vetoes:
-                row = session.get(VetoMark, (revision.id, code))
-                before_vetoes.append((code, row.triggered if row else False, row.reason if row else ""))
-                if row is None:
-                    row = VetoMark(revision_id=revision.id, veto_code=code, triggered=False, reason="", updated_at=audit.at)
-                    session.add(row)
-                audit.record("veto", "veto_mark", f"{revision.id}/{code}", "triggered",
-                             f"{row.triggered}:{row.reason}", f"{triggered}:{reason}")
-                row.triggered, row.reason, row.updated_at = triggered, reason, audit.at
-            before = SetSheet(self.applicant_id, tuple(before_items), tuple(before_vetoes), revision.opinion,
-                              revision.recommendation)
-            audit.record("opinion", "sheet_revision", revision.id, "opinion+recommendation",
-                         f"{revision.opinion}|{revision.recommendation}", f"{self.opinion}|{self.recommendation}")
-            revision.opinion, revision.recommendation = self.opinion, self.recommendation
+            # Checked under the write lock: checked before it, another process could change the
+            # sheet between the check and this edit, and its change would be lost.
+            if self.expect is not None and (revision.number, revision.version) != self.expect:
+                raise Problem(Code.FORM_STALE, form_version="{}.{}".format(*self.expect),
+                              current_version=f"{revision.number}.{revision.version}")
+            before_items = tuple(_write_item(session, audit, revision, code, score, comment)
+                                 for code, score, comment in self.items)
+            before_vetoes = tuple(_write_veto(session, audit, revision, code, triggered, reason)
+                                  for code, triggered, reason in self.vetoes)
+            opinion, recommendation = _write_opinion(audit, revision, self.opinion, self.recommendation)
             _touch(revision, audit)
         codes = frozenset(code for code, _, _ in self.items)
-        return Applied(OpChanges(self.applicant_id, items=codes, vetoes=True, opinion=True), before)
+        return Applied(OpChanges(self.applicant_id, items=codes, vetoes=True, opinion=True),
+                       SetSheet(self.applicant_id, before_items, before_vetoes, opinion, recommendation))

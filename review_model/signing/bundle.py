@@ -21,11 +21,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import Code, Problem
+from ..exchange import signed_json
 from ..exchange.container import OpenedContainer, open_container
 from ..exchange.package import Package
-from ..exchange.verify import CONTENT_CHECKS
 from .checks import SheetRefused, check_sheet, parse_signed_sheet, refuse
-from .document import SHA256, STAMP, SheetDocument
+from .document import SHA256, SheetDocument, Stamp
 
 RETURN_SCHEMA, CONFLICTS_SCHEMA = "reviewdesk-return/1", "reviewdesk-conflicts/1"
 _SHEET_MEMBER = re.compile(r"sheets/([A-Za-z0-9_\-]{1,32})/r(\d{1,3})\.(json|pdf)")
@@ -45,7 +45,7 @@ class SheetListing(_Strict):
     applicant_id: str
     revision: int = Field(ge=1, le=999)
     current: bool
-    signed_at: str = Field(pattern=STAMP)
+    signed_at: Stamp
     json_member: str = Field(alias="json")
     json_sha256: str = Field(pattern=SHA256)
     signature: str
@@ -58,7 +58,7 @@ class ReturnFile(_Strict):
     round_id: str
     package_sha256: str = Field(pattern=SHA256)
     expert: ExpertInfo
-    created_at: str = Field(pattern=STAMP)
+    created_at: Stamp
     photos_included: bool
     sheets: list[SheetListing]
     photos: list[str]  # SHA-256 of each reduced photo shipped as photos/<sha256>.jpg
@@ -68,7 +68,7 @@ class Declaration(_Strict):
     applicant_id: str
     has_conflict: bool
     reason: str
-    declared_at: str = Field(pattern=STAMP)
+    declared_at: Stamp
 
 
 class ConflictsFile(_Strict):
@@ -117,7 +117,7 @@ def _model(members: dict[str, bytes], name: str, model: type[BaseModel]):
     if name not in members:
         raise Problem(Code.MEMBER_MISSING, member=name)
     try:
-        return model.model_validate_json(members[name])
+        return model.model_validate(signed_json.member(members[name], name))
     except ValidationError as exc:
         error = exc.errors()[0]
         raise Problem(Code.SCHEMA_INVALID, member=name,
@@ -225,9 +225,9 @@ def _verified(entry: SheetListing, members: dict[str, bytes], package: Package, 
 
 def _pdf_names(pdf: bytes, json_sha256: str) -> bool:
     """The PDF opens and its metadata names the signed JSON it was drawn from."""
-    import pymupdf
+    import pymupdf  # here: `reviewdesk --help`, `status` and package checks need not load PyMuPDF
 
-    from .pdf import SUBJECT_PREFIX
+    from .pdf import SUBJECT_PREFIX  # with it: pdf.py draws with PyMuPDF and reportlab
 
     try:
         with pymupdf.open(stream=pdf, filetype="pdf") as document:
@@ -249,8 +249,6 @@ def _check_photos(listing: ReturnFile, members: dict[str, bytes], sheets: list[V
     return shipped
 
 
-def _content_check(container: OpenedContainer, package: Package) -> None:
+def check_return_container(container: OpenedContainer, package: Package) -> None:
+    """`reviewdesk verify F.rvret --package P.rvpkg` (wired in review_model/verification.py)."""
     check_return(container, package)
-
-
-CONTENT_CHECKS["return"] = _content_check  # `reviewdesk verify F.rvret --package P.rvpkg`

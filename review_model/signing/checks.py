@@ -7,13 +7,13 @@ scores (range, step, comment rule), vetoes, totals (with the bonus cap), evidenc
 """
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from pydantic import ValidationError
 
 from .. import crypto
 from ..errors import Code, Problem
+from ..exchange import signed_json
 from ..exchange.package import Package
 from ..exchange.package_schema import ExpertEntry
 from .document import SheetDocument, canonical_bytes, item_entries, points, totals_for
@@ -39,9 +39,11 @@ def parse_signed_sheet(data: bytes, signature_b64: str, public_raw: bytes) -> Sh
     if not crypto.verify(public_raw, data, signature):
         raise SheetRefused("sheet_signature")
     try:
-        raw = json.loads(data)
+        raw = signed_json.loads(data)
         canonical = canonical_bytes(raw)
-    except (ValueError, UnicodeDecodeError, TypeError) as exc:
+    except signed_json.JsonRefused as refused:  # deep, a key twice, NaN, a control character
+        raise SheetRefused(refused.reason, refused.detail) from None
+    except (ValueError, TypeError) as exc:
         raise SheetRefused("sheet_schema", str(exc)) from None
     if canonical != data:
         raise SheetRefused("not_canonical")

@@ -11,14 +11,14 @@ import hashlib
 import json
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..rubric import Rubric
-from ..sheets.view import load_contents
+from ..sheets.view import LinkEntry, load_contents
 from ..store.models import Applicant, ConflictDeclaration, Expert, Material, Round, RubricRecord, SheetRevision
 
 SHEET_SCHEMA = "reviewdesk-sheet/1"
@@ -26,6 +26,19 @@ POINTS = r"^-?(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$"
 SHA256 = r"^[0-9a-f]{64}$"
 STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
 LOCAL_STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$"  # camera time, maybe no offset
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # far from datetime's ends, so that no time zone shift overflows
+
+
+def _real_moment(value: str) -> str:
+    """The patterns admit 2026-13-45T99:99:99+00:00; the calendar does not (nor offsets past ±24 h)."""
+    if not FIRST_YEAR <= datetime.fromisoformat(value).year <= LAST_YEAR:
+        raise ValueError(f"the year must lie between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
+# Stamps stay the strings that were signed; these types also require them to name a real moment.
+Stamp = Annotated[str, Field(pattern=STAMP), AfterValidator(_real_moment)]
+LocalStamp = Annotated[str, Field(pattern=LOCAL_STAMP), AfterValidator(_real_moment)]
 
 
 # --- canonical form ---------------------------------------------------------------------------
@@ -101,13 +114,13 @@ class ExpertRef(_Strict):
 class RevisionRef(_Strict):
     number: int = Field(ge=1)
     amend_reason: str
-    created_at: str = Field(pattern=STAMP)
-    signed_at: str = Field(pattern=STAMP)
+    created_at: Stamp
+    signed_at: Stamp
 
 
 class ConflictRef(_Strict):
     status: Literal["none"]  # only a sheet whose expert confirmed no conflict can be signed
-    confirmed_at: str = Field(pattern=STAMP)
+    confirmed_at: Stamp
 
 
 class ItemEntry(_Strict):
@@ -148,8 +161,8 @@ class Totals(_Strict):
 class NoteEntry(_Strict):
     item_code: str  # '' = the visit as a whole (the inspection record)
     text: str
-    created_at: str = Field(pattern=STAMP)
-    updated_at: str = Field(pattern=STAMP)
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class EvidenceEntry(_Strict):
@@ -158,6 +171,8 @@ class EvidenceEntry(_Strict):
     material_position: int = Field(ge=1)
     material_sha256: str | None = Field(pattern=SHA256)
     page: int = Field(ge=1)  # 1-based
+    # the page's printed label where it differs from its number (sheets signed before it have none)
+    page_label: str | None = Field(default=None, max_length=40)
     rect: list[str] | None = Field(min_length=4, max_length=4)  # x0, y0, x1, y1 in PDF points; None = whole page
 
 
@@ -166,7 +181,7 @@ class PhotoEntry(_Strict):
     sha256: str = Field(pattern=SHA256)
     original_sha256: str = Field(pattern=SHA256)
     original_name: str
-    taken_at: str | None = Field(pattern=LOCAL_STAMP)
+    taken_at: LocalStamp | None
     caption: str
 
 
@@ -225,8 +240,20 @@ def item_entries(rubric: Rubric, scores: dict[str, Decimal | None], comments: di
 
 
 # --- building it from a revision ----------------------------------------------------------------
+def _evidence_entry(link: LinkEntry, material: Material, labels: dict[str, list[str] | None]) -> dict:
+    entry = {"item_code": link.item_code, "material": link.material_name, "material_position": material.position,
+             "material_sha256": material.sha256, "page": link.page_index + 1,
+             "rect": None if link.rect is None else [points(Decimal(str(v))) for v in link.rect]}
+    printed = (labels.get(material.sha256) or [])[link.page_index:link.page_index + 1]
+    if printed and printed[0] and printed[0] != str(link.page_index + 1):
+        entry["page_label"] = printed[0]  # e.g. the binder's own page 2 on the file's third page
+    return entry
+
+
 def build_document(session: Session, expert_id: str, rubric: Rubric, applicant_id: str, revision: SheetRevision,
-                   signed_at: datetime) -> dict:
+                   signed_at: datetime, labels: dict[str, list[str] | None] | None = None) -> dict:
+    """`labels`: material sha256 → its pages' printed labels (dossier/labels.py), cited in the evidence."""
+    labels = labels or {}
     """The sheet document of `revision` as plain JSON data (call canonical_bytes to sign it)."""
     round_row = session.scalars(select(Round)).one()
     applicant = session.get(Applicant, applicant_id)
@@ -259,11 +286,7 @@ def build_document(session: Session, expert_id: str, rubric: Rubric, applicant_i
         "recommendation": revision.recommendation,
         "notes": [{"item_code": n.item_code, "text": n.text, "created_at": stamp(n.created_at),
                    "updated_at": stamp(n.updated_at)} for n in notes],
-        "evidence": [{"item_code": link.item_code, "material": link.material_name,
-                      "material_position": materials[link.material_id].position,
-                      "material_sha256": materials[link.material_id].sha256, "page": link.page_index + 1,
-                      "rect": None if link.rect is None else [points(Decimal(str(v))) for v in link.rect]}
-                     for link in links],
+        "evidence": [_evidence_entry(link, materials[link.material_id], labels) for link in links],
         "photos": [{"item_code": p.item_code, "sha256": p.sha256, "original_sha256": p.original_sha256,
                     "original_name": p.original_name, "taken_at": stamp(p.taken_at), "caption": p.caption}
                    for p in photos],

@@ -8,7 +8,7 @@ signed JSON is also in the PDF's metadata (subject), where the return-bundle che
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -21,6 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..carriers import OFFICIAL_NAMES
 from ..fonts import cjk_font_file
 from ..pdf_canvas import numbered_canvas
+from ..round_time import in_round_time
 from ..rubric import Rubric
 from .document import SheetDocument, short_hash
 from .pdf_tables import (
@@ -36,7 +37,6 @@ from .pdf_tables import (
     veto_table,
 )
 
-CHINA = timezone(timedelta(hours=8))  # documents show Beijing time
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 22 * mm, 20 * mm
 SUBJECT_PREFIX = "reviewdesk-sheet sha256:"
 
@@ -48,7 +48,7 @@ def _register_font() -> str:
 
 
 def china_time(iso: str) -> datetime:
-    return datetime.fromisoformat(iso).astimezone(CHINA)
+    return in_round_time(datetime.fromisoformat(iso))
 
 
 def chinese_date(iso: str) -> str:

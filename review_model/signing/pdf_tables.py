@@ -116,7 +116,8 @@ def info_table(doc: SheetDocument) -> Table:
 
 
 def _evidence(doc: SheetDocument, code: str) -> list:
-    parts = [f"《{e.material}》第{e.page}页" + ("（局部）" if e.rect else "") for e in doc.evidence if e.item_code == code]
+    parts = [f"《{e.material}》第{e.page_label or e.page}页" + ("（局部）" if e.rect else "")
+             for e in doc.evidence if e.item_code == code]
     photos = sum(1 for p in doc.photos if p.item_code == code)
     lines = (["佐证：" + "；".join(parts)] if parts else []) + ([f"现场照片 {photos} 张"] if photos else [])
     return [para("\n".join(lines), 8, colour=GREY)] if lines else []

@@ -2,6 +2,12 @@
 
 A blob is written once, fsynced, made read-only and never modified. Additions are staged so that
 a refused import can be rolled back leaving the folder exactly as it was.
+
+Modes: where the OS has permission bits (not Windows), everything of a home is its owner's only:
+folders 0700, files 0600, blobs 0400 (read-only). Modes are set explicitly (os.open's mode,
+fchmod, chmod), never through the process umask: a umask is process-wide, would also narrow the
+files people export to share, and is not safe to switch around one creation while other threads
+write.
 """
 from __future__ import annotations
 
@@ -27,12 +33,86 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_durably(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically: a temp file, fsync, rename, fsync of the folder."""
+POSIX_MODES = os.name != "nt"  # Windows has ACLs, not these bits: its per-user folders are private already
+PRIVATE_DIR, PRIVATE_FILE, READ_ONLY_FILE = 0o700, 0o600, 0o400
+
+
+def set_mode(path: Path | str, mode: int) -> None:
+    """Best effort: a file system without modes (FAT, some network shares) refuses chmod, and the
+    home still works there."""
+    if POSIX_MODES:
+        try:
+            os.chmod(path, mode)
+        except OSError:
+            pass
+
+
+def private_dir(folder: Path) -> None:
+    """Make `folder` and its missing parents, each 0700 (mkdir's own mode is narrowed by the umask,
+    hence the chmod). Parents that exist are left as they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        set_mode(made, PRIVATE_DIR)
+
+
+def _fchmod(fd: int, mode: int) -> None:
+    """os.open's mode is narrowed by the umask and an existing file keeps its own: make it exact."""
+    if POSIX_MODES:
+        try:
+            os.fchmod(fd, mode)
+        except OSError:
+            pass
+
+
+def tighten(path: Path) -> None:
+    """Take group's and others' bits off an existing file or folder (the owner's stay: a read-only
+    blob stays read-only)."""
+    if POSIX_MODES:
+        try:
+            set_mode(path, stat.S_IMODE(path.stat().st_mode) & stat.S_IRWXU)
+        except OSError:
+            pass
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty and 0600 if it is missing, else tighten it: for files another library
+    creates and then keeps the mode of (SQLite, whose -wal and -shm copy the database's mode; Qt's
+    QSaveFile)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    except FileExistsError:
+        tighten(path)
+        return
+    try:
+        _fchmod(fd, PRIVATE_FILE)
+    finally:
+        os.close(fd)
+
+
+def _open_temp(temp: Path, private: bool):
+    if not private:
+        return open(temp, "wb")
+    handle = os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE),
+                       "wb")
+    _fchmod(handle.fileno(), PRIVATE_FILE)  # a stale temp file from a crash would keep its old mode
+    return handle
+
+
+def write_durably(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write `data` to `path` atomically: a temp file, fsync, rename, fsync of the folder.
+
+    `private`: a file of the home, created 0600 in folders made 0700 (never readable by others,
+    not even for a moment). Without it (files people export) the usual modes apply."""
+    if private:
+        private_dir(path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.partial")
     try:
-        with open(temp, "wb") as handle:
+        with _open_temp(temp, private) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -62,8 +142,8 @@ class BlobStore:
         target = self.path(digest)
         if target.exists():
             return digest, False
-        write_durably(target, data)
-        target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        write_durably(target, data, private=True)
+        set_mode(target, READ_ONLY_FILE)
         return digest, True
 
     def adopt(self, staged: Path, digest: str) -> bool:
@@ -72,9 +152,9 @@ class BlobStore:
         if target.exists():
             staged.unlink(missing_ok=True)
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         os.replace(staged, target)
-        target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        set_mode(target, READ_ONLY_FILE)
         _fsync_dir(target.parent)
         return True
 

@@ -7,8 +7,10 @@ macOS also needs fullfsync. Each user edit is its own transaction, committed bef
 """
 from __future__ import annotations
 
+import random
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,9 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from ..errors import Code, Problem
 from .audit import AuditLog
 
 # The newest migration; compared with the database's stamp so start-up skips Alembic when current.
@@ -31,7 +35,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     if sys.platform == "darwin":
@@ -40,8 +44,38 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
+# --- one writer at a time, each waiting its turn ----------------------------------------------------
+# The GUI, the command line and the sync sender may all have one home open. SQLite lets one
+# writer in at a time; the others wait in SQLite's busy handler (busy_timeout above), and a unit
+# of work that still finds the home locked is retried a few times after a pause.
+BUSY_TIMEOUT_MS = 5000  # how long one attempt waits in SQLite for another process's write to end
+WRITE = {"sqlite_begin": "IMMEDIATE"}  # execution options of the write units' connections
+WRITE_ATTEMPTS = 3
+WRITE_BACKOFF = 0.2  # seconds before the second attempt, doubled after each, with jitter
+
+
 def _on_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Writes take the write lock when they begin (BEGIN IMMEDIATE). A deferred transaction that
+    # reads first and writes later cannot wait for the lock: once another process committed, its
+    # snapshot is stale and SQLite fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT),
+    # whatever the busy timeout, and a check made on that snapshot (e.g. a form's version stamp)
+    # could let a lost update through. Reads stay deferred: in WAL they neither wait for the
+    # writer nor hold it up.
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _busy(error: BaseException) -> bool:
+    """SQLITE_BUSY in any of its forms (locked by another process, recovery, snapshot)."""
+    orig = getattr(error, "orig", None)
+    return isinstance(orig, sqlite3.OperationalError) and (getattr(orig, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY
+
+
+def _disk_trouble(error: BaseException) -> bool:
+    """SQLITE_FULL or SQLITE_IOERR: the disk is full or refuses the write; nothing was committed."""
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+    return isinstance(orig, sqlite3.OperationalError) and code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
 
 
 def make_engine(path: Path | None) -> Engine:
@@ -92,6 +126,7 @@ class Store:
         self.engine = make_engine(path)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -100,15 +135,39 @@ class Store:
 
     @contextmanager
     def write(self, actor: str) -> Iterator[tuple[Session, AuditLog]]:
-        """One committed transaction with its audit trail; nothing is kept if the block raises."""
-        with self._sessions() as session:
+        """One committed transaction with its audit trail; nothing is kept if the block raises.
+
+        The write lock is taken before the block runs, so the block's reads see the latest
+        committed state and nothing can change it before the commit. Raises Problem(HOME_BUSY)
+        when another process keeps the home locked longer than the attempts wait."""
+        with self._locked_session() as session:
             audit = AuditLog(session, actor, utcnow())
             try:
                 yield session, audit
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                if isinstance(exc, OperationalError) and _busy(exc):
+                    raise Problem(Code.HOME_BUSY) from None  # e.g. at COMMIT outside WAL mode
+                if isinstance(exc, OperationalError) and _disk_trouble(exc):  # a full disk, at COMMIT
+                    raise Problem(Code.FILE_WRITE_FAILED, path=str(self.path), detail=str(exc.orig)) from None
                 raise
+
+    def _locked_session(self) -> Session:
+        """A session whose transaction holds the write lock. Only taking the lock is retried: the
+        block has not run yet, so nothing of it can happen twice."""
+        for attempt in range(WRITE_ATTEMPTS):
+            session = self._write_sessions()
+            try:
+                session.connection()  # BEGIN IMMEDIATE, waiting up to busy_timeout
+                return session
+            except OperationalError as exc:
+                session.close()
+                if not _busy(exc):
+                    raise
+            if attempt + 1 < WRITE_ATTEMPTS:
+                time.sleep(WRITE_BACKOFF * 2 ** attempt * random.uniform(1, 1.5))
+        raise Problem(Code.HOME_BUSY)
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from review_model import crypto
-from review_model.exchange.container import SigningKey, write_container
+from review_model.exchange.container import SigningKey, container_bytes
 from review_model.exchange.package import open_package
 from review_model.signing.document import SheetDocument, canonical_bytes, sha256_hex
 from review_model.signing.pdf import render_score_sheet
@@ -16,20 +16,37 @@ from tests.support.tamper import manifest_of, members_of
 SheetEdit = Callable[[dict, dict], bool | None]  # (listing entry, sheet document) -> False to leave it alone
 
 
-def resign_sheet(members: dict[str, bytes], entry: dict, doc: dict, key: SigningKey, rubric) -> None:
-    """Store `doc` as the entry's sheet: canonical bytes, a fresh signature, a redrawn PDF."""
+def resign_sheet(members: dict[str, bytes], entry: dict, doc: dict, key: SigningKey, rubric, redraw: bool = True) -> None:
+    """Store `doc` as the entry's sheet: canonical bytes, a fresh signature, a redrawn PDF (unless
+    `redraw` is false: a document the PDF cannot even be drawn from keeps the old one)."""
     data = canonical_bytes(doc)
-    digest = sha256_hex(data)
-    pdf = render_score_sheet(SheetDocument.model_validate(doc), rubric, digest)
-    members[entry["json"]], members[entry["pdf"]] = data, pdf
-    entry.update(json_sha256=digest, signature=crypto.b64(crypto.sign(key.seed, data)), pdf_sha256=sha256_hex(pdf),
-                 signed_at=doc["revision"]["signed_at"])
+    pdf = render_score_sheet(SheetDocument.model_validate(doc), rubric, sha256_hex(data)) if redraw else None
+    resign_sheet_bytes(members, entry, data, key, pdf)
+    entry["signed_at"] = doc["revision"]["signed_at"]
 
 
-def forge_return(source: Path, out: Path, key: SigningKey, package: Path, *, sheets: SheetEdit | None = None,
-                 listing: Callable[[dict], None] | None = None, conflicts: Callable[[dict], None] | None = None,
-                 members: Callable[[dict[str, bytes]], None] | None = None, package_sha256: str | None = None,
-                 round_id: str | None = None) -> Path:
+def resign_sheet_bytes(members: dict[str, bytes], entry: dict, data: bytes, key: SigningKey, pdf: bytes | None = None) -> None:
+    """Store exactly `data` as the entry's signed sheet (a fresh signature; the PDF stays unless given)."""
+    members[entry["json"]] = data
+    if pdf is not None:
+        members[entry["pdf"]] = pdf
+    entry.update(json_sha256=sha256_hex(data), signature=crypto.b64(crypto.sign(key.seed, data)),
+                 pdf_sha256=sha256_hex(members[entry["pdf"]]))
+
+
+def forge_return(source: Path, out: Path, key: SigningKey, package: Path, **changes) -> Path:
+    """The forged bundle (see `forged_return`) written to `out`."""
+    out.write_bytes(forged_return(source, key, package, **changes))
+    return out
+
+
+def forged_return(source: Path, key: SigningKey, package: Path, *, sheets: SheetEdit | None = None,
+                  listing: Callable[[dict], None] | None = None, conflicts: Callable[[dict], None] | None = None,
+                  members: Callable[[dict[str, bytes]], None] | None = None, package_sha256: str | None = None,
+                  round_id: str | None = None, redraw: bool = True,
+                  raw: Callable[[dict, bytes], bytes | None] | None = None) -> bytes:
+    """A return bundle forged from `source`, in memory. `raw(entry, signed bytes)` may return other
+    bytes to sign as that sheet, exactly as given."""
     manifest = manifest_of(source)
     content = members_of(source)
     listed = json.loads(content["return.json"])
@@ -41,7 +58,10 @@ def forge_return(source: Path, out: Path, key: SigningKey, package: Path, *, she
             doc["round"]["package_sha256"] = package_sha256
         changed = sheets(entry, doc) if sheets else None
         if changed is not False and (sheets or package_sha256):
-            resign_sheet(content, entry, doc, key, rubrics[doc["applicant"]["carrier_type"]])
+            resign_sheet(content, entry, doc, key, rubrics[doc["applicant"]["carrier_type"]], redraw)
+        replaced = raw(entry, content[entry["json"]]) if raw else None
+        if replaced is not None:
+            resign_sheet_bytes(content, entry, replaced, key)
     if package_sha256:
         listed["package_sha256"] = package_sha256
     if listing:
@@ -53,6 +73,6 @@ def forge_return(source: Path, out: Path, key: SigningKey, package: Path, *, she
         content["conflicts.json"] = json.dumps(declared, ensure_ascii=False).encode("utf-8")
     if members:
         members(content)
-    write_container(out, "return", round_id or manifest["round_id"], content, key,
-                    package_sha256=package_sha256 or manifest["package_sha256"])
-    return out
+    data, _digest = container_bytes("return", round_id or manifest["round_id"], content, key,
+                                    package_sha256=package_sha256 or manifest["package_sha256"])
+    return data

@@ -1,7 +1,11 @@
 """A keyring backend for the test suite only, chosen with PYTHON_KEYRING_BACKEND.
 
 It keeps secrets in a JSON file under REVIEWDESK_TEST_KEYRING (a pytest temp folder), so CLI
-subprocesses share it and nothing in the suite touches a real keyring.
+subprocesses share it and nothing in the suite touches a real keyring. Being plain text, the app
+does not trust it as a keyring by itself: tests/conftest.py names this exact class in
+REVIEWDESK_TEST_ONLY_TRUST_KEYRING (subprocesses inherit it), and the app then calls the store
+"TEST KEYRING, NOT SECURE" wherever it names it. Without that variable it is refused like any
+other plaintext backend (tests/test_keyring_trust.py).
 """
 from __future__ import annotations
 

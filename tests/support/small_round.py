@@ -53,7 +53,19 @@ class SmallRound:
         return Home(self.homes[person])
 
 
-def write_spec(spec: Path, identities: dict[str, bytes], *, skip_material: tuple[str, str] | None = ("A03", 2)) -> None:
+def more_applicants(count: int) -> list[tuple[str, str, str, str, str, str]]:
+    """`count` further applicants after A01–A03, cycling through the three carrier types (for tests
+    that must show a cost does not grow with the round)."""
+    rows = []
+    for n in range(4, 4 + count):
+        _, name, _, kind, industry, carrier_type = APPLICANTS[n % 3]
+        rows.append((f"A{n:02d}", f"{name}（{n}）", uscc(f"91440300MA5F{n:05d}"), kind, industry, carrier_type))
+    return rows
+
+
+def write_spec(spec: Path, identities: dict[str, bytes], *, skip_material: tuple[str, str] | None = ("A03", 2),
+               applicants: list | None = None) -> None:
+    applicants = applicants or APPLICANTS
     from review_model.demo.cast import ROUND
 
     (spec / "identities").mkdir(parents=True, exist_ok=True)
@@ -61,7 +73,7 @@ def write_spec(spec: Path, identities: dict[str, bytes], *, skip_material: tuple
     with open(spec / "applicants.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["applicant_id", "name", "uscc", "entity_kind", "industry", "carrier_type"])
-        writer.writerows(APPLICANTS)
+        writer.writerows(applicants)
     with open(spec / "experts.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["expert_id", "name", "role", "identity_file", "applicants"])
@@ -71,7 +83,7 @@ def write_spec(spec: Path, identities: dict[str, bytes], *, skip_material: tuple
     for person_id, data in identities.items():
         (spec / "identities" / f"{person_id}.pub").write_bytes(data)
     materials = shipped_required_materials()
-    for applicant_id, name, _, _, _, carrier_type in APPLICANTS:
+    for applicant_id, name, _, _, _, carrier_type in applicants:
         folder = spec / "dossiers" / applicant_id
         folder.mkdir(parents=True, exist_ok=True)
         for index, material in enumerate(materials[carrier_type]):
@@ -80,14 +92,14 @@ def write_spec(spec: Path, identities: dict[str, bytes], *, skip_material: tuple
             (folder / f"{material}.pdf").write_bytes(pdf_bytes(f"{name} {material}"))
 
 
-def make_small_round(root: Path, build: bool = True) -> SmallRound:
+def make_small_round(root: Path, build: bool = True, extra_applicants: int = 0) -> SmallRound:
     homes, identities = {}, {}
     for person_id, name, role in PEOPLE:
         homes[person_id] = root / "homes" / person_id
         with Home(homes[person_id]) as home:
             identities[person_id] = public_identity_bytes(create_identity(home, name, role))
     spec = root / "spec"
-    write_spec(spec, identities)
+    write_spec(spec, identities, applicants=APPLICANTS + more_applicants(extra_applicants))
     package = root / "round.rvpkg"
     with Home(homes["B01"]) as bureau:
         from review_model.identity import require_identity

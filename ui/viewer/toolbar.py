@@ -43,7 +43,8 @@ class ViewerToolbar(QToolBar):
         self.addWidget(self.page_box)
         self.addWidget(self.page_count)
         self.addSeparator()
-        self.zoom_out = self._action("−", self.tr("Zoom out (Ctrl+wheel)"))
+        self.zoom_out = self._action("−", self.tr("Zoom out (Ctrl+− or Ctrl+wheel)"))
+        self.zoom_out.setShortcuts(_keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
         self.zoom_box = QComboBox()
         self.zoom_box.setObjectName("viewerZoom")
         self.zoom_box.setEditable(True)
@@ -55,7 +56,9 @@ class ViewerToolbar(QToolBar):
         self.zoom_box.activated.connect(lambda i: self.zoomChosen.emit(self.zoom_box.itemData(i)))
         self.zoom_box.lineEdit().returnPressed.connect(self._typed_zoom)
         self.addWidget(self.zoom_box)
-        self.zoom_in = self._action("+", self.tr("Zoom in (Ctrl+wheel)"))
+        self.zoom_in = self._action("+", self.tr("Zoom in (Ctrl+= or Ctrl+wheel)"))
+        # Ctrl+= is Ctrl++ without Shift on Chinese and US keyboards alike
+        self.zoom_in.setShortcuts(_keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
         self.addSeparator()
         self.continuous = self._action(self.tr("Continuous"), self.tr("Scroll through all pages, or show one page at a time"), True)
         self.continuous.setChecked(True)
@@ -113,3 +116,12 @@ class ViewerToolbar(QToolBar):
                        self.rotate_page, self.rotate_page_back, self.rotate_material, self.rotate_material_back):
             action.setEnabled(is_open)
 
+
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Each key once: the platform's standard binding often repeats one given explicitly."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        for sequence in (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]):
+            if sequence not in found:
+                found.append(sequence)
+    return found

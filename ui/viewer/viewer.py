@@ -321,6 +321,13 @@ class DossierViewer(QWidget):
     def region_mode(self) -> bool:
         return self.pages.tool == REGION_TOOL
 
+    def set_linking_enabled(self, on: bool) -> None:
+        """Evidence can be linked only while the sheet takes edits (not signed, no conflict)."""
+        self.toolbar.region.setEnabled(on)
+        self.toolbar.whole_page.setEnabled(on)
+        if not on:
+            self.set_region_mode(False)
+
     def link_whole_page(self) -> None:
         if self.pages.material is not None:
             self.regionSelected.emit(self.material_id, self.pages.current, None)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review_model.sheets.states import ConflictState
+
 from ..text import tr
 
 
@@ -87,13 +89,13 @@ class ConflictBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
 
-    def show_state(self, state: str, reason: str) -> None:
-        if state == "unconfirmed":
+    def show_state(self, state: ConflictState, reason: str) -> None:
+        if state == ConflictState.UNCONFIRMED:
             self.setStyleSheet("#conflictBanner { background: #fef3c7; border: 1px solid #d97706; }")
             self.text.setText(self.tr("Confirm that you have no conflict of interest with this applicant before scoring."))
             self.button.show()
             self.show()
-        elif state == "declared":
+        elif state == ConflictState.DECLARED:
             self.setStyleSheet("#conflictBanner { background: #fee2e2; border: 1px solid #b91c1c; }")
             self.text.setText(self.tr("You withdrew from this applicant (conflict of interest): {reason}").format(reason=reason))
             self.button.hide()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,20 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review_model import round_time
 from review_model.rubric import Rubric
 from review_model.sheets.view import LinkEntry, SheetView
 
 from ..labels import METHODS, label
-from .item_row import _plain
+from .item_row import SAVE_DELAY_MS, _plain
+
+DRAFT_DELAY_MS = SAVE_DELAY_MS  # a note's draft is saved like a score: after the same short pause
 
 VISIT = ""  # notes and photos of the visit as a whole
 
 
 class ItemDetails(QTabWidget):
     noteAdded = Signal(str, str)  # scope (item code or VISIT), text
+    noteDraftChanged = Signal(str)  # the text typed in the note box, not yet added (saved after a pause)
     noteRemoved = Signal(int)
     photosRequested = Signal(str, bool)  # scope, from a camera folder (else files)
     photoRemoved = Signal(int)
+    photoOpened = Signal(int)  # photo id: show it large, with its caption
     linkRegionRequested = Signal(bool)  # region-selection mode on/off
     linkWholePageRequested = Signal()
     linkRemoved = Signal(int)
@@ -73,6 +78,11 @@ class ItemDetails(QTabWidget):
         add.setObjectName("addNote")
         add.clicked.connect(self._add_note)
         QShortcut(QKeySequence("Ctrl+Return"), self.note_text, activated=self._add_note)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(lambda: self.noteDraftChanged.emit(self.note_text.toPlainText()))
+        self.note_text.textChanged.connect(self._draft_timer.start)
         remove = QPushButton(self.tr("Delete note"))
         remove.clicked.connect(lambda: self._remove_selected(self.notes, self.noteRemoved))
         buttons = QHBoxLayout()
@@ -99,6 +109,9 @@ class ItemDetails(QTabWidget):
         from_camera.clicked.connect(lambda: self.photosRequested.emit(self._scope(self.photos_scope), True))
         remove = QPushButton(self.tr("Remove photo"))
         remove.clicked.connect(lambda: self._remove_selected(self.photos, self.photoRemoved))
+        self._photo_buttons = (from_files, from_camera, remove)
+        self.photos.itemActivated.connect(lambda item: self.photoOpened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.photos.setToolTip(self.tr("Double-click a photo to see it large and write its caption"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.photos_scope, 1)
         for button in (from_files, from_camera, remove):
@@ -122,6 +135,7 @@ class ItemDetails(QTabWidget):
         whole.clicked.connect(self.linkWholePageRequested)
         remove = QPushButton(self.tr("Remove link"))
         remove.clicked.connect(lambda: self._remove_selected(self.links, self.linkRemoved))
+        self._link_buttons = (self.select_region, whole, remove)
         self.links_hint = QLabel()
         self.links_hint.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -140,8 +154,24 @@ class ItemDetails(QTabWidget):
     def _add_note(self) -> None:
         text = self.note_text.toPlainText().strip()
         if text:
+            self._draft_timer.stop()  # adding the note clears its saved draft in the same transaction
             self.noteAdded.emit(self._scope(self.notes_scope), text)
+            self.note_text.blockSignals(True)
             self.note_text.clear()
+            self.note_text.blockSignals(False)
+
+    def set_note_draft(self, text: str) -> None:
+        """Show the applicant's saved draft (not the user typing: nothing is saved back)."""
+        self._draft_timer.stop()
+        self.note_text.blockSignals(True)
+        self.note_text.setPlainText(text)
+        self.note_text.blockSignals(False)
+
+    def flush_draft(self) -> None:
+        """Save the draft typed so far now (before switching applicant or quitting)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self.noteDraftChanged.emit(self.note_text.toPlainText())
 
     @staticmethod
     def _remove_selected(widget: QListWidget, signal) -> None:
@@ -179,7 +209,8 @@ class ItemDetails(QTabWidget):
         self._view = view
         self._refresh_lists()
         editable = view.editable
-        for widget in (self.note_text, self.select_region):
+        # a signed sheet or a declared conflict takes no more notes, photos or evidence links
+        for widget in (self.note_text, *self._link_buttons, *self._photo_buttons):
             widget.setEnabled(editable)
 
     def _refresh_lists(self) -> None:
@@ -189,7 +220,7 @@ class ItemDetails(QTabWidget):
         self.notes.clear()
         scope = self._scope(self.notes_scope)
         for note in view.notes_for(scope):
-            item = QListWidgetItem(f"{note.created_at.astimezone():%m-%d %H:%M}  {note.text}")
+            item = QListWidgetItem(f"{round_time.short(note.created_at)}  {note.text}")
             item.setData(Qt.ItemDataRole.UserRole, note.id)
             self.notes.addItem(item)
         self.photos.clear()

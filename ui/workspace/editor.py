@@ -7,7 +7,7 @@ keeps the inverse of *that* for redo.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -56,7 +56,7 @@ class SheetEditor(QObject):
         except Problem as problem:
             self.failed.emit(problem)
             return None
-        self.saved.emit(datetime.now())
+        self.saved.emit(datetime.now(UTC))
         self.changed.emit(applied.changes)
         return applied
 

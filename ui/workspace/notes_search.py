@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from review_model import round_time
 from review_model.sheets.context import Reviewer
 from review_model.sheets.search import SheetHit, search_sheets
 
@@ -47,7 +48,7 @@ class NotesSearchDialog(QDialog):
         for hit in hits:
             kind = QCoreApplication.translate("NotesSearch", KINDS.get(hit.kind, hit.kind))
             where = f"{hit.applicant_id} {hit.applicant_name}" + (f" · {hit.item_code}" if hit.item_code else "")
-            when = f" · {hit.at.astimezone():%m-%d %H:%M}" if hit.at else ""
+            when = f" · {round_time.short(hit.at)}" if hit.at else ""
             item = QListWidgetItem(f"{where} · {kind}{when}\n{hit.text}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.applicant_id, hit.item_code))
             self.results.addItem(item)

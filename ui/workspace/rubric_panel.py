@@ -27,7 +27,9 @@ from review_model.rubric import Rubric
 from review_model.sheets.ops import OpChanges
 from review_model.sheets.view import SheetView
 
+from ..sheet_labels import grade_text
 from .item_row import SAVE_DELAY_MS, ItemRow, _plain
+from .undo_keys import UndoKeysToApp
 
 
 class VetoRow(QWidget):
@@ -116,6 +118,9 @@ class RubricPanel(QWidget):
                 layout.addWidget(row)
             self.body_layout.addWidget(box)
         self._add_opinion()
+        self._undo_keys = UndoKeysToApp(self.flush, self)
+        self._undo_keys.watch(*(w for row in self.rows.values() for w in (row.score, row.comment)),
+                              *(veto.reason for veto in self.vetoes.values()), self.opinion)
         self.body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -274,7 +279,7 @@ class RubricPanel(QWidget):
         base_complete = all(view.scores.get(i.code) is not None for s in self.rubric.sections for i in s.items)
         parts = [self.tr("Total {total}").format(total=_plain(view.total))]
         if view.grade and base_complete:  # a grade means nothing for a half-scored sheet
-            parts.append(view.grade)
+            parts.append(grade_text(view.grade))
         if view.vetoed:
             parts.append(self.tr("VETOED"))
         parts.append(self.tr("{scored} of {count} items scored").format(scored=scored, count=len(self.rubric.scored_items)))

@@ -10,17 +10,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from review_model import round_time
 from review_model.errors import Code, Problem
 from review_model.overview import applicant_detail
 from review_model.settings import get_json, set_json
-from review_model.sheets import ops
-from review_model.sheets.view import ChecklistEntry, SheetView, sheet_view
+from review_model.sheets import drafts, ops
+from review_model.sheets.states import ApplicantState, ChecklistKind, ConflictState, SheetState
+from review_model.sheets.view import ChecklistEntry, SheetView, refresh_view, sheet_view
+from ui.viewer import Overlay
 
 from ..applicant_page import ApplicantPage
 from ..labels import CARRIER_TYPES, STATES, label
@@ -28,18 +32,21 @@ from ..messages import describe
 from .checklist import ChecklistView
 from .conflict import ConflictBanner, ConflictDialog
 from .details import ItemDetails, thumbnail
+from .dossier_pane import DossierPane
 from .editor import SheetEditor
 from .photo_import import PhotoImporter
+from .photo_view import PhotoDialog
 from .rubric_panel import RubricPanel
 
 
 class Workspace(QWidget):
-    stateChanged = Signal(str)  # applicant id whose list state may have changed
+    # (applicant id, ApplicantState, revision number or None) after an edit of that applicant's sheet
+    stateChanged = Signal(str, object, object)
     signRequested = Signal(str)
     amendRequested = Signal(str)
     message = Signal(str)
 
-    def __init__(self, editor: SheetEditor, viewer: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: SheetEditor, viewer: DossierPane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.viewer = viewer
@@ -53,7 +60,7 @@ class Workspace(QWidget):
         self._build()
         editor.changed.connect(self._changed)
         editor.failed.connect(self._failed)
-        editor.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=f"{at:%H:%M:%S}")))
+        editor.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=round_time.clock(at))))
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -88,7 +95,11 @@ class Workspace(QWidget):
         self.details.addTab(self.checklist, self.tr("To do"))
         self.facts = ApplicantPage()  # who the applicant is and what the bureau asked to correct
         self.facts.materials.hide()  # the viewer lists the materials
-        self.details.addTab(self.facts, self.tr("Unit"))
+        facts = QScrollArea()  # the details pane is short on a laptop: long addresses scroll, never clip
+        facts.setWidget(self.facts)
+        facts.setWidgetResizable(True)
+        facts.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details.addTab(facts, self.tr("Unit"))
         self._connect_details()
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rubricSplitter")
@@ -113,23 +124,24 @@ class Workspace(QWidget):
     def _connect_details(self) -> None:
         d = self.details
         d.noteAdded.connect(lambda scope, text: self.editor.apply(
-            self.tr("Add note"), lambda r: ops.add_note(r, self.applicant_id, scope, text)))
+            self.tr("Add note"), lambda r: ops.add_note(r, self.applicant_id, scope, text, from_draft=True)))
+        d.noteDraftChanged.connect(self._save_note_draft)
         d.noteRemoved.connect(lambda note_id: self.editor.apply(
             self.tr("Delete note"), ops.RemoveNote(self.applicant_id, note_id).apply))
+        d.photoOpened.connect(self._open_photo)
         d.photoRemoved.connect(lambda photo_id: self.editor.apply(
             self.tr("Remove photo"), ops.RemovePhoto(self.applicant_id, photo_id).apply))
         d.photosRequested.connect(lambda scope, camera: self.photos.choose(self.applicant_id, scope, camera))
         d.linkRemoved.connect(lambda link_id: self.editor.apply(
             self.tr("Remove link"), ops.RemoveLink(self.applicant_id, link_id).apply))
-        d.linkActivated.connect(lambda link: link and self._viewer_call("flash", link.material_id, link.page_index, link.rect))
-        d.linkRegionRequested.connect(lambda on: self._viewer_call("set_region_mode", on))
+        d.linkActivated.connect(lambda link: link and self.viewer.flash(link.material_id, link.page_index, link.rect))
+        d.linkRegionRequested.connect(self.viewer.set_region_mode)
         d.linkWholePageRequested.connect(self._link_page_shown)
 
     def _connect_viewer(self) -> None:
-        for signal, slot in (("regionSelected", self._link_region), ("overlayClicked", self._overlay_clicked),
-                             ("locationChanged", self._location_changed)):
-            if hasattr(self.viewer, signal):
-                getattr(self.viewer, signal).connect(slot)
+        self.viewer.regionSelected.connect(self._link_region)
+        self.viewer.overlayClicked.connect(self._overlay_clicked)
+        self.viewer.locationChanged.connect(self._location_changed)
         self._location_timer = QTimer(self)
         self._location_timer.setSingleShot(True)
         self._location_timer.setInterval(300)  # page and zoom are saved within half a second
@@ -137,22 +149,20 @@ class Workspace(QWidget):
         self._pending_location: tuple | None = None
         # Flip pages while typing a score: the viewer never takes the focus.
         for keys, step in (("PgDown", 1), ("PgUp", -1)):
-            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self._viewer_call("turn_page", s))
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.viewer.turn_page(s))
         for keys, step in (("Alt+Down", 1), ("Alt+Up", -1)):  # also where PgUp/PgDn scroll a text box
-            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self._viewer_call("turn_page", s))
-
-    def _viewer_call(self, name: str, *args) -> object:
-        method = getattr(self.viewer, name, None)
-        return method(*args) if method else None
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.viewer.turn_page(s))
 
     # --- showing an applicant ---------------------------------------------------------------
     def show_applicant(self, applicant_id: str) -> None:
         if self.panel is not None:
             self.panel.flush()
+        self.details.flush_draft()  # the old applicant's note draft stays with the old applicant
         detail = applicant_detail(self.editor.reviewer.home, applicant_id)
         if detail is None:
             return
         self.applicant_id, self.applicant_name = applicant_id, detail.name
+        self.details.set_note_draft(drafts.note_draft(self.editor.reviewer, applicant_id))
         self.facts.show_applicant(detail)
         self.title.setText(f"{detail.applicant_id}  {detail.name}")
         self.title.setToolTip(f"{detail.uscc} · {label(CARRIER_TYPES, detail.carrier_type)} · {detail.industry}")
@@ -167,13 +177,13 @@ class Workspace(QWidget):
     # --- where the expert was in the dossier ---------------------------------------------------
     def _show_dossier(self, applicant_id: str) -> None:
         saved = get_json(self.editor.reviewer.home, f"ui.location.{applicant_id}")
-        if isinstance(saved, dict) and hasattr(self.viewer, "open_material"):
+        if isinstance(saved, dict):
             self.viewer.show_applicant(applicant_id, open_first=False)
             self.viewer.open_material(int(saved["material"]), int(saved["page"]))
             if saved.get("zoom"):
                 self.viewer.set_zoom(str(saved["zoom"]))
         else:
-            self._viewer_call("show_applicant", applicant_id)
+            self.viewer.show_applicant(applicant_id)
 
     def _location_changed(self, material_id: int, page_index: int, zoom: str) -> None:
         if material_id >= 0 and self.applicant_id:
@@ -206,29 +216,30 @@ class Workspace(QWidget):
         return self.panels[carrier_type]
 
     def reload(self, changes: ops.OpChanges | None = None) -> None:
-        self.view = sheet_view(self.editor.reviewer, self.applicant_id)
+        """Show the sheet: all of it, or (after an edit) what `changes` names, re-read and redrawn."""
+        if changes is None or self.view is None:
+            self.view = sheet_view(self.editor.reviewer, self.applicant_id)
+        else:
+            self.view = refresh_view(self.editor.reviewer, self.view, changes)
         view = self.view
         self.panel.sync(view, changes)
         self.details.sync(view)
         self.checklist.show_entries(view.rubric, view.checklist)
         self.banner.show_state(view.conflict, view.conflict_reason)
-        state = "conflict" if view.conflict == "declared" else "signed" if view.state == "signed" else \
-            "not_started" if view.state == "none" else ("ready" if not view.checklist else "draft")
         revision = " · " + self.tr("revision {n}").format(n=view.revision) if view.revision else ""
-        self.state_label.setText(label(STATES, state) + revision)
+        self.state_label.setText(label(STATES, view.applicant_state) + revision)
         missing = len(view.checklist)
         self.todo_button.setText(self.tr("{n} to do").format(n=missing) if missing else self.tr("Complete"))
-        self.todo_button.setVisible(view.conflict != "declared")
-        self.sign_button.setEnabled(view.conflict == "none" and view.state != "signed" and not view.checklist)
-        self.sign_button.setVisible(view.state != "signed" and view.conflict != "declared")
-        self.amend_button.setVisible(view.state == "signed")
-        self._show_overlays(view)
+        declared, signed = view.conflict == ConflictState.DECLARED, view.state == SheetState.SIGNED
+        self.todo_button.setVisible(not declared)
+        self.sign_button.setEnabled(view.sign_refusal is None)
+        self.sign_button.setVisible(not signed and not declared)
+        self.amend_button.setVisible(signed)
+        self.viewer.set_linking_enabled(view.editable)
+        if changes is None or changes.links or changes.revision:
+            self._show_overlays(view)
 
     def _show_overlays(self, view: SheetView) -> None:
-        if not hasattr(self.viewer, "set_overlays"):
-            return
-        from ui.viewer import Overlay  # the viewer's overlay record
-
         self.viewer.set_overlays([Overlay(link.id, link.material_id, link.page_index, link.rect, link.item_code)
                                   for link in view.links])
 
@@ -236,7 +247,28 @@ class Workspace(QWidget):
     def _changed(self, changes: ops.OpChanges) -> None:
         if changes.applicant_id == self.applicant_id:
             self.reload(changes)
-        self.stateChanged.emit(changes.applicant_id)
+            state = self.view.applicant_state
+            self.stateChanged.emit(changes.applicant_id, state,
+                                   None if state == ApplicantState.CONFLICT else self.view.revision)
+        else:  # an edit of another applicant's sheet (e.g. signed from a dialog): the list re-reads it
+            self.stateChanged.emit(changes.applicant_id, None, None)
+
+    def _open_photo(self, photo_id: int) -> None:
+        photo = next((p for p in (self.view.photos if self.view else ()) if p.id == photo_id), None)
+        if photo is None:
+            return
+        dialog = PhotoDialog(photo, self.editor.reviewer.home.blobs.read(photo.sha256), self.view.editable, self)
+        if dialog.exec() and dialog.caption_text() != photo.caption:
+            self.editor.apply(self.tr("Photo caption"),
+                              ops.caption_photo(self.applicant_id, photo, dialog.caption_text()).apply)
+
+    def _save_note_draft(self, text: str) -> None:
+        if not self.applicant_id:
+            return
+        try:
+            drafts.save_note_draft(self.editor.reviewer, self.applicant_id, text)
+        except Problem as problem:
+            self.message.emit(describe(problem))
 
     def _failed(self, problem: Problem) -> None:
         if problem.code == Code.CONFLICT_UNCONFIRMED:
@@ -252,7 +284,7 @@ class Workspace(QWidget):
 
     def _item_changed(self, code: str) -> None:
         self.details.show_item(self.panel.rubric, code, self.view)
-        if self.view is not None and self.view.conflict == "unconfirmed":
+        if self.view is not None and self.view.conflict == ConflictState.UNCONFIRMED:
             self.ask_conflict()
 
     def ask_conflict(self) -> None:
@@ -267,27 +299,27 @@ class Workspace(QWidget):
                 self.panel.focus_item(self.panel.current_item)
 
     def _go_to_entry(self, entry: ChecklistEntry) -> None:
-        if entry.kind == "conflict_unconfirmed":
+        if entry.kind == ChecklistKind.CONFLICT_UNCONFIRMED:
             self.ask_conflict()
-        elif entry.kind == "recommendation_missing":
+        elif entry.kind == ChecklistKind.RECOMMENDATION_MISSING:
             self.panel.scroll.ensureWidgetVisible(self.panel.recommend)
             self.panel.recommend.setFocus()
         elif entry.code in self.panel.rows:
             self.panel.focus_item(entry.code)
-            if entry.kind == "comment_missing":
+            if entry.kind == ChecklistKind.COMMENT_MISSING:
                 self.panel.rows[entry.code].comment.setFocus()
         elif entry.code in self.panel.vetoes:
             self.panel.vetoes[entry.code].reason.setFocus()
 
     def _link_region(self, material_id: int, page_index: int, rect) -> None:
         self.details.end_region_mode()
-        self._viewer_call("set_region_mode", False)
+        self.viewer.set_region_mode(False)
         self._add_link(material_id, page_index, rect)
 
     def _link_page_shown(self) -> None:
-        location = self._viewer_call("location")
-        if location:
-            self._add_link(location[0], location[1], None)
+        material_id, page_index, _zoom = self.viewer.location()
+        if material_id is not None:
+            self._add_link(material_id, page_index, None)
 
     def _add_link(self, material_id: int, page_index: int, rect) -> None:
         code = self.panel.current_item
@@ -317,6 +349,7 @@ class Workspace(QWidget):
     def flush(self) -> None:
         if self.panel is not None:
             self.panel.flush()
+        self.details.flush_draft()
         if hasattr(self, "_location_timer"):
             self._save_location()
 
