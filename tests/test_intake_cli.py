@@ -6,6 +6,7 @@ import datetime as dt
 import ipaddress
 import json
 import os
+import stat
 
 import httpx
 import pytest
@@ -29,6 +30,11 @@ def test_the_receipt_key_file_is_a_public_identity_of_the_intake(intake, tmp_pat
     again = reviewdesk("--home", intake.home, "intake", "key", "-o", tmp_path / "again.pub")
     assert (tmp_path / "again.pub").read_bytes() == out.read_bytes()  # one key per intake, not a new one
     assert again.returncode == 0
+    folder = intake.home / "intake"  # the operator's only, as a home is
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "key.json").stat().st_mode) == 0o600
+    if intake.db_url.startswith("sqlite"):
+        assert stat.S_IMODE((folder / "intake.db").stat().st_mode) == 0o600
 
 
 def test_a_round_opens_once_and_a_changed_package_for_it_is_refused(tmp_path):
