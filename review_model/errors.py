@@ -85,6 +85,19 @@ class Code(str, Enum):
     # signed sheets and return bundles
     NOTHING_TO_EXPORT = "nothing_to_export"
     RETURN_INVALID = "return_invalid"
+    # the bureau's intake service and its client (service/, review_model/sync/)
+    INTAKE_REFUSED = "intake_refused"  # reason: the intake's refusal code; problem: the domain's, if any
+    INTAKE_UNREACHABLE = "intake_unreachable"
+    INTAKE_ANSWER_INVALID = "intake_answer_invalid"
+    RECEIPT_INVALID = "receipt_invalid"
+    INTAKE_DISK_FULL = "intake_disk_full"
+    INTAKE_DB_UNUSABLE = "intake_db_unusable"
+    INTAKE_ROUND_EXISTS = "intake_round_exists"
+    INTAKE_READ_DENIED = "intake_read_denied"
+    INTAKE_PLAIN_HTTP = "intake_plain_http"
+    INTAKE_NOT_SERVING = "intake_not_serving"
+    INTAKE_PORT_BUSY = "intake_port_busy"
+    INTAKE_NO_SUCH_ROUND = "intake_no_such_round"
     # the dossier viewer
     PDF_PASSWORD_NEEDED = "pdf_password_needed"
     PDF_PASSWORD_WRONG = "pdf_password_wrong"

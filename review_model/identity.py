@@ -15,7 +15,8 @@ from .exchange.container import SigningKey
 from .home import Home
 from .store.models import Identity
 
-Role = Literal["expert", "chair", "bureau"]
+# "intake": the bureau's intake service's receipt key (service/home.py); never a `keys init` role.
+Role = Literal["expert", "chair", "bureau", "intake"]
 ROLES: tuple[str, ...] = ("expert", "chair", "bureau")
 IDENTITY_FORMAT = "reviewdesk-identity"
 

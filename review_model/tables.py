@@ -105,7 +105,7 @@ def _check_zip(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise Problem(Code.TABLE_INVALID, file=name, row=0, column="", reason="not_xlsx") from None
     if unpacked > MAX_XLSX_UNPACKED:
-        raise Problem(Code.TABLE_INVALID, file=name, row=0, column="", reason="too_large")
+        raise Problem(Code.TABLE_INVALID, file=name, row=0, column="", reason="table_too_large")
 
 
 def _merged_away(sheet) -> dict[tuple[int, int], str]:
@@ -212,7 +212,7 @@ def iter_table(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[
     try:
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
-            raise Problem(Code.TABLE_INVALID, file=path.name, row=0, column="", reason="too_large")
+            raise Problem(Code.TABLE_INVALID, file=path.name, row=0, column="", reason="table_too_large")
         data = path.read_bytes()
     except OSError:
         raise Problem(Code.SPEC_FILE_MISSING, file=path.name) from None

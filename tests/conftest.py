@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.support.intake"]  # the bureau's intake: servers, PostgreSQL, proxy, Chromium
 # A 1920×1080 virtual screen (the offscreen default, 800×800, clamps restored window sizes).
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'support' / 'offscreen_screen.json'}")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.FileTestKeyring"

@@ -172,8 +172,120 @@
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
+        <source>the bureau&apos;s intake service: signed sheets arrive over the network</source>
+        <translation>区局受理服务：已签名评分表经网络送达</translation>
+    </message>
+    <message>
+        <source>database URL (default: SQLite in this home; or postgresql+psycopg://…)</source>
+        <translation>数据库地址（默认：本工作目录中的 SQLite；或 postgresql+psycopg://…）</translation>
+    </message>
+    <message>
+        <source>run the intake service until stopped (SIGTERM)</source>
+        <translation>运行受理服务，直至收到停止信号（SIGTERM）</translation>
+    </message>
+    <message>
+        <source>0: any free port</source>
+        <translation>0：任一空闲端口</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM) for HTTPS</source>
+        <translation>HTTPS 使用的 TLS 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM) for HTTPS</source>
+        <translation>HTTPS 使用的 TLS 私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>serve unencrypted HTTP on a network address: scores and notes travel in the clear (only behind a TLS proxy on this machine)</source>
+        <translation>在网络地址上提供未加密的 HTTP 服务：评分和记录将以明文传输（仅限本机有 TLS 代理时使用）</translation>
+    </message>
+    <message>
+        <source>largest bundle accepted, in MB</source>
+        <translation>可受理的回传包上限（MB）</translation>
+    </message>
+    <message>
+        <source>seconds of silence after which a transfer is paused (it resumes later)</source>
+        <translation>客户端无数据多少秒后暂停传输（之后可续传）</translation>
+    </message>
+    <message>
+        <source>open a round: only the package&apos;s experts may deliver</source>
+        <translation>开放评审批次：仅评审包中的专家可提交</translation>
+    </message>
+    <message>
+        <source>write the intake&apos;s public receipt key, for the round spec</source>
+        <translation>导出受理服务的回执公钥，供批次配置使用</translation>
+    </message>
+    <message>
+        <source>per round, applicant and expert: what arrived, what was refused</source>
+        <translation>按批次、申报单位和专家列出已送达和已拒收的情况</translation>
+    </message>
+    <message>
         <source>print one JSON object</source>
         <translation>输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>print a one-time login link to the bureau&apos;s dashboard</source>
+        <translation>生成区局看板的一次性登录链接</translation>
+    </message>
+    <message>
+        <source>the intake&apos;s address as the bureau&apos;s browser reaches it</source>
+        <translation>区局浏览器访问受理服务所用的地址</translation>
+    </message>
+    <message>
+        <source>only this round (repeatable; default: every round)</source>
+        <translation>仅限该批次（可重复；默认全部批次）</translation>
+    </message>
+    <message>
+        <source>Round {round} is open on the intake: its experts may deliver their signed sheets.</source>
+        <translation>评审批次 {round} 已在受理服务开放，该批次专家可提交已签名的评分表。</translation>
+    </message>
+    <message>
+        <source>Round {round} was already open with this package; nothing changed.</source>
+        <translation>评审批次 {round} 此前已使用该评审包开放，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The intake&apos;s receipt key ({fingerprint}) is in {path}. Put it in the round spec as intake.pub.</source>
+        <translation>受理服务的回执公钥（{fingerprint}）已写入 {path}，请将其作为 intake.pub 放入批次配置。</translation>
+    </message>
+    <message>
+        <source>No round is open on this intake. Add one with: reviewdesk intake add-package PKG.rvpkg</source>
+        <translation>本受理服务尚未开放任何评审批次。请使用以下命令添加：reviewdesk intake add-package PKG.rvpkg</translation>
+    </message>
+    <message>
+        <source>Round {round} {title}: {bundles} bundles accepted; delivered {delivered}, missing {missing}, conflicts {conflict}, refused {refused}.</source>
+        <translation>评审批次 {round} {title}：已受理回传包 {bundles} 个；已送达 {delivered}，未提交 {missing}，回避 {conflict}，拒收 {refused}。</translation>
+    </message>
+    <message>
+        <source>The chair&apos;s signed panel result arrived {when} (receipt no. {seq}).</source>
+        <translation>评审组长签署的评审结果已于 {when} 收到（第{seq}号回执）。</translation>
+    </message>
+    <message>
+        <source>delivered revision {revision}, {when}</source>
+        <translation>已送达第{revision}版，{when}</translation>
+    </message>
+    <message>
+        <source>conflict declared</source>
+        <translation>已声明回避</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>已拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>refused {when} from {expert}: {reason}</source>
+        <translation>{when} 拒收 {expert} 的回传包：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused {when}, sender unknown: {reason}</source>
+        <translation>{when} 拒收，发送人不明：{reason}</translation>
+    </message>
+    <message>
+        <source>The link opens the dashboard once, within 30 minutes; do not share it.</source>
+        <translation>该链接在 30 分钟内可打开看板一次，请勿转发他人。</translation>
     </message>
     <message>
         <source>No signing identity yet (reviewdesk keys init).</source>
@@ -2103,6 +2215,54 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>回传包被拒收：{applicant} 的评分表第 {revision} 版{reason}。请专家重新导出。</translation>
     </message>
     <message>
+        <source>The bureau&apos;s intake refused the bundle: {reason}. Nothing is marked delivered; correct the cause and send again, or ask the bureau.</source>
+        <translation>区局受理服务拒收了该回传包：{reason}。未标记为已送达；请排除原因后重新发送，或与区局联系。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s intake at {url} cannot be reached now ({detail}). Everything signed stays queued and is sent when the connection is back.</source>
+        <translation>目前无法连接区局受理服务 {url}（{detail}）。所有已签名内容仍在待发送队列中，网络恢复后将自动发送。</translation>
+    </message>
+    <message>
+        <source>The intake at {url} gave an answer ReviewDesk does not understand ({detail}). Nothing is marked delivered; check the address with the bureau.</source>
+        <translation>受理服务 {url} 的应答无法识别（{detail}）。未标记为已送达；请与区局核对地址。</translation>
+    </message>
+    <message>
+        <source>The receipt is not the bureau&apos;s intake&apos;s own for this file ({detail}). Nothing is marked delivered; tell the bureau.</source>
+        <translation>该回执不是区局受理服务针对此文件出具的回执（{detail}）。未标记为已送达；请告知区局。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s intake has no disk space left; nothing it accepted is lost and the bundle is sent again later. Tell the bureau.</source>
+        <translation>区局受理服务磁盘空间已满；已受理的内容不会丢失，回传包将稍后重新发送。请告知区局。</translation>
+    </message>
+    <message>
+        <source>The intake&apos;s database {url} cannot be used ({detail}). Check the --db address and that the database server is running.</source>
+        <translation>无法使用受理服务数据库 {url}（{detail}）。请检查 --db 地址以及数据库服务是否已启动。</translation>
+    </message>
+    <message>
+        <source>Round {round} is already open on this intake with another package. One round takes one package: give a changed package a new round id.</source>
+        <translation>评审批次 {round} 已在本受理服务以另一评审包开放。每个批次只对应一个评审包：修改后的评审包请使用新的批次编号。</translation>
+    </message>
+    <message>
+        <source>The intake at {url} lets only the round&apos;s chair and bureau read; this identity ({fingerprint}) is neither.</source>
+        <translation>受理服务 {url} 仅允许该批次的评审组长和区局读取；当前身份（{fingerprint}）均不是。</translation>
+    </message>
+    <message>
+        <source>Unencrypted HTTP is served only on 127.0.0.1, not on {host}: give both --tls-cert and --tls-key, or --unsafe-plain-http behind a TLS proxy on this machine.</source>
+        <translation>未加密的 HTTP 仅可在 127.0.0.1 上提供，不能在 {host} 上提供：请同时指定 --tls-cert 和 --tls-key；仅在本机有 TLS 代理时方可使用 --unsafe-plain-http。</translation>
+    </message>
+    <message>
+        <source>The intake service is not running on this workspace, so its address is unknown. Start it with “reviewdesk intake serve”, or give the address with --url.</source>
+        <translation>本工作目录的受理服务未运行，无法确定其地址。请使用“reviewdesk intake serve”启动，或通过 --url 指定地址。</translation>
+    </message>
+    <message>
+        <source>The intake cannot listen on {url} ({detail}). Choose another --port or stop the program using it.</source>
+        <translation>受理服务无法在 {url} 上监听（{detail}）。请另选 --port，或停止占用该端口的程序。</translation>
+    </message>
+    <message>
+        <source>There is no round {round} on this intake; “reviewdesk intake status” lists the rounds.</source>
+        <translation>本受理服务没有评审批次 {round}；可使用“reviewdesk intake status”查看全部批次。</translation>
+    </message>
+    <message>
         <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
         <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
@@ -2181,6 +2341,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)</source>
         <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or not a ReviewDesk return bundle</source>
+        <translation>文件已损坏或不是评审台回传包</translation>
+    </message>
+    <message>
+        <source>its signature is not valid</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>it is larger than the intake accepts</source>
+        <translation>文件超出受理服务的受理上限</translation>
+    </message>
+    <message>
+        <source>the intake has no such round (ask the bureau to open it)</source>
+        <translation>受理服务没有该评审批次（请联系区局开放）</translation>
+    </message>
+    <message>
+        <source>its signer is not an expert of the round&apos;s package</source>
+        <translation>签名人不是该批次评审包中的专家</translation>
+    </message>
+    <message>
+        <source>the intake already holds that revision with different contents</source>
+        <translation>受理服务已收到该版本，但内容不一致</translation>
+    </message>
+    <message>
+        <source>a score sheet in it does not pass the bureau&apos;s checks (“reviewdesk verify” says which)</source>
+        <translation>其中有评分表未通过区局校验（可用“reviewdesk verify”查看原因）</translation>
+    </message>
+    <message>
+        <source>the bytes received do not match the file sent</source>
+        <translation>收到的内容与发送的文件不一致</translation>
     </message>
     <message>
         <source>… and {n} more bad cells.</source>

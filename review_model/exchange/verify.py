@@ -76,16 +76,23 @@ def verify_file(path: Path, package_path: Path | None = None, trust: list[Path] 
 
 def _verify_against_package(path: Path, package_path: Path, check: ContentCheck | None) -> VerifyReport:
     with open_package(package_path) as package, open_container(path) as container:
-        manifest = container.manifest
-        if manifest.round_id != package.round.round_id or manifest.package_sha256 != package.sha256:
-            raise Problem(Code.OTHER_ROUND, current=package.round.round_id, offered=manifest.round_id)
-        expert = package.expert_by_key(manifest.public_raw())
-        if expert is None or expert.role not in SIGNER_ROLE_IN_PANEL[manifest.kind]:
-            raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=manifest.signer.fingerprint)
-        container.read_all()
-        recomputed = check(container, package) if check else None
-        applicants = len(package.applicants) if manifest.kind == "result" else None
+        recomputed = check_against_package(container, package, check)
+        applicants = len(package.applicants) if container.manifest.kind == "result" else None
         return _report(container, recomputed, applicants)
+
+
+def check_against_package(container: OpenedContainer, package: Package, check: ContentCheck | None) -> int | None:
+    """A return bundle or a result against its (opened) package: its round and hash, its signer's
+    role on the panel, every member, then the kind's own `check`. The bureau's intake (service/)
+    checks an uploaded result with this too."""
+    manifest = container.manifest
+    if manifest.round_id != package.round.round_id or manifest.package_sha256 != package.sha256:
+        raise Problem(Code.OTHER_ROUND, current=package.round.round_id, offered=manifest.round_id)
+    expert = package.expert_by_key(manifest.public_raw())
+    if expert is None or expert.role not in SIGNER_ROLE_IN_PANEL[manifest.kind]:
+        raise Problem(Code.SIGNER_UNTRUSTED, fingerprint=manifest.signer.fingerprint)
+    container.read_all()
+    return check(container, package) if check else None
 
 
 def _report(container: OpenedContainer, recomputed: int | None = None, applicants: int | None = None) -> VerifyReport:
