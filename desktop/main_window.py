@@ -5,6 +5,7 @@ turns refusals into words through ui.messages.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -296,15 +297,33 @@ class MainWindow(QMainWindow):
             return
         progress = self.index_progress
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self._indexing = None
             progress.hide()
+            # the text layers are in: now read the scans (REVIEWDESK_BACKGROUND_OCR=0 turns that off,
+            # e.g. for a test suite whose windows open demo homes with hundreds of scanned pages)
+            if hasattr(result, "pages_indexed") and os.environ.get("REVIEWDESK_BACKGROUND_OCR", "1") != "0":
+                self.read_scans()
 
         self._indexing = BackgroundTask(lambda report: index_pending(self.home, report), self)
         self._indexing.progressed.connect(lambda n, total: (progress.show(), progress.setMaximum(max(total, 1)),
                                                             progress.setValue(n)))
         self._indexing.succeeded.connect(done)
         self._indexing.failed.connect(done)
+        self._indexing.start()
+
+    def read_scans(self) -> None:
+        """OCR of every page without a text layer, in its own low-priority process (issue 13)."""
+        from review_model.dossier.indexing import ocr_pending
+
+        progress = self.index_progress
+        progress.setFormat(self.tr("Reading scans %v/%m"))
+        self._indexing = BackgroundTask(lambda report: ocr_pending(self.home, report), self)
+        self._indexing.progressed.connect(lambda n, total: (progress.setVisible(total > 0), progress.setMaximum(max(total, 1)),
+                                                            progress.setValue(n)))
+        self._indexing.succeeded.connect(lambda _r: (setattr(self, "_indexing", None), progress.hide(),
+                                                     progress.setFormat(self.tr("Indexing %p%"))))
+        self._indexing.failed.connect(lambda _e: (setattr(self, "_indexing", None), progress.hide()))
         self._indexing.start()
 
     def _changes_from_outside(self) -> None:

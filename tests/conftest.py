@@ -17,6 +17,9 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.FileTestKe
 os.environ["REVIEWDESK_TEST_ONLY_TRUST_KEYRING"] = "tests.support.keyring_backend.FileTestKeyring"
 os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
 os.environ.pop("REVIEWDESK_PASSPHRASE", None)
+# GUI tests open demo homes with hundreds of scanned pages: no background OCR there (tests of OCR run it
+# themselves, through `reviewdesk index --wait` or the worker)
+os.environ["REVIEWDESK_BACKGROUND_OCR"] = "0"
 os.environ.pop("REVIEWDESK_HOME", None)
 os.environ["LANG"] = "C.UTF-8"  # no stated language: the app's default (Chinese) applies
 if str(ROOT) not in sys.path:

@@ -583,6 +583,46 @@
         <source>Veto: {rule}. Ties: {tie}.</source>
         <translation>一票否决：{rule}。名次并列：{tie}。</translation>
     </message>
+    <message>
+        <source>bring the search index up to date (text layers and OCR of scans)</source>
+        <translation>更新检索索引（文本层及扫描页文字识别）</translation>
+    </message>
+    <message>
+        <source>wait until every scanned page is read, printing progress</source>
+        <translation>等待全部扫描页识别完成，并显示进度</translation>
+    </message>
+    <message>
+        <source>print pages done, pending and failed per material as JSON</source>
+        <translation>以 JSON 格式输出各材料已完成、待处理和失败的页数</translation>
+    </message>
+    <message>
+        <source>search the dossiers (text layers and OCR alike)</source>
+        <translation>检索申报材料（含文本层及扫描页识别文字）</translation>
+    </message>
+    <message>
+        <source>only this applicant&apos;s dossier</source>
+        <translation>仅检索该申报单位的材料</translation>
+    </message>
+    <message>
+        <source>print the hits as one JSON object</source>
+        <translation>以一个 JSON 对象输出检索结果</translation>
+    </message>
+    <message>
+        <source>Reading scanned pages: {done}/{total}</source>
+        <translation>正在识别扫描页：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>{applicant} {material}: {pages} pages, scans read {done}, pending {pending}, failed {failed}</source>
+        <translation>{applicant} {material}：共 {pages} 页，扫描页已识别 {done} 页，待识别 {pending} 页，失败 {failed} 页</translation>
+    </message>
+    <message>
+        <source>(OCR)</source>
+        <translation>（识别文字）</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>未找到结果。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
@@ -1189,6 +1229,10 @@
     <message>
         <source>({count} hits)</source>
         <translation>（{count} 处）</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>识别文字</translation>
     </message>
     <message>
         <source>{count} hits on {pages} pages</source>
@@ -1810,6 +1854,10 @@ Every score is saved as it is typed and signed before it leaves this computer.</
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reading scans %v/%m</source>
+        <translation>识别扫描页 %v/%m</translation>
     </message>
     <message>
         <source>Export public identity</source>

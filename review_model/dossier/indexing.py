@@ -6,6 +6,10 @@ for long; pages are committed in small batches, so stopping it (cancel, crash, p
 at most one batch, and the next call carries on from there. Password-protected materials are
 not indexed (their text would sit unprotected in the cache); the viewer searches them live once
 the expert has typed the password.
+
+`ocr_pending(home, progress)` then reads every page without a usable text layer (ocr.needs_ocr)
+in the OCR worker process, one page per transaction, so it resumes page by page; a page that
+fails is recorded with its reason and not tried again by the same engine.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from ..home import Home
 from ..progress import Progress, no_progress
 from .client import RenderWorker
 from .library import DossierLibrary
+from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout
 from .protocol import BACKGROUND
 
 BATCH = 16  # pages per extraction request and per committed transaction
@@ -72,5 +77,136 @@ def index_pending(home: Home, progress: Progress = no_progress, *, worker: Rende
             if own:
                 worker.close()
         return IndexReport(len(materials), added, unreadable)
+    finally:
+        library.close()
+
+
+@dataclass(frozen=True)
+class OcrReport:
+    pages_read: int  # pages OCRed by this call
+    failed: int  # pages given up by this call (reason in the index)
+    engine: str
+    load_seconds: float | None = None  # the worker's model load, when one was started
+
+
+def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: float = PAGE_SECONDS,
+                client: OcrClient | None = None) -> OcrReport:
+    """OCR every indexed page without a usable text layer that the current engine has not read."""
+    engine = engine_id()
+    library = DossierLibrary(home)
+    try:
+        index = library.index
+        todo = [(m, page) for m in library.indexable() for page in index.ocr_todo(m.sha256, engine)]
+        progress(0, len(todo))
+        if not todo:
+            return OcrReport(0, 0, engine)
+        own = client is None
+        client = client or OcrClient(page_seconds=page_seconds)
+        read = failed = 0
+        try:
+            for n, (material, page) in enumerate(todo, 1):
+                reply = client.recognize(str(library.file(material)), page)
+                if reply.get("error") == OcrFailure.NO_ENGINE:  # nothing to be done this session; try again next time
+                    break
+                if "error" in reply:
+                    index.ocr_failed(material.sha256, page, engine, reply["error"], reply.get("detail", ""))
+                    failed += 1
+                else:
+                    text, boxes = layout(reply["lines"])
+                    scores = [line[1] for line in reply["lines"]]
+                    index.add_ocr(material.sha256, page, engine, text, boxes, reply["rotation"],
+                                  sum(scores) / len(scores) if scores else None)
+                    read += 1
+                progress(n, len(todo))
+        finally:
+            if own:
+                client.close()
+        return OcrReport(read, failed, engine, client.load_seconds)
+    finally:
+        library.close()
+
+
+# --- the command line's view (reviewdesk index / search) -----------------------------------------
+@dataclass(frozen=True)
+class MaterialIndexState:
+    applicant_id: str
+    material: str
+    pages: int
+    text_done: int  # pages whose text layer is indexed
+    ocr_done: int
+    ocr_pending: int
+    ocr_failed: int
+    failures: tuple[tuple[int, str], ...]  # (page index, reason)
+    rotations: tuple[tuple[int, int], ...]  # (page index, degrees clockwise that show the scan upright), non-zero only
+
+
+def index_states(home: Home) -> list[MaterialIndexState]:
+    """Per material with a readable file: how far its text and OCR have got."""
+    engine = engine_id()
+    library = DossierLibrary(home)
+    try:
+        out = []
+        for m in library.all_materials():
+            if not m.has_file or m.status not in ("ok", "extra"):
+                continue
+            state = library.index.state(m.sha256)
+            counts = library.index.ocr_counts(m.sha256, engine)
+            pages = library.index.ocr_pages(m.sha256)
+            out.append(MaterialIndexState(
+                m.applicant_id, m.name, m.pages or 0, 0 if state is None else min(state[0], m.pages or 0),
+                counts.done, counts.pending, counts.failed,
+                tuple((p, reason or "") for p, (st, reason, _) in sorted(pages.items()) if st == "failed"),
+                tuple((p, rot) for p, (st, _, rot) in sorted(pages.items()) if st == "done" and rot)))
+        return out
+    finally:
+        library.close()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    applicant_id: str
+    material: str
+    page: int  # 1-based
+    source: str  # TextSource
+    rect: tuple[float, float, float, float]  # unrotated PDF points
+    snippet: str
+
+
+def search_home(home: Home, text: str, applicant_id: str | None = None) -> list[SearchHit]:
+    """Every occurrence of `text` in the home's dossiers (one hit per rectangle), text layers and
+    OCR alike. Text-layer rectangles are found in the render worker, as the viewer does."""
+    from ..errors import Code, Problem
+    from .text_index import TextSource, normalize
+
+    library = DossierLibrary(home)
+    try:
+        materials = library.all_materials()
+        if applicant_id is not None:
+            materials = [m for m in materials if m.applicant_id == applicant_id]
+            if not materials:
+                raise Problem(Code.NOT_FOUND, what="applicant", id=applicant_id)
+        by_id = {m.material_id: m for m in materials}
+        hits = library.search(text, materials)
+        query = normalize(text)
+        out: list[SearchHit] = []
+        worker = None
+        try:
+            for hit in hits:
+                m = by_id[hit.material_id]
+                rects = list(hit.rects)
+                if hit.source == TextSource.TEXT:
+                    worker = worker or RenderWorker(slots=1, slot_size=4096)
+                    key = m.sha256
+                    opened = worker.call("open", doc=key, path=str(library.file(m)), password=None)
+                    if "error" not in opened:
+                        found = worker.call("find", doc=key, pages=[hit.page_index], query=query)
+                        rects = [tuple(r) for r in found.get("rects", {}).get(hit.page_index, [])]
+                for rect in rects or [(0.0, 0.0, 0.0, 0.0)]:
+                    out.append(SearchHit(m.applicant_id, m.name, hit.page_index + 1, str(hit.source),
+                                         tuple(round(v, 2) for v in rect), hit.snippet))
+        finally:
+            if worker is not None:
+                worker.close()
+        return out
     finally:
         library.close()

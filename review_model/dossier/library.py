@@ -58,6 +58,12 @@ class DossierLibrary:
             rows = session.scalars(select(Material).filter_by(applicant_id=applicant_id).order_by(Material.position))
             return tuple(_info(m) for m in rows)
 
+    def all_materials(self) -> tuple[MaterialInfo, ...]:
+        """Every applicant's materials, applicant by applicant (the command line's search)."""
+        with self.home.store.read() as session:
+            rows = session.scalars(select(Material).order_by(Material.applicant_id, Material.position))
+            return tuple(_info(m) for m in rows)
+
     def material(self, material_id: int) -> MaterialInfo:
         with self.home.store.read() as session:
             row = session.get(Material, material_id)

@@ -9,6 +9,12 @@ The index is derived data: it lives in the home's cache folder in its own databa
 it never holds the write lock of the home's database while the expert is scoring, and a damaged
 index is simply rebuilt. It is filled page batch by page batch, each batch committed with the
 document's progress, so a build interrupted at any moment resumes where it stopped.
+
+Scanned pages get a second row, source 'ocr', searched exactly like the text layer; `ocr_page`
+keeps, per file SHA-256 + page + engine version, the outcome (done or failed with its reason),
+the detected rotation, and a box per character of that text (unrotated PDF points), so a hit on
+a scan is highlighted on the word itself. Every OCRed page is committed on its own: what is done
+stays done across restarts.
 """
 from __future__ import annotations
 
@@ -17,11 +23,13 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from ..store.blobs import private_dir, private_file
+from .ocr import MIN_TEXT_CHARS, rects_of
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS document (
     sha256 TEXT PRIMARY KEY, pages INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0,
@@ -29,8 +37,17 @@ CREATE TABLE IF NOT EXISTS document (
     labels TEXT);  -- the printed page labels, JSON, so hits can name pages as printed
 CREATE TABLE IF NOT EXISTS page_text (
     id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL,
-    UNIQUE (sha256, page));
+    source TEXT NOT NULL DEFAULT 'text',  -- text | ocr
+    UNIQUE (sha256, page, source));
 CREATE VIRTUAL TABLE IF NOT EXISTS page_fts USING fts5(text, content='page_text', content_rowid='id', tokenize='trigram');
+CREATE TABLE IF NOT EXISTS ocr_page (
+    sha256 TEXT NOT NULL, page INTEGER NOT NULL, engine TEXT NOT NULL,
+    state TEXT NOT NULL,  -- done | failed
+    reason TEXT, detail TEXT,  -- why it failed (ocr.OcrFailure), and the engine's words
+    rotation INTEGER NOT NULL DEFAULT 0,  -- degrees clockwise that show the scan upright
+    confidence REAL,  -- mean over the page's lines
+    boxes TEXT,  -- JSON: per character of the page's 'ocr' text, [x0, y0, x1, y1, confidence] or null
+    PRIMARY KEY (sha256, page, engine));
 """
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
@@ -43,13 +60,31 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _CJK_GAP.sub("", text.replace("\u3000", " "))).strip()
 
 
+class TextSource(StrEnum):
+    TEXT = "text"  # the PDF's own text layer
+    OCR = "ocr"  # read from the scan
+
+
+class OcrState(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class Hit:
     material_id: int
     page_index: int
     snippet: str  # the text around the first occurrence on the page
     count: int  # occurrences on the page
-    rects: tuple[tuple[float, float, float, float], ...] = ()  # filled by the viewer when it shows the page
+    rects: tuple[tuple[float, float, float, float], ...] = ()  # OCR hits: from the index; text: filled by the viewer
+    source: TextSource = TextSource.TEXT
+
+
+@dataclass(frozen=True)
+class OcrCounts:
+    done: int = 0
+    failed: int = 0
+    pending: int = 0
 
 
 def _snippet(text: str, query: str) -> tuple[str, int]:
@@ -81,7 +116,8 @@ class TextIndex:
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last batch on power loss is fine
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
-                db.executescript("DROP TABLE IF EXISTS page_fts; DROP TABLE IF EXISTS page_text; DROP TABLE IF EXISTS document;")
+                db.executescript("DROP TABLE IF EXISTS page_fts; DROP TABLE IF EXISTS page_text; DROP TABLE IF EXISTS document;"
+                                 "DROP TABLE IF EXISTS ocr_page;")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError:
@@ -160,19 +196,95 @@ class TextIndex:
         marks = ",".join("?" * len(files))
         if len(q) >= 3:
             phrase = '"' + q.replace('"', '""') + '"'
-            sql = (f"SELECT p.sha256, p.page, p.text FROM page_fts JOIN page_text p ON p.id = page_fts.rowid "
-                   f"WHERE page_fts MATCH ? AND p.sha256 IN ({marks}) ORDER BY p.sha256, p.page LIMIT ?")
+            sql = (f"SELECT p.sha256, p.page, p.text, p.source FROM page_fts JOIN page_text p ON p.id = page_fts.rowid "
+                   f"WHERE page_fts MATCH ? AND p.sha256 IN ({marks}) ORDER BY p.sha256, p.page, p.source LIMIT ?")
             params = [phrase, *files, limit]
         else:
             column = "lower(text)" if q.isascii() else "text"
             needle = q.lower() if q.isascii() else q
-            sql = (f"SELECT sha256, page, text FROM page_text WHERE sha256 IN ({marks}) AND instr({column}, ?) > 0 "
-                   f"ORDER BY sha256, page LIMIT ?")
+            sql = (f"SELECT sha256, page, text, source FROM page_text WHERE sha256 IN ({marks}) AND instr({column}, ?) > 0 "
+                   f"ORDER BY sha256, page, source LIMIT ?")
             params = [*files, needle, limit]
         with self._lock:
             rows = self._db.execute(sql, params).fetchall()
         hits = []
-        for sha, page, text in rows:
+        for sha, page, text, source in rows:
             snippet, count = _snippet(text, q)
-            hits.extend(Hit(material_id, page, snippet, count) for material_id in files[sha])
+            rects: tuple = ()
+            if source == TextSource.OCR:
+                _, boxes = self.ocr_text(sha, page)
+                rects = tuple(rects_of(text, boxes, q))
+            hits.extend(Hit(material_id, page, snippet, count, rects, TextSource(source)) for material_id in files[sha])
         return hits
+
+    # --- OCR ----------------------------------------------------------------------------------
+    def ocr_todo(self, sha256: str, engine: str) -> list[int]:
+        """Pages of a file whose text layer is too thin to search and that this engine has not
+        read yet (neither done nor failed)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT t.page FROM page_text t WHERE t.sha256=? AND t.source='text' "
+                "AND length(replace(t.text, ' ', '')) < ? AND NOT EXISTS (SELECT 1 FROM ocr_page o "
+                "WHERE o.sha256=t.sha256 AND o.page=t.page AND o.engine=?) ORDER BY t.page",
+                (sha256, MIN_TEXT_CHARS, engine)).fetchall()
+        return [r[0] for r in rows]
+
+    def ocr_scans(self, sha256: str) -> int:
+        """Pages of a file that need OCR (with any engine)."""
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM page_text WHERE sha256=? AND source='text' "
+                                    "AND length(replace(text, ' ', '')) < ?", (sha256, MIN_TEXT_CHARS)).fetchone()[0]
+
+    def add_ocr(self, sha256: str, page: int, engine: str, text: str, boxes: list, rotation: int,
+                confidence: float | None) -> None:
+        """One OCRed page: its searchable text and its outcome, in one transaction (replacing what
+        an older engine read)."""
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                self._drop_ocr_text(sha256, page)
+                cursor = db.execute("INSERT INTO page_text (sha256, page, text, source) VALUES (?, ?, ?, 'ocr')",
+                                    (sha256, page, text))
+                db.execute("INSERT INTO page_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, text))
+                db.execute("DELETE FROM ocr_page WHERE sha256=? AND page=?", (sha256, page))
+                db.execute("INSERT INTO ocr_page (sha256, page, engine, state, rotation, confidence, boxes) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (sha256, page, engine, OcrState.DONE.value, rotation, confidence, json.dumps(boxes)))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def ocr_failed(self, sha256: str, page: int, engine: str, reason: str, detail: str = "") -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO ocr_page (sha256, page, engine, state, reason, detail) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", (sha256, page, engine, OcrState.FAILED.value, str(reason), detail))
+
+    def _drop_ocr_text(self, sha256: str, page: int) -> None:
+        row = self._db.execute("SELECT id, text FROM page_text WHERE sha256=? AND page=? AND source='ocr'",
+                               (sha256, page)).fetchone()
+        if row is not None:
+            self._db.execute("INSERT INTO page_fts (page_fts, rowid, text) VALUES ('delete', ?, ?)", row)
+            self._db.execute("DELETE FROM page_text WHERE id=?", (row[0],))
+
+    def ocr_text(self, sha256: str, page: int) -> tuple[str, list]:
+        """The OCR text of a page and its per-character boxes ('' and [] when not read)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT t.text, o.boxes FROM page_text t JOIN ocr_page o ON o.sha256=t.sha256 AND o.page=t.page "
+                "WHERE t.sha256=? AND t.page=? AND t.source='ocr' AND o.state='done'", (sha256, page)).fetchone()
+        return ("", []) if row is None else (row[0], json.loads(row[1] or "[]"))
+
+    def ocr_pages(self, sha256: str) -> dict[int, tuple[str, str | None, int]]:
+        """Per page read so far: (state, failure reason, detected rotation)."""
+        with self._lock:
+            rows = self._db.execute("SELECT page, state, reason, rotation FROM ocr_page WHERE sha256=?", (sha256,)).fetchall()
+        return {page: (state, reason, rotation) for page, state, reason, rotation in rows}
+
+    def ocr_counts(self, sha256: str, engine: str) -> OcrCounts:
+        with self._lock:
+            rows = dict(self._db.execute("SELECT state, count(*) FROM ocr_page WHERE sha256=? AND engine=? GROUP BY state",
+                                         (sha256, engine)).fetchall())
+        done, failed = rows.get(OcrState.DONE.value, 0), rows.get(OcrState.FAILED.value, 0)
+        return OcrCounts(done, failed, max(0, self.ocr_scans(sha256) - done - failed))

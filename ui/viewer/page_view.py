@@ -293,9 +293,12 @@ class PageView(Interaction, TileRequests, QAbstractScrollArea):
             painting.paint_flash(p, rect, time.monotonic() - self._flash[2], FLASH_SECONDS)
 
     # --- search hits, overlays, flash ---------------------------------------------------------
-    def set_search(self, query: str, pages: set[int], current: tuple[int, int] | None = None) -> None:
+    def set_search(self, query: str, pages: set[int], current: tuple[int, int] | None = None,
+                   known: dict[int, tuple] | None = None) -> None:
+        """`known`: pages whose hit rectangles the index already has (OCR hits on scans)."""
         if query != self.search_query:
             self.hit_rects = {}
+        self.hit_rects.update(known or {})
         self.search_query, self.search_pages, self.current_hit = query, set(pages), current
         self.viewport().update()
 

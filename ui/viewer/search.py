@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from review_model.dossier.text_index import Hit, normalize
+from review_model.dossier.text_index import Hit, TextSource, normalize
 
 from .search_panel import THIS_MATERIAL
 
@@ -75,7 +75,8 @@ class SearchController(QObject):
 
     def material_shown(self, material_id: int | None) -> None:
         counts = {h.page_index: h.count for h in self.hits if h.material_id == material_id}
-        self.viewer.pages.set_search(self.query if counts else "", set(counts))
+        scanned = {h.page_index: h.rects for h in self.hits if h.material_id == material_id and h.source == TextSource.OCR}
+        self.viewer.pages.set_search(self.query if counts else "", set(counts), known=scanned)
         self.viewer.thumbnails.thumbnails.set_hits(counts)
 
     def choose(self, hit: Hit) -> None:

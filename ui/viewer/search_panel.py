@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_model.dossier.text_index import Hit
+from review_model.dossier.text_index import Hit, TextSource
 
 THIS_MATERIAL, ALL_MATERIALS = "material", "applicant"
 
@@ -78,6 +78,8 @@ class HitList(QWidget):
             head = self.tr("{material} · page {label}").format(material=names.get(hit.material_id, ""), label=label)
             if hit.count > 1:
                 head += " " + self.tr("({count} hits)").format(count=hit.count)
+            if hit.source == TextSource.OCR:  # read from the scan: the expert should know it may be misread
+                head += " · " + self.tr("OCR")
             item = QListWidgetItem(f"{head}\n{hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.hits.addItem(item)
