@@ -1,14 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
@@ -64,7 +63,7 @@
         <translation>验证任一交换文件</translation>
     </message>
     <message>
-        <source>the round&apos;s package, to check who signed</source>
+        <source>the round's package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
@@ -72,7 +71,7 @@
         <translation>受信任的公开身份文件</translation>
     </message>
     <message>
-        <source>the experts&apos; return bundles, to compute a panel result again from their sheets</source>
+        <source>the experts' return bundles, to compute a panel result again from their sheets</source>
         <translation>各专家的评分回传包，用于依据其评分表重新核算评审结果</translation>
     </message>
     <message>
@@ -80,7 +79,7 @@
         <translation>将评审包导入本工作区</translation>
     </message>
     <message>
-        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
@@ -116,7 +115,7 @@
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s signing identity</source>
+        <source>this workspace's signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
@@ -168,7 +167,7 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s identity, round and applicants</source>
+        <source>this workspace's identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
@@ -240,7 +239,7 @@
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
@@ -380,7 +379,7 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <source>the chair&apos;s desk: compile and sign the panel result</source>
+        <source>the chair's desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
@@ -456,7 +455,7 @@
         <translation>一票否决：{rule}。名次并列：{tie}。</translation>
     </message>
     <message>
-        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts&apos; median.</source>
+        <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts' median.</source>
         <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
     </message>
 </context>
@@ -636,7 +635,7 @@
         <translation>正在核验评分回传包…</translation>
     </message>
     <message>
-        <source>Choose the round&apos;s package (.rvpkg) to verify the bundles against</source>
+        <source>Choose the round's package (.rvpkg) to verify the bundles against</source>
         <translation>请选择本轮评审包（.rvpkg），用于核验评分回传包</translation>
     </message>
     <message>
@@ -648,7 +647,7 @@
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <source>Chair&apos;s desk</source>
+        <source>Chair's desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
@@ -663,7 +662,7 @@
         <translation>计分错误</translation>
     </message>
     <message>
-        <source>Score outside the item&apos;s range</source>
+        <source>Score outside the item's range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
@@ -723,11 +722,11 @@
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <source>on the experts&apos; totals</source>
+        <source>on the experts' totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <source>one expert&apos;s veto excludes</source>
+        <source>one expert's veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
@@ -814,7 +813,7 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>Expert&apos;s reason</source>
+        <source>Expert's reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
@@ -1008,7 +1007,7 @@
         <translation>在左侧选择申报单位。先回答回避问题：确认无须回避后方可开始评分。</translation>
     </message>
     <message>
-        <source>Type each item&apos;s score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
+        <source>Type each item's score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
         <translation>逐项输入分数，按 Tab 键进入下一项。得分低于该项分值 60% 时，会当场要求填写理由。所有输入随时自动保存。</translation>
     </message>
     <message>
@@ -1048,7 +1047,7 @@
         <translation>专家组组长</translation>
     </message>
     <message>
-        <source>Open the chair&apos;s desk (Ctrl+Shift+C): take in the experts&apos; bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
+        <source>Open the chair's desk (Ctrl+Shift+C): take in the experts' bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
         <translation>打开组长工作台（Ctrl+Shift+C）：接收各位专家的回传包，组织讨论，为每一处改动的分数注明允许的理由，按名额排序并签署评审结果。</translation>
     </message>
 </context>
@@ -1137,7 +1136,7 @@
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
@@ -1292,7 +1291,7 @@
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <source>Click into an item&apos;s score to see its rule here.</source>
+        <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
@@ -1354,7 +1353,7 @@
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
@@ -1362,15 +1361,15 @@
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <source>● Not on the package&apos;s panel</source>
+        <source>● Not on the package's panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
@@ -1386,7 +1385,7 @@
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <source>Import the bureau&apos;s package to compare your key with it.</source>
+        <source>Import the bureau's package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
     <message>
@@ -1616,7 +1615,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Chair&apos;s desk (组长工作台)</source>
+        <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
@@ -1653,7 +1652,7 @@
     </message>
     <message>
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen&apos;s vocational-training carriers.
+Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
@@ -1827,7 +1826,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
@@ -1879,7 +1878,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
@@ -1887,7 +1886,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
@@ -1895,8 +1894,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
     </message>
     <message>
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
@@ -1943,6 +1942,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>{file} 第 {row} 行“{column}”列：{reason}。请修改表格后重试。</translation>
     </message>
     <message>
+        <source>No round is set up on this desk yet. Set up the round first (year, district, deadlines), then continue.</source>
+        <translation>本工作台尚未设置评审轮次。请先设置评审轮次（年度、辖区、时间节点），再继续操作。</translation>
+    </message>
+    <message>
+        <source>The package cannot be built yet: {missing} missing. Add them on the desk and build again.</source>
+        <translation>暂不能生成评审包：缺少{missing}。请在工作台补充后重新生成。</translation>
+    </message>
+    <message>
+        <source>There is no applicant {applicant_id} on this desk. Import the applicant list first or check the number.</source>
+        <translation>工作台中没有编号为 {applicant_id} 的申报单位。请先导入申报单位名单，或核对编号。</translation>
+    </message>
+    <message>
+        <source>"{material}" is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list.</source>
+        <translation>“{material}”不是申报单位 {applicant_id} 的规定申报材料，或被重复选择。请从列表中为每项材料各选择一次。</translation>
+    </message>
+    <message>
+        <source>The binder {file} ({pages} pages) has no bookmarks to split it by. Mark the page range of each material instead, or ask the applicant for a binder with a table of contents.</source>
+        <translation>合订文件 {file}（共{pages}页）没有书签，无法按书签拆分。请逐项标注各材料的页码范围，或请申报单位提供编制目录的合订文件。</translation>
+    </message>
+    <message>
+        <source>The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges.</source>
+        <translation>{file} 中标注的页码范围有误：{material} 第{first}–{last}页；该文件共{pages}页，且各范围不得重叠。请更正页码范围。</translation>
+    </message>
+    <message>
+        <source>This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed.</source>
+        <translation>该身份（指纹 {fingerprint}）已登记为 {name}（{expert_id}），未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The rubric workbook {file} cannot be imported; correct these cells and import again:</source>
+        <translation>评审细则表格 {file} 未能导入，请更正以下单元格后重新导入：</translation>
+    </message>
+    <message>
         <source>The workspace folder {path} cannot be used ({detail}). Choose another folder with --home.</source>
         <translation>工作区文件夹 {path} 无法使用（{detail}）。请用 --home 指定其他文件夹。</translation>
     </message>
@@ -1979,7 +2010,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
@@ -2103,7 +2134,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
+        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
@@ -2115,15 +2146,15 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
     </message>
     <message>
@@ -2227,7 +2258,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <source>the credit code&apos;s check character is wrong</source>
+        <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
@@ -2243,15 +2274,27 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>所指文件不存在</translation>
     </message>
     <message>
+        <source>this row of the rubric's fields is missing (export a new workbook to see them all)</source>
+        <translation>缺少细则信息的该行（可重新导出表格查看全部字段）</translation>
+    </message>
+    <message>
+        <source>an item must follow the section (一级指标) it belongs to</source>
+        <translation>二级指标须列在所属一级指标之后</translation>
+    </message>
+    <message>
+        <source>a bonus cap is given but there are no bonus items</source>
+        <translation>填写了加分上限，但没有加分项</translation>
+    </message>
+    <message>
         <source>there is no such item in the rubric</source>
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <source>the score is outside the item&apos;s range</source>
+        <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <source>the score is not a multiple of the item&apos;s step</source>
+        <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
@@ -2259,7 +2302,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>不是数字</translation>
     </message>
     <message>
-        <source>a score under 60% of the item&apos;s points needs a comment</source>
+        <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
@@ -2271,7 +2314,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
+        <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
@@ -2279,7 +2322,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <source>its own signature is not the expert&apos;s</source>
+        <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
@@ -2303,7 +2346,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <source>its applicant differs from the package&apos;s</source>
+        <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
@@ -2319,7 +2362,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <source>its items are not the rubric&apos;s</source>
+        <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
@@ -2327,7 +2370,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <source>its vetoes are not the rubric&apos;s</source>
+        <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
@@ -2615,7 +2658,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
+        <source>The panel member's overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
@@ -2736,7 +2779,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>版本</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
+        <source>Your key's fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
