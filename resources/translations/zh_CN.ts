@@ -379,6 +379,102 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
+        <source>the bureau's desk: rubric workbooks, notices, publicity</source>
+        <translation>区人力资源局工作台：评审细则表格、受理/补正通知、公示</translation>
+    </message>
+    <message>
+        <source>the district's rubric as a spreadsheet and back</source>
+        <translation>本区评审细则导出为表格及从表格导入</translation>
+    </message>
+    <message>
+        <source>write a carrier type's rubric as an XLSX workbook</source>
+        <translation>将某一载体类型的评审细则导出为 XLSX 表格</translation>
+    </message>
+    <message>
+        <source>training_base, master_studio, rural_station or chain_leader</source>
+        <translation>training_base（培训基地）、master_studio（大师工作室）、rural_station（乡村振兴工作站）或 chain_leader（链主企业）</translation>
+    </message>
+    <message>
+        <source>the workbook to write (.xlsx)</source>
+        <translation>要写入的表格文件（.xlsx）</translation>
+    </message>
+    <message>
+        <source>check an edited rubric workbook and write the rubric JSON</source>
+        <translation>检查修改后的评审细则表格并写出细则 JSON 文件</translation>
+    </message>
+    <message>
+        <source>the edited workbook</source>
+        <translation>修改后的表格</translation>
+    </message>
+    <message>
+        <source>the rubric file to write (.json)</source>
+        <translation>要写入的细则文件（.json）</translation>
+    </message>
+    <message>
+        <source>one acceptance or correction notice (PDF) per applicant</source>
+        <translation>为每个申报单位生成受理通知书或补正材料通知书（PDF）</translation>
+    </message>
+    <message>
+        <source>the package's spec folder</source>
+        <translation>评审包源文件夹</translation>
+    </message>
+    <message>
+        <source>the folder for the notices</source>
+        <translation>通知书的输出文件夹</translation>
+    </message>
+    <message>
+        <source>the notices' date (default: today)</source>
+        <translation>通知书落款日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>verify the chair's result, then write the publicity notice and the report letter</source>
+        <translation>核验组长签署的评审结果，然后生成公示通知和报送函</translation>
+    </message>
+    <message>
+        <source>the chair's signed panel result</source>
+        <translation>组长签署的评审结果</translation>
+    </message>
+    <message>
+        <source>the round's package</source>
+        <translation>本轮评审包</translation>
+    </message>
+    <message>
+        <source>the folder for the documents</source>
+        <translation>文书的输出文件夹</translation>
+    </message>
+    <message>
+        <source>the report letter's date (default: the first working day after the publicity)</source>
+        <translation>报送函落款日期（默认：公示期满后的第一个工作日）</translation>
+    </message>
+    <message>
+        <source>Rubric {title} (version {version}) written to {path}.</source>
+        <translation>评审细则《{title}》（版本 {version}）已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Rubric {title} (version {version}) written to {path}; {count} changes from the city's template.</source>
+        <translation>评审细则《{title}》（版本 {version}）已写入 {path}；与市级模板相比有 {count} 处调整。</translation>
+    </message>
+    <message>
+        <source>{total} notices written: {accepted} accepted, {correction} to be corrected.</source>
+        <translation>已生成通知书 {total} 份：受理 {accepted} 份，补正 {correction} 份。</translation>
+    </message>
+    <message>
+        <source>Publicity notice: {path} ({count} candidates, {start} to {end}).</source>
+        <translation>公示通知：{path}（候选单位 {count} 个，{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>Report letter: {path}, dated {sent}; the deadline {deadline} is {state}.</source>
+        <translation>报送函：{path}，落款日期 {sent}；报送期限 {deadline}，{state}。</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>按期报送</translation>
+    </message>
+    <message>
         <source>the chair's desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
