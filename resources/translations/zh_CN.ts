@@ -677,6 +677,127 @@
     </message>
 </context>
 <context>
+    <name>ApplicantsStep</name>
+    <message>
+        <source>Import the portal's list (XLSX or CSV)…</source>
+        <translation>导入申报系统导出的名单（XLSX 或 CSV）…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Kind of unit</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Applicant list</source>
+        <translation>申报单位名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>{added} applicants added, {updated} updated from {file}.</source>
+        <translation>已从 {file} 新增申报单位 {added} 个，更新 {updated} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildStep</name>
+    <message>
+        <source>Build and sign the package</source>
+        <translation>生成并签署评审包</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>评审包文件</translation>
+    </message>
+    <message>
+        <source>The package is signed with the bureau's key. Type the passphrase of your key file:</source>
+        <translation>评审包将以本局密钥签署。请输入密钥文件的口令：</translation>
+    </message>
+    <message>
+        <source>Build the package</source>
+        <translation>生成评审包</translation>
+    </message>
+    <message>
+        <source>Checking the dossiers and building the package…</source>
+        <translation>正在审核申报材料并生成评审包…</translation>
+    </message>
+    <message>
+        <source>Package written to {path}: {accepted} of {total} applicants accepted, {correction} to be corrected.</source>
+        <translation>评审包已写入 {path}：{total} 个申报单位中受理 {accepted} 个，需补正 {correction} 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no package was written.</source>
+        <translation>已取消，未生成评审包。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDesk</name>
+    <message>
+        <source>1 Round</source>
+        <translation>1 评审轮次</translation>
+    </message>
+    <message>
+        <source>2 Applicants</source>
+        <translation>2 申报单位</translation>
+    </message>
+    <message>
+        <source>3 Dossiers (受理/补正)</source>
+        <translation>3 申报材料（受理/补正）</translation>
+    </message>
+    <message>
+        <source>4 Rubric</source>
+        <translation>4 评审细则</translation>
+    </message>
+    <message>
+        <source>5 Experts</source>
+        <translation>5 评审专家</translation>
+    </message>
+    <message>
+        <source>6 Build the package</source>
+        <translation>6 生成评审包</translation>
+    </message>
+    <message>
+        <source>7 Publicity and report</source>
+        <translation>7 公示与报送</translation>
+    </message>
+    <message>
+        <source>Bureau's desk</source>
+        <translation>区人力资源局工作台</translation>
+    </message>
+</context>
+<context>
     <name>ChairDesk</name>
     <message>
         <source>Export and sign result…</source>
@@ -1074,6 +1195,120 @@
     <message>
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersStep</name>
+    <message>
+        <source>Add a folder of PDFs…</source>
+        <translation>添加材料文件夹…</translation>
+    </message>
+    <message>
+        <source>Add a binder PDF (split at its bookmarks)…</source>
+        <translation>添加合订 PDF（按书签拆分）…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>需补正事项</translation>
+    </message>
+    <message>
+        <source>Select an applicant first.</source>
+        <translation>请先选择申报单位。</translation>
+    </message>
+    <message>
+        <source>Folder of {id}</source>
+        <translation>{id} 的材料文件夹</translation>
+    </message>
+    <message>
+        <source>Binder of {id}</source>
+        <translation>{id} 的合订文件</translation>
+    </message>
+    <message>
+        <source>(not a required material)</source>
+        <translation>（不属于规定材料）</translation>
+    </message>
+    <message>
+        <source>Which material is this?</source>
+        <translation>该文件是哪项材料？</translation>
+    </message>
+    <message>
+        <source>{accepted} of {total} applicants complete, {correction} to be corrected.</source>
+        <translation>{total} 个申报单位中材料齐全 {accepted} 个，需补正 {correction} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsStep</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Enrol from a .pub file…</source>
+        <translation>从 .pub 文件登记专家…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Public identity</source>
+        <translation>公开身份文件</translation>
+    </message>
+    <message>
+        <source>Public identity (*.pub)</source>
+        <translation>公开身份文件 (*.pub)</translation>
+    </message>
+    <message>
+        <source>{name} enrolled; confirm the fingerprint with them: {fingerprint}</source>
+        <translation>已登记 {name}；请与本人核对指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Warning: {expert} may be conflicted with {applicant} ({value}).</source>
+        <translation>提示：{expert} 可能与 {applicant}（{value}）存在回避情形。</translation>
     </message>
 </context>
 <context>
@@ -2594,6 +2829,37 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>PublishStep</name>
+    <message>
+        <source>Verify the result and write the publicity notice and report letter</source>
+        <translation>核验评审结果并生成公示通知和报送函</translation>
+    </message>
+    <message>
+        <source>Chair's result (.rvres)</source>
+        <translation>组长签署的评审结果（.rvres）</translation>
+    </message>
+    <message>
+        <source>Package (.rvpkg)</source>
+        <translation>评审包（.rvpkg）</translation>
+    </message>
+    <message>
+        <source>Folder for the documents</source>
+        <translation>文书输出文件夹</translation>
+    </message>
+    <message>
+        <source>too late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>Written: {publicity} and {letter}. {count} candidates; the letter of {sent} reaches the city bureau {state} (deadline {deadline}).</source>
+        <translation>已生成：{publicity} 和 {letter}。候选单位 {count} 个；{sent} 的报送函{state}送达市人力资源和社会保障局（期限 {deadline}）。</translation>
+    </message>
+</context>
+<context>
     <name>RankingView</name>
     <message>
         <source>Publicity starts</source>
@@ -2740,6 +3006,89 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>RoundStep</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Round id</source>
+        <translation>轮次编号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>区人力资源局</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Call reference</source>
+        <translation>通知文号</translation>
+    </message>
+    <message>
+        <source>Review done by</source>
+        <translation>评审完成日期</translation>
+    </message>
+    <message>
+        <source>Report to the city by</source>
+        <translation>报送市局截止日期</translation>
+    </message>
+    <message>
+        <source>Publicity (working days)</source>
+        <translation>公示期（工作日）</translation>
+    </message>
+    <message>
+        <source>Time to correct (working days)</source>
+        <translation>补正期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>认定名额</translation>
+    </message>
+    <message>
+        <source>Address for objections</source>
+        <translation>受理异议地址</translation>
+    </message>
+    <message>
+        <source>Phone for objections</source>
+        <translation>受理异议电话</translation>
+    </message>
+    <message>
+        <source>Save the round</source>
+        <translation>保存评审轮次</translation>
+    </message>
+    <message>
+        <source>Not saved yet: fill in the round and save it.</source>
+        <translation>尚未保存：请填写评审轮次信息后保存。</translation>
+    </message>
+    <message>
+        <source>Publicity {start} – {end} ({days} working days); the list can be sent on {sent}, the deadline is {deadline}: {state}.</source>
+        <translation>公示期 {start}至{end}（{days}个工作日）；候选名单可于{sent}报送，截止日期{deadline}：{state}。</translation>
+    </message>
+    <message>
+        <source>too late, move the review deadline earlier</source>
+        <translation>已逾期，请提前评审完成日期</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>How the panel's scores are combined:</source>
+        <translation>评分汇总规则（向评审组宣读）：</translation>
+    </message>
+    <message>
+        <source>Round saved.</source>
+        <translation>评审轮次已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RubricPanel</name>
     <message>
         <source>Bonus items (capped at {cap})</source>
@@ -2788,6 +3137,33 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>{scored} of {count} items scored</source>
         <translation>已评 {scored}/{count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>RubricStep</name>
+    <message>
+        <source>Export to XLSX…</source>
+        <translation>导出为 XLSX…</translation>
+    </message>
+    <message>
+        <source>Import the edited XLSX…</source>
+        <translation>导入修改后的 XLSX…</translation>
+    </message>
+    <message>
+        <source>Changes from the city's template (printed for the panel):</source>
+        <translation>与市级模板相比的调整（供评审组查阅）：</translation>
+    </message>
+    <message>
+        <source>Rubric workbook</source>
+        <translation>评审细则表格</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>No change: the city's template as published.</source>
+        <translation>未作调整：采用市级发布的模板。</translation>
     </message>
 </context>
 <context>

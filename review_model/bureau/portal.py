@@ -221,3 +221,23 @@ def remove_applicant(home: Home, applicant_id: str) -> None:
             session.delete(material)
         session.delete(found)
         audit.record("remove", "desk_applicant", applicant_id, "uscc", found.uscc, None)
+
+
+@dataclass(frozen=True)
+class ApplicantRow:
+    applicant_id: str
+    name: str
+    uscc: str
+    entity_kind: str
+    industry: str
+    carrier_type: str
+    address: str
+    legal_representative: str
+    contact: str
+
+
+def list_applicants(home: Home) -> list[ApplicantRow]:
+    """The desk's applicants in import order (plain data, for the table)."""
+    with home.store.read() as session:
+        rows = list(session.scalars(select(DeskApplicant).order_by(DeskApplicant.position)))
+    return [ApplicantRow(*(getattr(r, f) for f in FIELDS)) for r in rows]
