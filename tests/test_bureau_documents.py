@@ -89,6 +89,7 @@ def test_publish_refuses_a_result_that_does_not_verify_and_writes_nothing(signed
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_notices_say_accepted_or_what_to_correct_by_when(tmp_path):
     small = make_small_round(tmp_path, build=False)  # A03 left a material out
     out = tmp_path / "notices"
@@ -112,6 +113,7 @@ def test_notices_for_a_date_without_calendar_data_are_refused(tmp_path):
     assert not (tmp_path / "n").exists()
 
 
+@pytest.mark.slow
 def test_rubric_export_and_import_on_the_command_line(tmp_path):
     done = reviewdesk("bureau", "rubric", "export", "master_studio", "-o", tmp_path / "r.xlsx")
     assert done.returncode == 0, done.stderr
