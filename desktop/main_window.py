@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
             self.identity_label.setText(self.tr("No signing identity"))
         self.export_identity_action.setEnabled(view.identity is not None)
         self.key_status.refresh(self.home)
+        if view.identity is not None and view.identity.role == "bureau":
+            self._show_bureau_desk()  # the bureau sets rounds up; it has no expert's workspace
+            return view
         self.applicants.set_rows(list(view.applicants))
         if view.expert_id and self.workspace is None:
             self._build_workspace()
@@ -216,6 +219,17 @@ class MainWindow(QMainWindow):
             self.applicant_page.show_applicant(detail)
             self.pages.setCurrentWidget(self.applicant_page)
         set_setting(self.home, "ui.applicant", applicant_id)
+
+    def _show_bureau_desk(self) -> None:
+        desk = getattr(self, "bureau_desk", None)
+        if desk is None:
+            from ui.bureau import BureauDesk  # only the bureau loads its desk's modules
+
+            desk = self.bureau_desk = BureauDesk(self.home)
+            desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            self.pages.addWidget(desk)
+        desk.refresh()
+        self.pages.setCurrentWidget(desk)
 
     # --- the expert's workspace -------------------------------------------------------------
     def _build_workspace(self) -> None:

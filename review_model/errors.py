@@ -44,6 +44,15 @@ class Code(str, Enum):
     SPEC_INVALID = "spec_invalid"
     SPEC_FILE_MISSING = "spec_file_missing"
     TABLE_INVALID = "table_invalid"
+    # the bureau's desk (review_model/bureau/)
+    DESK_NO_ROUND = "desk_no_round"
+    DESK_NOT_READY = "desk_not_ready"
+    APPLICANT_UNKNOWN = "applicant_unknown"
+    MATERIAL_UNKNOWN = "material_unknown"
+    BINDER_NO_BOOKMARKS = "binder_no_bookmarks"
+    BINDER_RANGES_INVALID = "binder_ranges_invalid"
+    EXPERT_ENROLLED = "expert_enrolled"
+    RUBRIC_CELLS_INVALID = "rubric_cells_invalid"
     # home and identity
     HOME_UNUSABLE = "home_unusable"
     NO_IDENTITY = "no_identity"

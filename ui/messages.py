@@ -48,6 +48,15 @@ _PROBLEMS: dict[Code, str] = {
     Code.SPEC_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} in the package folder is not valid ({detail}). Correct it and build again."),
     Code.SPEC_FILE_MISSING: QT_TRANSLATE_NOOP("Messages", "{file} is missing from the package folder. Add it and build again."),
     Code.TABLE_INVALID: QT_TRANSLATE_NOOP("Messages", "{file}, row {row}, column {column}: {reason}. Correct the table and try again."),
+    # the bureau's desk
+    Code.DESK_NO_ROUND: QT_TRANSLATE_NOOP("Messages", "No round is set up on this desk yet. Set up the round first (year, district, deadlines), then continue."),
+    Code.DESK_NOT_READY: QT_TRANSLATE_NOOP("Messages", "The package cannot be built yet: {missing} missing. Add them on the desk and build again."),
+    Code.APPLICANT_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "There is no applicant {applicant_id} on this desk. Import the applicant list first or check the number."),
+    Code.MATERIAL_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "\"{material}\" is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list."),
+    Code.BINDER_NO_BOOKMARKS: QT_TRANSLATE_NOOP("Messages", "The binder {file} ({pages} pages) has no bookmarks to split it by. Mark the page range of each material instead, or ask the applicant for a binder with a table of contents."),
+    Code.BINDER_RANGES_INVALID: QT_TRANSLATE_NOOP("Messages", "The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges."),
+    Code.EXPERT_ENROLLED: QT_TRANSLATE_NOOP("Messages", "This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed."),
+    Code.RUBRIC_CELLS_INVALID: QT_TRANSLATE_NOOP("Messages", "The rubric workbook {file} cannot be imported; correct these cells and import again:"),
     Code.HOME_UNUSABLE: QT_TRANSLATE_NOOP("Messages", "The workspace folder {path} cannot be used ({detail}). Choose another folder with --home."),
     Code.NO_IDENTITY: QT_TRANSLATE_NOOP("Messages", "This workspace has no signing identity yet. Create one first (reviewdesk keys init)."),
     Code.IDENTITY_EXISTS: QT_TRANSLATE_NOOP("Messages", "This workspace already has a signing identity; it was left unchanged. Use another --home for a new one."),
@@ -145,6 +154,10 @@ _REASONS: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("Messages", "the value appears twice"),
     "unknown": QT_TRANSLATE_NOOP("Messages", "the value is not one of the known ones"),
     "missing_file": QT_TRANSLATE_NOOP("Messages", "the named file does not exist"),
+    # the bureau's rubric workbook
+    "missing_row": QT_TRANSLATE_NOOP("Messages", "this row of the rubric's fields is missing (export a new workbook to see them all)"),
+    "item_before_section": QT_TRANSLATE_NOOP("Messages", "an item must follow the section (一级指标) it belongs to"),
+    "bonus_without_items": QT_TRANSLATE_NOOP("Messages", "a bonus cap is given but there are no bonus items"),
     # scores and offline forms
     "unknown_item": QT_TRANSLATE_NOOP("Messages", "there is no such item in the rubric"),
     "out_of_range": QT_TRANSLATE_NOOP("Messages", "the score is outside the item's range"),
@@ -243,7 +256,7 @@ def describe(problem: Problem) -> str:
         params["checklist"] = checklist_text(tuple(problem.params.get("checklist", ())))
     if problem.code == Code.RETURN_INVALID and params.get("detail"):
         params["reason"] = f"{params.get('reason', '')} ({params['detail']})"
-    if problem.code == Code.FORM_INVALID:
+    if problem.code in (Code.FORM_INVALID, Code.RUBRIC_CELLS_INVALID):
         return _form_errors(template, params)
     if problem.code == Code.TEXT_INVALID:
         _text_details(problem, params)

@@ -496,6 +496,102 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
+        <source>the bureau&apos;s desk: rubric workbooks, notices, publicity</source>
+        <translation>区人力资源局工作台：评审细则表格、受理/补正通知、公示</translation>
+    </message>
+    <message>
+        <source>the district&apos;s rubric as a spreadsheet and back</source>
+        <translation>本区评审细则导出为表格及从表格导入</translation>
+    </message>
+    <message>
+        <source>write a carrier type&apos;s rubric as an XLSX workbook</source>
+        <translation>将某一载体类型的评审细则导出为 XLSX 表格</translation>
+    </message>
+    <message>
+        <source>training_base, master_studio, rural_station or chain_leader</source>
+        <translation>training_base（培训基地）、master_studio（大师工作室）、rural_station（乡村振兴工作站）或 chain_leader（链主企业）</translation>
+    </message>
+    <message>
+        <source>the workbook to write (.xlsx)</source>
+        <translation>要写入的表格文件（.xlsx）</translation>
+    </message>
+    <message>
+        <source>check an edited rubric workbook and write the rubric JSON</source>
+        <translation>检查修改后的评审细则表格并写出细则 JSON 文件</translation>
+    </message>
+    <message>
+        <source>the edited workbook</source>
+        <translation>修改后的表格</translation>
+    </message>
+    <message>
+        <source>the rubric file to write (.json)</source>
+        <translation>要写入的细则文件（.json）</translation>
+    </message>
+    <message>
+        <source>one acceptance or correction notice (PDF) per applicant</source>
+        <translation>为每个申报单位生成受理通知书或补正材料通知书（PDF）</translation>
+    </message>
+    <message>
+        <source>the package&apos;s spec folder</source>
+        <translation>评审包源文件夹</translation>
+    </message>
+    <message>
+        <source>the folder for the notices</source>
+        <translation>通知书的输出文件夹</translation>
+    </message>
+    <message>
+        <source>the notices&apos; date (default: today)</source>
+        <translation>通知书落款日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>verify the chair&apos;s result, then write the publicity notice and the report letter</source>
+        <translation>核验组长签署的评审结果，然后生成公示通知和报送函</translation>
+    </message>
+    <message>
+        <source>the chair&apos;s signed panel result</source>
+        <translation>组长签署的评审结果</translation>
+    </message>
+    <message>
+        <source>the round&apos;s package</source>
+        <translation>本轮评审包</translation>
+    </message>
+    <message>
+        <source>the folder for the documents</source>
+        <translation>文书的输出文件夹</translation>
+    </message>
+    <message>
+        <source>the report letter&apos;s date (default: the first working day after the publicity)</source>
+        <translation>报送函落款日期（默认：公示期满后的第一个工作日）</translation>
+    </message>
+    <message>
+        <source>Rubric {title} (version {version}) written to {path}.</source>
+        <translation>评审细则《{title}》（版本 {version}）已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Rubric {title} (version {version}) written to {path}; {count} changes from the city&apos;s template.</source>
+        <translation>评审细则《{title}》（版本 {version}）已写入 {path}；与市级模板相比有 {count} 处调整。</translation>
+    </message>
+    <message>
+        <source>{total} notices written: {accepted} accepted, {correction} to be corrected.</source>
+        <translation>已生成通知书 {total} 份：受理 {accepted} 份，补正 {correction} 份。</translation>
+    </message>
+    <message>
+        <source>Publicity notice: {path} ({count} candidates, {start} to {end}).</source>
+        <translation>公示通知：{path}（候选单位 {count} 个，{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>Report letter: {path}, dated {sent}; the deadline {deadline} is {state}.</source>
+        <translation>报送函：{path}，落款日期 {sent}；报送期限 {deadline}，{state}。</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>按期报送</translation>
+    </message>
+    <message>
         <source>the chair&apos;s desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
@@ -743,6 +839,127 @@
     <message>
         <source>rev. {n}</source>
         <translation>第{n}版</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsStep</name>
+    <message>
+        <source>Import the portal&apos;s list (XLSX or CSV)…</source>
+        <translation>导入申报系统导出的名单（XLSX 或 CSV）…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Kind of unit</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Applicant list</source>
+        <translation>申报单位名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>{added} applicants added, {updated} updated from {file}.</source>
+        <translation>已从 {file} 新增申报单位 {added} 个，更新 {updated} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildStep</name>
+    <message>
+        <source>Build and sign the package</source>
+        <translation>生成并签署评审包</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>评审包文件</translation>
+    </message>
+    <message>
+        <source>The package is signed with the bureau&apos;s key. Type the passphrase of your key file:</source>
+        <translation>评审包将以本局密钥签署。请输入密钥文件的口令：</translation>
+    </message>
+    <message>
+        <source>Build the package</source>
+        <translation>生成评审包</translation>
+    </message>
+    <message>
+        <source>Checking the dossiers and building the package…</source>
+        <translation>正在审核申报材料并生成评审包…</translation>
+    </message>
+    <message>
+        <source>Package written to {path}: {accepted} of {total} applicants accepted, {correction} to be corrected.</source>
+        <translation>评审包已写入 {path}：{total} 个申报单位中受理 {accepted} 个，需补正 {correction} 个。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no package was written.</source>
+        <translation>已取消，未生成评审包。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDesk</name>
+    <message>
+        <source>1 Round</source>
+        <translation>1 评审轮次</translation>
+    </message>
+    <message>
+        <source>2 Applicants</source>
+        <translation>2 申报单位</translation>
+    </message>
+    <message>
+        <source>3 Dossiers (受理/补正)</source>
+        <translation>3 申报材料（受理/补正）</translation>
+    </message>
+    <message>
+        <source>4 Rubric</source>
+        <translation>4 评审细则</translation>
+    </message>
+    <message>
+        <source>5 Experts</source>
+        <translation>5 评审专家</translation>
+    </message>
+    <message>
+        <source>6 Build the package</source>
+        <translation>6 生成评审包</translation>
+    </message>
+    <message>
+        <source>7 Publicity and report</source>
+        <translation>7 公示与报送</translation>
+    </message>
+    <message>
+        <source>Bureau&apos;s desk</source>
+        <translation>区人力资源局工作台</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1364,120 @@
     <message>
         <source>There is no page “{page}” in this material.</source>
         <translation>本材料没有“{page}”页。</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersStep</name>
+    <message>
+        <source>Add a folder of PDFs…</source>
+        <translation>添加材料文件夹…</translation>
+    </message>
+    <message>
+        <source>Add a binder PDF (split at its bookmarks)…</source>
+        <translation>添加合订 PDF（按书签拆分）…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Carrier type</source>
+        <translation>载体类型</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>需补正事项</translation>
+    </message>
+    <message>
+        <source>Select an applicant first.</source>
+        <translation>请先选择申报单位。</translation>
+    </message>
+    <message>
+        <source>Folder of {id}</source>
+        <translation>{id} 的材料文件夹</translation>
+    </message>
+    <message>
+        <source>Binder of {id}</source>
+        <translation>{id} 的合订文件</translation>
+    </message>
+    <message>
+        <source>(not a required material)</source>
+        <translation>（不属于规定材料）</translation>
+    </message>
+    <message>
+        <source>Which material is this?</source>
+        <translation>该文件是哪项材料？</translation>
+    </message>
+    <message>
+        <source>{accepted} of {total} applicants complete, {correction} to be corrected.</source>
+        <translation>{total} 个申报单位中材料齐全 {accepted} 个，需补正 {correction} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsStep</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Enrol from a .pub file…</source>
+        <translation>从 .pub 文件登记专家…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Public identity</source>
+        <translation>公开身份文件</translation>
+    </message>
+    <message>
+        <source>Public identity (*.pub)</source>
+        <translation>公开身份文件 (*.pub)</translation>
+    </message>
+    <message>
+        <source>{name} enrolled; confirm the fingerprint with them: {fingerprint}</source>
+        <translation>已登记 {name}；请与本人核对指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Warning: {expert} may be conflicted with {applicant} ({value}).</source>
+        <translation>提示：{expert} 可能与 {applicant}（{value}）存在回避情形。</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2454,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>{file} 第 {row} 行“{column}”列：{reason}。请修改表格后重试。</translation>
     </message>
     <message>
+        <source>No round is set up on this desk yet. Set up the round first (year, district, deadlines), then continue.</source>
+        <translation>本工作台尚未设置评审轮次。请先设置评审轮次（年度、辖区、时间节点），再继续操作。</translation>
+    </message>
+    <message>
+        <source>The package cannot be built yet: {missing} missing. Add them on the desk and build again.</source>
+        <translation>暂不能生成评审包：缺少{missing}。请在工作台补充后重新生成。</translation>
+    </message>
+    <message>
+        <source>There is no applicant {applicant_id} on this desk. Import the applicant list first or check the number.</source>
+        <translation>工作台中没有编号为 {applicant_id} 的申报单位。请先导入申报单位名单，或核对编号。</translation>
+    </message>
+    <message>
+        <source>&quot;{material}&quot; is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list.</source>
+        <translation>“{material}”不是申报单位 {applicant_id} 的规定申报材料，或被重复选择。请从列表中为每项材料各选择一次。</translation>
+    </message>
+    <message>
+        <source>The binder {file} ({pages} pages) has no bookmarks to split it by. Mark the page range of each material instead, or ask the applicant for a binder with a table of contents.</source>
+        <translation>合订文件 {file}（共{pages}页）没有书签，无法按书签拆分。请逐项标注各材料的页码范围，或请申报单位提供编制目录的合订文件。</translation>
+    </message>
+    <message>
+        <source>The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges.</source>
+        <translation>{file} 中标注的页码范围有误：{material} 第{first}–{last}页；该文件共{pages}页，且各范围不得重叠。请更正页码范围。</translation>
+    </message>
+    <message>
+        <source>This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed.</source>
+        <translation>该身份（指纹 {fingerprint}）已登记为 {name}（{expert_id}），未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The rubric workbook {file} cannot be imported; correct these cells and import again:</source>
+        <translation>评审细则表格 {file} 未能导入，请更正以下单元格后重新导入：</translation>
+    </message>
+    <message>
         <source>The workspace folder {path} cannot be used ({detail}). Choose another folder with --home.</source>
         <translation>工作区文件夹 {path} 无法使用（{detail}）。请用 --home 指定其他文件夹。</translation>
     </message>
@@ -2389,6 +2752,18 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>the file is neither UTF-8 nor GBK text (save it as CSV UTF-8)</source>
         <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>this row of the rubric&apos;s fields is missing (export a new workbook to see them all)</source>
+        <translation>缺少细则信息的该行（可重新导出表格查看全部字段）</translation>
+    </message>
+    <message>
+        <source>an item must follow the section (一级指标) it belongs to</source>
+        <translation>二级指标须列在所属一级指标之后</translation>
+    </message>
+    <message>
+        <source>a bonus cap is given but there are no bonus items</source>
+        <translation>填写了加分上限，但没有加分项</translation>
     </message>
     <message>
         <source>the file is damaged or not a ReviewDesk return bundle</source>
@@ -2799,6 +3174,37 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
 </context>
 <context>
+    <name>PublishStep</name>
+    <message>
+        <source>Verify the result and write the publicity notice and report letter</source>
+        <translation>核验评审结果并生成公示通知和报送函</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s result (.rvres)</source>
+        <translation>组长签署的评审结果（.rvres）</translation>
+    </message>
+    <message>
+        <source>Package (.rvpkg)</source>
+        <translation>评审包（.rvpkg）</translation>
+    </message>
+    <message>
+        <source>Folder for the documents</source>
+        <translation>文书输出文件夹</translation>
+    </message>
+    <message>
+        <source>too late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>Written: {publicity} and {letter}. {count} candidates; the letter of {sent} reaches the city bureau {state} (deadline {deadline}).</source>
+        <translation>已生成：{publicity} 和 {letter}。候选单位 {count} 个；{sent} 的报送函{state}送达市人力资源和社会保障局（期限 {deadline}）。</translation>
+    </message>
+</context>
+<context>
     <name>RankingView</name>
     <message>
         <source>Publicity starts</source>
@@ -2963,6 +3369,89 @@ Those scores rest on fewer experts than the panel (and may not be trimmed). Sign
     </message>
 </context>
 <context>
+    <name>RoundStep</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Round id</source>
+        <translation>轮次编号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>区人力资源局</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Call reference</source>
+        <translation>通知文号</translation>
+    </message>
+    <message>
+        <source>Review done by</source>
+        <translation>评审完成日期</translation>
+    </message>
+    <message>
+        <source>Report to the city by</source>
+        <translation>报送市局截止日期</translation>
+    </message>
+    <message>
+        <source>Publicity (working days)</source>
+        <translation>公示期（工作日）</translation>
+    </message>
+    <message>
+        <source>Time to correct (working days)</source>
+        <translation>补正期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>认定名额</translation>
+    </message>
+    <message>
+        <source>Address for objections</source>
+        <translation>受理异议地址</translation>
+    </message>
+    <message>
+        <source>Phone for objections</source>
+        <translation>受理异议电话</translation>
+    </message>
+    <message>
+        <source>Save the round</source>
+        <translation>保存评审轮次</translation>
+    </message>
+    <message>
+        <source>Not saved yet: fill in the round and save it.</source>
+        <translation>尚未保存：请填写评审轮次信息后保存。</translation>
+    </message>
+    <message>
+        <source>Publicity {start} – {end} ({days} working days); the list can be sent on {sent}, the deadline is {deadline}: {state}.</source>
+        <translation>公示期 {start}至{end}（{days}个工作日）；候选名单可于{sent}报送，截止日期{deadline}：{state}。</translation>
+    </message>
+    <message>
+        <source>too late, move the review deadline earlier</source>
+        <translation>已逾期，请提前评审完成日期</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>How the panel&apos;s scores are combined:</source>
+        <translation>评分汇总规则（向评审组宣读）：</translation>
+    </message>
+    <message>
+        <source>Round saved.</source>
+        <translation>评审轮次已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RubricPanel</name>
     <message>
         <source>Bonus items (capped at {cap})</source>
@@ -3011,6 +3500,33 @@ Those scores rest on fewer experts than the panel (and may not be trimmed). Sign
     <message>
         <source>{scored} of {count} items scored</source>
         <translation>已评 {scored}/{count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>RubricStep</name>
+    <message>
+        <source>Export to XLSX…</source>
+        <translation>导出为 XLSX…</translation>
+    </message>
+    <message>
+        <source>Import the edited XLSX…</source>
+        <translation>导入修改后的 XLSX…</translation>
+    </message>
+    <message>
+        <source>Changes from the city&apos;s template (printed for the panel):</source>
+        <translation>与市级模板相比的调整（供评审组查阅）：</translation>
+    </message>
+    <message>
+        <source>Rubric workbook</source>
+        <translation>评审细则表格</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>No change: the city&apos;s template as published.</source>
+        <translation>未作调整：采用市级发布的模板。</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..calendar import load_calendar_year, shipped_calendar
+from ..calendar import CalendarYear, load_calendar_year, shipped_calendar
 from ..carriers import CARRIER_TYPES, ENTITY_KIND_NAMES, OFFICIAL_NAMES, shipped_required_materials
 from ..errors import Code, Problem
 from ..identity import parse_public_identity
@@ -78,8 +78,17 @@ def _round(spec: Path) -> RoundFile:
         raise Problem(Code.SPEC_FILE_MISSING, file="round.json") from None
     except (ValueError, OSError) as exc:
         raise Problem(Code.SPEC_INVALID, file="round.json", detail=str(exc)) from None
-    calendar = shipped_calendar()
     extra_years = [load_calendar_year(p) for p in sorted((spec / "calendars").glob("*.json"))]
+    return round_from_raw(raw, extra_years)
+
+
+def round_from_raw(raw: dict, extra_years: list[CalendarYear] = ()) -> RoundFile:
+    """round.json's content checked as a package will hold it (the bureau's desk checks its round
+    here too): the shipped calendar plus `extra_years`, the shipped material lists, no rubric pins yet."""
+    if not isinstance(raw, dict):
+        raise Problem(Code.SPEC_INVALID, file="round.json", detail="not an object")
+    raw = dict(raw)
+    calendar = shipped_calendar()
     years = {y.year: y for y in [*calendar.years.values(), *extra_years]}
     raw.setdefault("calendar", [y.model_dump(mode="json") for y in years.values()])
     raw.setdefault("required_materials", shipped_required_materials())
@@ -124,29 +133,36 @@ def _code_for(value: str, names: dict[str, str]) -> str | None:
 def _applicants(spec: Path) -> list[tuple[int, dict[str, str]]]:
     path = _table(spec, "applicants")
     rows = read_table(path, APPLICANT_COLUMNS, ("applicant_id", "name", "uscc", "entity_kind", "carrier_type"))
+    return check_applicant_rows(path.name, rows)
+
+
+def check_applicant_rows(file: str, rows: list[tuple[int, dict[str, str]]]) -> list[tuple[int, dict[str, str]]]:
+    """Every applicant row's id, credit code (GB 32100), carrier type and kind, and no id or code
+    twice; codes and names normalised in place. The first bad cell is refused with its row and column
+    (the spec folder's table and the bureau desk's portal import alike)."""
     seen_ids: dict[str, int] = {}
     seen_uscc: dict[str, int] = {}
     for number, row in rows:
         if not re.fullmatch(APPLICANT_ID[1:-1], row["applicant_id"]):
-            raise _bad_row(path.name, number, "applicant_id", "format", row["applicant_id"])
+            raise _bad_row(file, number, "applicant_id", "format", row["applicant_id"])
         row["uscc"] = row["uscc"].upper()
         reason = uscc_problem(row["uscc"])
         if reason:
-            raise _bad_row(path.name, number, "uscc", f"uscc_{reason}", row["uscc"])
+            raise _bad_row(file, number, "uscc", f"uscc_{reason}", row["uscc"])
         for column, seen in (("applicant_id", seen_ids), ("uscc", seen_uscc)):
             if row[column] in seen:
-                raise _bad_row(path.name, number, column, "duplicate", row[column])
+                raise _bad_row(file, number, column, "duplicate", row[column])
             seen[row[column]] = number
         carrier = _code_for(row["carrier_type"], OFFICIAL_NAMES)
         if carrier not in CARRIER_TYPES:
-            raise _bad_row(path.name, number, "carrier_type", "unknown", row["carrier_type"])
+            raise _bad_row(file, number, "carrier_type", "unknown", row["carrier_type"])
         row["carrier_type"] = carrier
         kind = _code_for(row["entity_kind"], ENTITY_KIND_NAMES)
         if kind is None:
-            raise _bad_row(path.name, number, "entity_kind", "unknown", row["entity_kind"])
+            raise _bad_row(file, number, "entity_kind", "unknown", row["entity_kind"])
         row["entity_kind"] = kind
         if not row["name"]:
-            raise _bad_row(path.name, number, "name", "empty")
+            raise _bad_row(file, number, "name", "empty")
     return rows
 
 
@@ -207,10 +223,19 @@ def _dossier(folder: Path, applicant_id: str, materials: list[str],
     return entries, findings
 
 
-def build_package(spec: Path, out: Path, key: SigningKey,
-                  progress: Callable[[int, int], None] | None = None) -> tuple[list[CompletenessEntry], str]:
-    """Check the spec folder, write the signed package to `out`; return the completeness report and
-    the package hash. Nothing is written if any input is refused."""
+@dataclass(frozen=True)
+class Assembled:
+    """A spec folder checked and turned into the package's members, not yet signed or written."""
+
+    round: RoundFile
+    applicants: tuple[ApplicantEntry, ...]
+    report: tuple[CompletenessEntry, ...]
+    members: dict[str, bytes]
+
+
+def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None) -> Assembled:
+    """Check the spec folder completely (every refusal as in `build_package`) and return the members
+    the package would hold; nothing is written (`bureau notices` reads the completeness from here)."""
     if not spec.is_dir():
         raise Problem(Code.SPEC_FILE_MISSING, file=str(spec))
     round_file = _round(spec)
@@ -244,8 +269,22 @@ def build_package(spec: Path, out: Path, key: SigningKey,
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})
     members["experts.json"] = _json({"schema": "reviewdesk-experts/1",
                                      "experts": [e.model_dump(mode="json") for e in experts]})
-    digest = write_container(out, "package", round_file.round_id, members, key)
-    return report, digest
+    return Assembled(round_file, tuple(applicants), tuple(report), members)
+
+
+def dossier_completeness(folder: Path, applicant_id: str,
+                         materials: list[str]) -> tuple[list[MaterialEntry], list[Finding]]:
+    """The completeness check of one applicant's dossier folder, as `build_package` makes it."""
+    return _dossier(folder, applicant_id, materials, {})
+
+
+def build_package(spec: Path, out: Path, key: SigningKey,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[list[CompletenessEntry], str]:
+    """Check the spec folder, write the signed package to `out`; return the completeness report and
+    the package hash. Nothing is written if any input is refused."""
+    assembled = assemble_spec(spec, progress)
+    digest = write_container(out, "package", assembled.round.round_id, assembled.members, key)
+    return list(assembled.report), digest
 
 
 def _json(data: object) -> bytes:

@@ -44,6 +44,11 @@ class RoundFile(_Strict):
     programme: str = Field(min_length=1)
     title: str = Field(min_length=1)
     call_reference: str = ""
+    # Where and how the public raises objections during 公示 (printed on the notice); optional, so
+    # packages made before these fields import unchanged.
+    bureau_address: str = ""
+    bureau_phone: str = ""
+    correction_days: int = Field(default=5, ge=1, le=30)  # working days an applicant has to 补正
     deadlines: Deadlines
     publicity_days: int = Field(default=5, ge=1, le=30)
     quotas: dict[CarrierType, int]

@@ -345,3 +345,7 @@ class ChairChangeReason(Base):
     reason: Mapped[str]
     note: Mapped[str] = mapped_column(Text, default="")
     set_at: Mapped[datetime]
+
+
+# --- the bureau's desk (migration 0004): its tables live with the desk, registered on Base here ----
+from ..bureau import records as _bureau_records  # noqa: E402,F401
