@@ -423,6 +423,14 @@
         <source>Abnormal (畸高畸低): more than {ratio}% of the maximum away from the other experts&apos; median.</source>
         <translation>畸高畸低：与其他专家评分中位数之差超过满分的 {ratio}%。</translation>
     </message>
+    <message>
+        <source>Verify a signed file</source>
+        <translation>核验签名文件</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在核验 {name}…</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
