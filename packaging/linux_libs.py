@@ -92,6 +92,9 @@ def prune_unused(app: Path) -> list[Path]:
     removed = sorted(loose - reached)
     for path in removed:
         path.unlink()
+    for link in app.rglob("*"):  # PyInstaller's top-level aliases of what was just removed
+        if link.is_symlink() and not link.exists():
+            link.unlink()
     return removed
 
 
