@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from review_model.errors import Code, Problem
@@ -18,6 +18,7 @@ from ui.text import tr
 from . import i18n
 
 DEMO_PERSON = "E02"  # the demo opens as a panel member; homes/E01 is the chair
+DESKTOP_ID = "org.reviewdesk.reviewdesk"  # the installed desktop entry's name (packaging/debian_layout.py)
 
 
 
@@ -96,16 +97,31 @@ class Shell:
         self.window.show()
 
 
+def _set_window_icon(app: QApplication) -> None:
+    """The icon of every window and the desktop entry's name (Wayland and docks match windows by it)."""
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources.path("icons", "png", str(size), "reviewdesk.png")))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName(DESKTOP_ID)
+
+
 def run_gui(argv: list[str], language: str) -> int:
     parser = argparse.ArgumentParser(prog="reviewdesk", add_help=False)
     parser.add_argument("--home")
     parser.add_argument("--lang")
     parser.add_argument("--demo", action="store_true")
+    parser.add_argument("file", nargs="?", type=Path)  # a double-clicked exchange file (desktop/open_file.py)
     args, _ = parser.parse_known_args(argv)
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reviewdesk"])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
+    _set_window_icon(app)
     install_cjk_font(app)
     i18n.install_translators(language)
     made_demo = False
@@ -127,6 +143,10 @@ def run_gui(argv: list[str], language: str) -> int:
         shell.window.statusBar().showMessage(notice)
         if made_demo:
             QMessageBox.information(shell.window, tr("ReviewDesk"), notice)
+    if args.file:
+        from .open_file import open_file
+
+        QTimer.singleShot(0, lambda window=shell.window: open_file(window, args.file))  # once it is up
     code = app.exec()
     del shell
     home.close()

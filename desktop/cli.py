@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _wants_gui(argv: list[str]) -> bool:
-    """True when no subcommand is named (only global options)."""
+    """True when no subcommand is named (only global options), or an exchange file is (a double-click)."""
+    from .open_file import is_exchange_file
+
     skip_next = False
     for arg in argv:
         if skip_next:
@@ -93,7 +95,7 @@ def _wants_gui(argv: list[str]) -> bool:
             skip_next = True
             continue
         if not arg.startswith("-"):
-            return False
+            return is_exchange_file(arg)
     return True
 
 

@@ -719,6 +719,14 @@
         <source>No hits.</source>
         <translation>未找到结果。</translation>
     </message>
+    <message>
+        <source>Verify a signed file</source>
+        <translation>核验签名文件</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>正在核验 {name}…</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
