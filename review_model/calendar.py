@@ -79,6 +79,7 @@ def load_calendar_year(path: Path) -> CalendarYear:
 
 
 def shipped_calendar() -> WorkCalendar:
+    # package data is located at call time (frozen and editable installs alike)
     import resources
 
     return WorkCalendar.from_years([load_calendar_year(p) for p in sorted(resources.path("calendars").glob("*.json"))])

@@ -28,6 +28,7 @@ ENTITY_KIND_NAMES: dict[str, str] = {
 
 def shipped_required_materials() -> dict[str, list[str]]:
     """Material names per carrier type, in submission order (resources/required_materials.json)."""
+    # package data is located at call time (frozen and editable installs alike)
     import resources
 
     data = json.loads(resources.path("required_materials.json").read_text(encoding="utf-8"))

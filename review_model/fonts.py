@@ -12,6 +12,7 @@ CJK_FAMILY = "Droid Sans Fallback"
 
 @lru_cache(maxsize=1)
 def cjk_font_bytes() -> bytes:
+    # PyMuPDF loads only where a PDF is read (never for --help, status or verify)
     import pymupdf
 
     return pymupdf.Font("cjk").buffer

@@ -28,6 +28,7 @@ def default_home() -> Path:
     env = os.environ.get("REVIEWDESK_HOME")
     if env:
         return Path(env)
+    # only needed when no --home is given
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ReviewDesk", appauthor=False))

@@ -244,6 +244,7 @@ def load_rubric(path: Path) -> Rubric:
 
 def shipped_rubrics() -> dict[str, Rubric]:
     """The rubric templates shipped in resources/rubrics, by carrier type."""
+    # package data is located at call time (frozen and editable installs alike)
     import resources
 
     rubrics = [load_rubric(p) for p in sorted(resources.path("rubrics").glob("*.json"))]

@@ -90,6 +90,7 @@ def _rows_from_text(data: bytes, name: str) -> Iterator[_Cells]:
 
 # --- XLSX ---------------------------------------------------------------------------------------
 def _open_xlsx(data: bytes, name: str, data_only: bool):
+    # openpyxl loads only when a workbook is read or written
     from openpyxl import load_workbook
 
     try:
@@ -116,6 +117,7 @@ def _merged_away(sheet) -> dict[tuple[int, int], str]:
     """
     from xml.etree.ElementTree import iterparse
 
+    # openpyxl loads only when a workbook is read or written
     from openpyxl.utils.cell import range_boundaries
 
     hidden: dict[tuple[int, int], str] = {}
@@ -145,6 +147,7 @@ def _merged_away(sheet) -> dict[tuple[int, int], str]:
 
 
 def _rows_from_xlsx(data: bytes, name: str) -> Iterator[_Cells]:
+    # openpyxl loads only when a workbook is read or written
     from openpyxl.utils.cell import get_column_letter
 
     _check_zip(data, name)

@@ -75,6 +75,7 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
+    # Alembic loads only when a migration is due
     from alembic import command
     from alembic.config import Config
 

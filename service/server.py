@@ -67,6 +67,7 @@ def _bind(host: str, port: int) -> socket.socket:
 
 def serve(home_path: Path, options: ServeOptions, announce=print) -> int:
     """Serve until SIGTERM/SIGINT; `announce` gets `listening on URL` once requests are answered."""
+    # the web server loads only for `intake serve`
     import uvicorn
 
     from .app import Service, create_app

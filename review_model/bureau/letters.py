@@ -37,6 +37,7 @@ def _body(text: str, indent: bool = True) -> object:
     leading full-width spaces, so the indent is the style's)."""
     from xml.sax.saxutils import escape
 
+    # reportlab loads only when a document is drawn
     from reportlab.platypus import Paragraph
 
     look = style(11, leading=20)

@@ -77,6 +77,7 @@ def rubric_rows(rubric: Rubric) -> list[list[object]]:
 
 
 def export_rubric_xlsx(rubric: Rubric, out: Path) -> None:
+    # openpyxl loads only when a workbook is read or written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -114,6 +115,7 @@ def export_rubric_xlsx(rubric: Rubric, out: Path) -> None:
 def _cells(path: Path) -> list[list[object]]:
     import zipfile
 
+    # openpyxl loads only when a workbook is read or written
     from openpyxl import load_workbook
 
     try:

@@ -21,6 +21,7 @@ CHINESE_CANNOT_START = "，；：！？”’》〉】〗"
 
 
 def _kinsoku() -> None:
+    # reportlab loads only when a document is drawn
     from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 

@@ -53,6 +53,7 @@ class OcrLine:
 
 class OcrEngine:
     def __init__(self, threads: int = 1) -> None:
+        # the OCR engine loads only in the OCR worker process
         from rapidocr import RapidOCR
 
         files = model_files()
@@ -75,6 +76,7 @@ class OcrEngine:
     # --- orientation --------------------------------------------------------------------------
     def orientation(self, image: np.ndarray) -> int:
         """Degrees (0, 90, 180, 270) to turn the image clockwise so that its text reads upright."""
+        # OpenCV comes with the OCR engine, only in the OCR worker process
         import cv2
         from rapidocr.utils.process_img import get_rotate_crop_image
 

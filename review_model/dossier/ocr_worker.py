@@ -34,6 +34,7 @@ def _lower_priority() -> None:
 
 class PageReader:
     def __init__(self) -> None:
+        # PyMuPDF loads only where a PDF is read (never for --help, status or verify)
         import pymupdf
 
         from .ocr_engine import OcrEngine, limit_threads
@@ -55,6 +56,7 @@ class PageReader:
         return self._doc[1]
 
     def ocr(self, path: str, page: int) -> dict:
+        # numpy comes with the OCR engine, only in the OCR worker process
         import numpy as np
 
         pymupdf = self.pymupdf

@@ -38,6 +38,7 @@ def resident_bytes() -> int | None:
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     if sys.platform == "win32":
+        # Windows only
         import ctypes
         from ctypes import wintypes
 

@@ -152,6 +152,7 @@ def export_form(reviewer: Reviewer, applicant_id: str, path: Path) -> None:
 
 
 def _xlsx(lines: list[_Line], view: SheetView) -> bytes:
+    # openpyxl loads only when a workbook is read or written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -104,6 +104,7 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to HEAD_REVISION with Alembic (imported only when there is work to do)."""
     if _stamped_revision(engine) == HEAD_REVISION:
         return
+    # Alembic loads only when a migration is due
     from alembic import command
     from alembic.config import Config
 
