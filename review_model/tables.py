@@ -194,6 +194,19 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def table_rows(data: bytes, name: str) -> list[list[str]]:
+    """Every row of a CSV/TXT or XLSX file as cell texts, the encodings and quirks above handled; a
+    cell the reader must refuse (merged away, a formula without a value) is refused by name."""
+    cells = _rows_from_xlsx(data, name) if name.lower().endswith(".xlsx") else _rows_from_text(data, name)
+    rows = []
+    for number, row in enumerate(cells, start=1):
+        if row.refusals:
+            reason, where = next(iter(row.refusals.values()))
+            raise Problem(Code.TABLE_INVALID, file=name, row=number, column=where, reason=reason)
+        rows.append(row.values)
+    return rows
+
+
 # --- headers and rows -------------------------------------------------------------------------
 def _header_code(text: str, spelling: dict[str, str]) -> str:
     """The column code a header cell names: 'score', '得分', '得分 score', '评语／说明 comment'."""

@@ -9,8 +9,6 @@ carrier type and the kind of unit; the first bad cell refuses the whole file and
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +18,7 @@ from sqlalchemy import select
 from ..errors import Code, Problem
 from ..exchange.package_build import APPLICANT_COLUMNS, check_applicant_rows
 from ..home import Home
-from ..tables import _rows_from_csv, _rows_from_xlsx
+from ..tables import table_rows
 from .desk import actor
 from .records import DeskApplicant, DeskMaterial, DeskRound
 
@@ -52,23 +50,6 @@ class PortalTable:
         return tuple(f for f in REQUIRED if f not in mapped)
 
 
-def _decode_csv(data: bytes, name: str) -> list[list[str]]:
-    """UTF-8 first (tables.py's reading); then UTF-16 with its BOM; then GB18030, GBK's superset."""
-    try:
-        return _rows_from_csv(data, name)
-    except Problem:
-        pass
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = data.decode("utf-16")
-        delimiter = "\t" if "\t" in text.splitlines()[0] else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise Problem(Code.TABLE_INVALID, file=name, row=0, column="", reason="encoding") from None
-    return list(csv.reader(io.StringIO(text)))
-
-
 def _spellings() -> dict[str, str]:
     out = {}
     for field in FIELDS:
@@ -89,10 +70,8 @@ def read_portal(path: Path, saved: dict[str, str] | None = None) -> PortalTable:
     except OSError:
         raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        raw = _rows_from_xlsx(data, path.name)
-    elif suffix in (".csv", ".txt"):
-        raw = _decode_csv(data, path.name)
+    if suffix in (".xlsx", ".csv", ".txt"):
+        raw = table_rows(data, path.name)  # UTF-8, GBK/GB18030, UTF-16 "Unicode text", XLSX: tables.py
     else:
         raise Problem(Code.TABLE_INVALID, file=path.name, row=0, column="", reason="format")
     numbered = [(n, tuple(c.strip() for c in r)) for n, r in enumerate(raw, start=1) if any(c.strip() for c in r)]
