@@ -92,6 +92,16 @@ def _round(spec: Path) -> RoundFile:
                       detail=f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}") from None
     if round_file.year not in years:
         raise Problem(Code.CALENDAR_YEAR_MISSING, year=round_file.year)
+    if round_file.intake is not None:  # the package carries the intake's receipt key, signed by the bureau
+        name = round_file.intake.identity_file
+        path = next((p for p in (spec / name, spec / "identities" / name) if p.is_file()), None)
+        if path is None:
+            raise Problem(Code.SPEC_FILE_MISSING, file=name)
+        identity = parse_public_identity(path.read_bytes(), name)
+        if identity.role != "intake":
+            raise Problem(Code.IDENTITY_FILE_INVALID, file=name, detail=f"role {identity.role}")
+        round_file = round_file.model_copy(update={"intake": round_file.intake.model_copy(
+            update={"public_key_pem": identity.public_key_pem, "fingerprint": identity.fingerprint})})
     return round_file
 
 
@@ -239,6 +249,8 @@ def build_package(spec: Path, out: Path, key: SigningKey,
             progress(index + 1, len(rows))
     round_json = round_file.model_dump(mode="json", by_alias=True)
     round_json["rubrics"] = pins
+    if round_json.get("intake") is None:
+        round_json.pop("intake", None)  # a package without an intake is byte for byte as before
     members["round.json"] = _json(round_json)
     members["applicants.json"] = _json({"schema": "reviewdesk-applicants/1",
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})
