@@ -86,3 +86,27 @@ def pull_command(ctx: Context) -> int:
     if report.intake.invalid:
         raise report.intake.invalid[0].problem
     return 0
+
+
+# --- the demo's intake (reviewdesk demo --out DIR, reviewdesk --demo) -----------------------------
+def demo_intake(folder, passphrase: str | None) -> bytes:
+    """The bureau's intake identity in `folder` (its --home): the service's receipt key, made now."""
+    from service.home import IntakeHome, public_identity, receipt_key
+
+    home = IntakeHome(folder)
+    return public_identity(home, receipt_key(home, lambda: passphrase))
+
+
+def open_demo_round(folder, package) -> None:
+    """Open the demo round on the demo's intake (`intake add-package`), so that the first start of
+    `reviewdesk --home DIR/intake intake serve --port 8765` takes the experts' bundles."""
+    from service.db import Database
+    from service.home import IntakeHome
+    from service.intake import add_package
+
+    home = IntakeHome(folder)
+    db = Database(home.default_db())
+    try:
+        add_package(db, home, package)
+    finally:
+        db.close()
