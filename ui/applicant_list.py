@@ -78,7 +78,8 @@ class ApplicantTableModel(QAbstractTableModel):
                 return f"{row.name}\n{label(CARRIER_TYPES, row.carrier_type)}"
             text = label(STATES, row.state)
             if row.revision and row.revision > 1:
-                text = f"{text} ({self.tr('rev. {n}').format(n=row.revision)})"
+                revision = self.tr("rev. {n}").format(n=row.revision)
+                text = f"{text} ({revision})"
             delivery = self._delivery.get(row.applicant_id)
             return f"{text}\n{delivery[0]}" if delivery else text
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from review_model.sync.outbox import ItemView, OutboxState
 
 from .messages import describe, reason_text
+from .text import tr
 
 CTX = "Sync"
 STATES = {
@@ -16,12 +17,8 @@ STATES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def state_text(state: OutboxState) -> str:
-    return tr(STATES[state])
+    return QCoreApplication.translate(CTX, STATES[state])
 
 
 def item_text(item: ItemView) -> str:

@@ -22,6 +22,7 @@ from review_model.sync.outbox import Outbox, OutboxState, intake_target, named_i
 from .applicant_list import ApplicantList
 from .sync_labels import item_text, pending_text
 from .tasks import BackgroundTask
+from .text import tr
 
 CHECK_MS = 3000  # how often the sender looks whether something is due (a cheap read)
 STATE_COLOURS = {OutboxState.QUEUED: "#1d4ed8", OutboxState.WAITING: "#b45309", OutboxState.DELIVERED: "#15803d",
@@ -88,7 +89,7 @@ def attach_sender(window: QMainWindow, home: Home, menu: QMenu, applicants: Appl
     except Problem:
         return None
     sender = SyncSender(home, reviewer, window)
-    action = QAction(window.tr("Send signed sheets to the bureau &now"), window)
+    action = QAction(tr("Send signed sheets to the bureau &now"), window)
     action.triggered.connect(sender.send_now)
     menu.insertAction(menu.actions()[-1] if menu.actions() else None, action)
     label = QLabel()
