@@ -44,7 +44,14 @@ def _ensure_demo() -> tuple[Path, bool] | None:
     dialog.setMinimumDuration(0)
     loop = QEventLoop()
     outcome: list[object] = []
-    task = BackgroundTask(lambda progress: write_demo(root, progress))
+    from desktop.commands.sync import demo_intake, open_demo_round
+
+    def make(progress):  # the demo round names its local intake (README: the command that starts it)
+        result = write_demo(root, progress, demo_intake)
+        open_demo_round(root / "intake", result.package)
+        return result
+
+    task = BackgroundTask(make)
     task.progressed.connect(lambda done, total: dialog.setValue(int(100 * done / max(total, 1))))
     task.succeeded.connect(lambda result: (outcome.append(result), loop.quit()))
     task.failed.connect(lambda error: (outcome.append(error), loop.quit()))

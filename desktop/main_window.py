@@ -108,10 +108,13 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(self._changes_from_outside)
         if self._watch is not None:
             self.watch_timer.start()
+        from ui.sync_sender import attach_sender  # the outbox's background sender, when the package names an intake
+
+        self.outbox_sender = attach_sender(self, home, self.file_menu, self.applicants)
 
     # --- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_action = QAction(self.tr("&Open review package…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_package)
@@ -389,6 +392,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.watch_timer.stop()
+        if self.outbox_sender is not None:
+            self.outbox_sender.stop()  # a transfer cut here resumes at the next start
         if self._watch is not None:
             self._watch.close()
         if self.workspace is not None:

@@ -24,6 +24,13 @@ class ApplicantTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ApplicantRow] = []
+        self._delivery: dict[str, tuple[str, str]] = {}  # applicant -> (outbox state words, colour)
+
+    def set_delivery(self, delivery: dict[str, tuple[str, str]]) -> None:
+        """The outbox's state per sheet (ui/sync_sender.py), shown under the sheet's state."""
+        if delivery != self._delivery:
+            self._delivery = dict(delivery)
+            self.dataChanged.emit(self.index(0, 2), self.index(max(0, len(self._rows) - 1), 2))
 
     def set_rows(self, rows: list[ApplicantRow]) -> None:
         self.beginResetModel()
@@ -72,10 +79,12 @@ class ApplicantTableModel(QAbstractTableModel):
             text = label(STATES, row.state)
             if row.revision and row.revision > 1:
                 revision = self.tr("rev. {n}").format(n=row.revision)
-                return f"{text} ({revision})"
-            return text
+                text = f"{text} ({revision})"
+            delivery = self._delivery.get(row.applicant_id)
+            return f"{text}\n{delivery[0]}" if delivery else text
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
-            return QColor(STATE_COLOURS.get(row.state, "#000000"))
+            delivery = self._delivery.get(row.applicant_id)
+            return QColor(delivery[1] if delivery else STATE_COLOURS.get(row.state, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.name}\n{row.uscc}\n{label(CARRIER_TYPES, row.carrier_type)} · {row.industry}"
         if role == Qt.ItemDataRole.UserRole:

@@ -106,6 +106,8 @@ _PROBLEMS: dict[Code, str] = {
     Code.INTAKE_NOT_SERVING: QT_TRANSLATE_NOOP("Messages", "The intake service is not running on this workspace, so its address is unknown. Start it with “reviewdesk intake serve”, or give the address with --url."),
     Code.INTAKE_PORT_BUSY: QT_TRANSLATE_NOOP("Messages", "The intake cannot listen on {url} ({detail}). Choose another --port or stop the program using it."),
     Code.INTAKE_NO_SUCH_ROUND: QT_TRANSLATE_NOOP("Messages", "There is no round {round} on this intake; “reviewdesk intake status” lists the rounds."),
+    Code.SYNC_NO_INTAKE: QT_TRANSLATE_NOOP("Messages", "This round's package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake."),
+    Code.SYNC_NOT_DELIVERED: QT_TRANSLATE_NOOP("Messages", "{count} signed items are not delivered yet ({detail}). They stay in the outbox and are sent again automatically."),
     Code.PDF_PASSWORD_NEEDED: QT_TRANSLATE_NOOP("Messages", "“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved."),
     Code.PDF_PASSWORD_WRONG: QT_TRANSLATE_NOOP("Messages", "The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again."),
     Code.PDF_EMPTY: QT_TRANSLATE_NOOP("Messages", "“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete."),
@@ -231,6 +233,11 @@ _WHERE: dict[str, str] = {
     "keyring": QT_TRANSLATE_NOOP("Messages", "system keyring"),
     "file": QT_TRANSLATE_NOOP("Messages", "key file"),
 }
+
+
+def reason_text(reason: str) -> str:
+    """A reason code (e.g. the intake's refusal) as words in the UI language; the code if unknown."""
+    return tr(_REASONS[reason]) if reason in _REASONS else reason
 
 
 def describe(problem: Problem) -> str:

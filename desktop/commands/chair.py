@@ -38,9 +38,10 @@ def _day(text: str) -> date:
 def register(commands) -> None:
     chair = commands.add_parser("chair", help=tr("the chair's desk: compile and sign the panel result"))
     actions = chair.add_subparsers(dest="chair_command", metavar="ACTION", required=True)
+    chair.reviewdesk_actions = actions  # `chair pull` is sync.py's
     compile_ = actions.add_parser("compile", help=tr("verify the return bundles, compile the scores, sign the result"))
     compile_.add_argument("package", type=Path)
-    compile_.add_argument("returns", type=Path, nargs="+", help=tr("return bundles (.rvret) or folders holding them"))
+    compile_.add_argument("returns", type=Path, nargs="*", help=tr("return bundles (.rvret) or folders holding them"))
     compile_.add_argument("-o", "--output", required=True, type=Path)
     compile_.add_argument("--publicity-start", type=_day, metavar="YYYY-MM-DD",
                           help=tr("first day of the publicity period (default: the first working day after the review deadline)"))

@@ -22,7 +22,10 @@ def demo_command(ctx: Context) -> int:
         raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=tr("the folder is not empty"))
     from review_model.demo.round import write_demo
 
-    result = write_demo(out)
+    from .sync import demo_intake, open_demo_round
+
+    result = write_demo(out, intake=demo_intake)
+    open_demo_round(out / "intake", result.package)
     ctx.print(tr("Demo round written to {path}: package {package}, homes for {people}.").format(
         path=out, package=result.package, people=", ".join(sorted(result.homes))))
     return 0

@@ -727,6 +727,46 @@
         <source>Checking {name}…</source>
         <translation>正在核验 {name}…</translation>
     </message>
+    <message>
+        <source>send this workspace&apos;s outbox to the bureau&apos;s intake and check every receipt</source>
+        <translation>将本工作区待报送的评分表报送至区人力资源局受理服务，并逐一核验回执</translation>
+    </message>
+    <message>
+        <source>the intake&apos;s address (default: the one the package names)</source>
+        <translation>受理服务地址（默认使用评审包中指定的地址）</translation>
+    </message>
+    <message>
+        <source>fetch every bundle the intake accepted for this round</source>
+        <translation>获取受理服务已接收的本轮次全部评分回传包</translation>
+    </message>
+    <message>
+        <source>{delivered} delivered now; {pending} still to send.</source>
+        <translation>本次已报送 {delivered} 项；尚有 {pending} 项待报送。</translation>
+    </message>
+    <message>
+        <source>{listed} bundles on the intake, {downloaded} fetched now, {imported} imported into this workspace.</source>
+        <translation>受理服务共有 {listed} 个回传包，本次获取 {downloaded} 个，导入本工作区 {imported} 个。</translation>
+    </message>
+    <message>
+        <source>{state} (receipt no. {seq})</source>
+        <translation>{state}（回执第 {seq} 号）</translation>
+    </message>
+    <message>
+        <source>{state}: next try at {time}. {error}</source>
+        <translation>{state}：将于 {time} 重试。{error}</translation>
+    </message>
+    <message>
+        <source>Everything signed is delivered to the bureau.</source>
+        <translation>已签名的评分表均已报送区人力资源局。</translation>
+    </message>
+    <message>
+        <source>{n} signed items waiting to be sent to the bureau.</source>
+        <translation>有 {n} 项已签名内容待报送区人力资源局。</translation>
+    </message>
+    <message>
+        <source>Send signed sheets to the bureau &amp;now</source>
+        <translation>立即报送已签名评分表(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
@@ -2682,6 +2722,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>本受理服务没有评审批次 {round}；可使用“reviewdesk intake status”查看全部批次。</translation>
     </message>
     <message>
+        <source>This round&apos;s package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake.</source>
+        <translation>本轮次评审包未指定受理服务及其回执密钥，已签名的评分表无法自动报送。请导出评分回传包后当面移交，或向区人力资源局索取指定受理服务的评审包。</translation>
+    </message>
+    <message>
+        <source>{count} signed items are not delivered yet ({detail}). They stay in the outbox and are sent again automatically.</source>
+        <translation>尚有 {count} 项已签名内容未报送（{detail}）。这些内容保留在待报送列表中，系统将自动重新报送。</translation>
+    </message>
+    <message>
         <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
         <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
@@ -3677,6 +3725,25 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
     <message>
         <source>Writing and signing…</source>
         <translation>正在写入并签名……</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>queued for the bureau</source>
+        <translation>待报送</translation>
+    </message>
+    <message>
+        <source>waiting to send</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>delivered to the bureau</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <source>refused by the bureau&apos;s intake</source>
+        <translation>受理服务拒收</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .cast import PEOPLE, ROUND
 from .dossiers import write_dossier
 
 DEMO_PASSPHRASE = "demo-2026"
+DEMO_INTAKE_URL = "http://127.0.0.1:8765"  # `reviewdesk --home DIR/intake intake serve --port 8765`
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,13 @@ class DemoResult:
 def _write_spec(spec: Path, out: Path, identities: dict[str, bytes], progress: Progress) -> None:
     (spec / "identities").mkdir(parents=True, exist_ok=True)
     (out / "identities").mkdir(parents=True, exist_ok=True)
-    (spec / "round.json").write_text(json.dumps(ROUND, ensure_ascii=False, indent=2), encoding="utf-8")
+    round_json = dict(ROUND)
+    if "intake" in identities:  # the bureau-side intake's receipt key: the round names that intake
+        round_json["intake"] = {"url": DEMO_INTAKE_URL, "identity_file": "intake.pub"}
+    (spec / "round.json").write_text(json.dumps(round_json, ensure_ascii=False, indent=2), encoding="utf-8")
     for person_id, data in identities.items():
-        (out / "identities" / f"{person_id}.pub").write_bytes(data)
+        if person_id != "intake":  # DIR/identities is the people's; the intake's is DIR/intake's own
+            (out / "identities" / f"{person_id}.pub").write_bytes(data)
         (spec / "identities" / f"{person_id}.pub").write_bytes(data)
     with open(spec / "applicants.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
@@ -65,7 +71,10 @@ def _write_spec(spec: Path, out: Path, identities: dict[str, bytes], progress: P
         progress(index + 1, len(APPLICANTS))
 
 
-def write_demo(out: Path, progress: Progress = no_progress) -> DemoResult:
+def write_demo(out: Path, progress: Progress = no_progress,
+               intake: Callable[[Path, str | None], bytes] | None = None) -> DemoResult:
+    """`intake(folder, passphrase)`, when given, makes the bureau's intake identity in DIR/intake
+    (the service's own code, passed in from above) and returns its .pub: the package names it."""
     out.mkdir(parents=True, exist_ok=True)
     use_keyring = keys.secure_keyring_available()
     passphrase = None if use_keyring else DEMO_PASSPHRASE
@@ -77,6 +86,8 @@ def write_demo(out: Path, progress: Progress = no_progress) -> DemoResult:
             info = create_identity(home, person.name, person.role, passphrase=passphrase)
         identities[person.person_id] = public_identity_bytes(info)
         homes[person.person_id] = home_dir
+    if intake is not None:
+        identities["intake"] = intake(out / "intake", passphrase)
     progress(2, 100)
     _write_spec(out / "spec", out, identities, scaled(progress, 2, 78))
     package = out / "round.rvpkg"
@@ -114,4 +125,6 @@ def _readme(use_keyring: bool) -> str:
         f"{keys_line}\n"
         f"受密码保护的演示材料的打开密码：{DEMO_PDF_PASSWORD}\n"
         "例：reviewdesk --home homes/E02 status\n"
+        "区人力资源局的受理服务：reviewdesk --home intake intake serve --port 8765（评审包已指定该地址，"
+        "专家签名后评分表自动报送）\n"
     )

@@ -79,7 +79,22 @@ def _round(spec: Path) -> RoundFile:
     except (ValueError, OSError) as exc:
         raise Problem(Code.SPEC_INVALID, file="round.json", detail=str(exc)) from None
     extra_years = [load_calendar_year(p) for p in sorted((spec / "calendars").glob("*.json"))]
-    return round_from_raw(raw, extra_years)
+    return _with_intake_key(round_from_raw(raw, extra_years), spec)
+
+
+def _with_intake_key(round_file: RoundFile, spec: Path) -> RoundFile:
+    """The package carries the intake's receipt key, signed by the bureau (round.json names its file)."""
+    if round_file.intake is None:
+        return round_file
+    name = round_file.intake.identity_file
+    path = next((p for p in (spec / name, spec / "identities" / name) if p.is_file()), None)
+    if path is None:
+        raise Problem(Code.SPEC_FILE_MISSING, file=name)
+    identity = parse_public_identity(path.read_bytes(), name)
+    if identity.role != "intake":
+        raise Problem(Code.IDENTITY_FILE_INVALID, file=name, detail=f"role {identity.role}")
+    return round_file.model_copy(update={"intake": round_file.intake.model_copy(
+        update={"public_key_pem": identity.public_key_pem, "fingerprint": identity.fingerprint})})
 
 
 def round_from_raw(raw: dict, extra_years: list[CalendarYear] = ()) -> RoundFile:
@@ -264,6 +279,8 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
             progress(index + 1, len(rows))
     round_json = round_file.model_dump(mode="json", by_alias=True)
     round_json["rubrics"] = pins
+    if round_json.get("intake") is None:
+        round_json.pop("intake", None)  # a package without an intake is byte for byte as before
     members["round.json"] = _json(round_json)
     members["applicants.json"] = _json({"schema": "reviewdesk-applicants/1",
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})

@@ -35,6 +35,16 @@ class RubricPin(_Strict):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+class IntakeRef(_Strict):
+    """The bureau's intake the experts' outboxes send to (SPEC "The bureau's intake service"). In the
+    spec folder only `url` and `identity_file`; the built package also carries that file's key."""
+
+    url: str = Field(pattern=r"^https?://[^\s/]+(/\S*)?$")
+    identity_file: str = Field(pattern=r"^[^/\\]{1,128}\.pub$")
+    public_key_pem: str = ""  # the intake's receipt key (filled in by package build)
+    fingerprint: str = ""
+
+
 class RoundFile(_Strict):
     schema_: Literal["reviewdesk-round/1"] = Field(alias="schema")
     round_id: str = Field(pattern=r"^[A-Za-z0-9_\-]{1,64}$")
@@ -56,6 +66,7 @@ class RoundFile(_Strict):
     required_materials: dict[CarrierType, list[str]]
     rubrics: dict[CarrierType, RubricPin]
     calendar: list[CalendarYear] = Field(min_length=1)
+    intake: IntakeRef | None = None  # optional: packages without it still import
 
 
 class MaterialEntry(_Strict):

@@ -19,6 +19,7 @@ from ..plain_text import TextField, check_text, parse_number
 from ..rubric import Rubric
 from ..store.audit import AuditLog
 from ..store.models import ConflictDeclaration, EvidenceLink, ItemScore, Material, Note, Photo, SheetRevision, VetoMark
+from ..sync.queue import OutboxKind, enqueue
 from .context import Reviewer
 from .drafts import clear_note_draft
 from .states import ConflictState, SheetState
@@ -499,6 +500,8 @@ def _declare(reviewer: Reviewer, applicant_id: str, has_conflict: bool, reason: 
         session.add(ConflictDeclaration(applicant_id=applicant_id, expert_id=reviewer.expert_id,
                                         has_conflict=has_conflict, reason=reason, declared_at=audit.at))
         audit.record("conflict" if has_conflict else "no_conflict", "applicant", applicant_id, "reason", None, reason)
+        if has_conflict:  # the intake must learn of it: in the outbox, in the same transaction
+            enqueue(session, OutboxKind.CONFLICT, applicant_id, None, audit.at)
     return Applied(OpChanges(applicant_id, conflict=True))
 
 

@@ -8,6 +8,7 @@ sheets/<applicant_id>/rN.pdf, photos/<sha256>.jpg. The manifest names the packag
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,12 +48,14 @@ class _Signed:
     pdf_sha256: str
 
 
-def _collect(reviewer: Reviewer) -> tuple[list[_Signed], list[dict], list[str]]:
+def _collect(reviewer: Reviewer, leave_out: Collection[str] = ()) -> tuple[list[_Signed], list[dict], list[str]]:
     with reviewer.home.store.read() as session:
         sheets = session.scalars(select(ScoreSheet).filter_by(expert_id=reviewer.expert_id)
                                  .order_by(ScoreSheet.applicant_id))
         signed, unsigned = [], []
         for sheet in sheets:
+            if sheet.applicant_id in leave_out:
+                continue
             revisions = list(session.scalars(select(SheetRevision).filter_by(sheet_id=sheet.id)
                                              .order_by(SheetRevision.number)))
             signed += [_Signed(sheet.applicant_id, r.number, stamp(r.signed_at), r.signed_json, r.signature, r.pdf_sha256)
@@ -62,7 +65,8 @@ def _collect(reviewer: Reviewer) -> tuple[list[_Signed], list[dict], list[str]]:
         declarations = [{"applicant_id": d.applicant_id, "has_conflict": d.has_conflict, "reason": d.reason,
                          "declared_at": stamp(d.declared_at)}
                         for d in session.scalars(select(ConflictDeclaration).filter_by(expert_id=reviewer.expert_id)
-                                                 .order_by(ConflictDeclaration.id))]
+                                                 .order_by(ConflictDeclaration.id))
+                        if d.applicant_id not in leave_out]
     return signed, declarations, unsigned
 
 
@@ -77,11 +81,14 @@ def _blob(home: Home, digest: str) -> bytes:
 
 
 def export_returns(source: Reviewer | Home, out_path: Path, key: SigningKey, include_photos: bool = True,
-                   progress: Progress = no_progress) -> ExportResult:
-    """Write every signed revision of this home as one return bundle at `out_path`, signed with `key`."""
+                   progress: Progress = no_progress, leave_out: Collection[str] = ()) -> ExportResult:
+    """Write every signed revision of this home as one return bundle at `out_path`, signed with `key`.
+
+    `leave_out`: applicants not to carry (the outbox leaves out those the intake refused, so one
+    refusal does not block every later bundle)."""
     reviewer = source if isinstance(source, Reviewer) else Reviewer.open(source)
     check_key(reviewer, key)
-    signed, declarations, unsigned = _collect(reviewer)
+    signed, declarations, unsigned = _collect(reviewer, leave_out)
     declared = {d["applicant_id"] for d in declarations if d["has_conflict"]}
     if not signed and not declared:
         raise Problem(Code.NOTHING_TO_EXPORT)

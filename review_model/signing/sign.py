@@ -22,6 +22,7 @@ from ..sheets.context import Reviewer
 from ..sheets.states import SheetState, sign_refusal
 from ..sheets.view import checklist_for, conflict_state, load_contents
 from ..store.models import EvidenceLink, Expert, Material
+from ..sync.queue import OutboxKind, enqueue
 from .document import SheetDocument, build_document, canonical_bytes, sha256_hex, short_hash
 from .pdf import render_score_sheet
 
@@ -91,6 +92,7 @@ def sign_sheet(reviewer: Reviewer, applicant_id: str, key: SigningKey, *,
         revision.state, revision.signed_at = SheetState.SIGNED.value, audit.at
         revision.signed_json, revision.signature, revision.pdf_sha256 = data, crypto.b64(signature), pdf_sha256
         audit.record("sign", "sheet_revision", revision.id, "json_sha256", None, digest)
+        enqueue(session, OutboxKind.SIGNED, applicant_id, revision.number, audit.at)  # same transaction
         return SignedRevision(applicant_id, applicant.name, revision.number, audit.at, data, digest,
                               crypto.b64(signature), pdf_sha256, Decimal(parsed.totals.total), parsed.totals.grade,
                               parsed.recommendation)

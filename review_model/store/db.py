@@ -26,7 +26,7 @@ from ..errors import Code, Problem
 from .audit import AuditLog
 
 # The newest migration; compared with the database's stamp so start-up skips Alembic when current.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

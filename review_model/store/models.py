@@ -347,5 +347,40 @@ class ChairChangeReason(Base):
     set_at: Mapped[datetime]
 
 
+class OutboxBundle(Base):
+    """A return bundle the outbox made to send (sync/outbox.py): kept after sending, never deleted."""
+
+    __tablename__ = "outbox_bundle"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_sha256: Mapped[str] = mapped_column(unique=True)  # of the file, as the intake's receipt names it
+    file_name: Mapped[str]  # under <home>/outbox/
+    size: Mapped[int]
+    created_at: Mapped[datetime]
+    state: Mapped[str]  # sending | delivered | refused | superseded (OutboxBundleState)
+    upload_url: Mapped[str | None]  # the intake's transfer, kept so a crash resumes it
+    receipt: Mapped[bytes | None]  # the intake's receipt bytes, as signed (checked before storing)
+    receipt_signature: Mapped[str | None]
+    delivered_at: Mapped[datetime | None]
+
+
+class OutboxItem(Base):
+    """One signed revision or declared conflict to deliver, queued in the transaction that made it."""
+
+    __tablename__ = "outbox_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str]  # signed | conflict (OutboxKind)
+    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"))
+    revision: Mapped[int | None]  # the signed revision; None for a conflict
+    created_at: Mapped[datetime]
+    state: Mapped[str]  # queued | waiting | delivered | refused (OutboxState)
+    bundle_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_bundle.id"))  # the bundle carrying it
+    attempts: Mapped[int] = mapped_column(default=0)  # failed sends in a row (the backoff's exponent)
+    next_try_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)  # a Problem code and its facts, JSON
+    reason: Mapped[str | None]  # the intake's refusal code
+    detail: Mapped[str | None] = mapped_column(Text)  # the intake's finer reason (the domain's problem)
+    delivered_at: Mapped[datetime | None]
+
+
 # --- the bureau's desk (migration 0004): its tables live with the desk, registered on Base here ----
 from ..bureau import records as _bureau_records  # noqa: E402,F401
