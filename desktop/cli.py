@@ -1,20 +1,21 @@
-"""The `reviewdesk` command (contract: ../shared/SPEC.md). Exit 0 done, 1 refused, 2 wrong usage.
+"""The `reviewdesk` command (contract: SPEC.md, see the README). Exit 0 done, 1 refused, 2 wrong usage.
 
-Without a command it opens the GUI. Every command's words go through Qt's translation system, in
-the language chosen by --lang, the home's saved choice, or the OS locale.
+Without a command it opens the GUI. Every command's words come from the app's translations, in the
+language chosen by --lang, the home's saved choice, or the OS locale, read without Qt: the command
+line never loads Qt, and each command imports only what it runs (issue 10).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
 
 from review_model.errors import Problem
 from ui.messages import describe
 from ui.text import tr
 
-from . import i18n
+from . import argparse_words, i18n
 from .commands import COMMAND_MODULES
 from .commands.context import Context, saved_language
 
@@ -22,14 +23,14 @@ from .commands.context import Context, saved_language
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line
         self.print_usage(sys.stderr)
-        wrong = tr("wrong usage")
-        print(f"{self.prog}: {wrong}: {message}", file=sys.stderr)
+        print(tr("{prog}: wrong usage: {message}").format(prog=self.prog, message=message), file=sys.stderr)
         raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reviewdesk", description=tr("ReviewDesk: offline expert review of vocational-training carriers."))
-    parser.add_argument("--home", help=tr("workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)"))
+    parser.add_argument("--home", type=Path, metavar="DIR",
+                        help=tr("workspace folder (default: the per-user data folder; env REVIEWDESK_HOME)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=tr("interface language"))
     parser.add_argument("--demo", action="store_true", help=tr("open the GUI on the demo round, creating it on first use"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -49,8 +50,6 @@ def _early_language(argv: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--render-worker"]:  # the installed app starting its own render worker process
-        import os
-
         from review_model.dossier.worker import main as worker_main
 
         code = worker_main(argv[1:])
@@ -61,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(argv, language)
-    app = QCoreApplication.instance() or QCoreApplication(["reviewdesk"])
-    i18n.install_translators(language)
+    i18n.use_catalogue(language)
+    argparse_words.install()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from .app import run_gui
@@ -79,7 +78,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         context.close()
-        del app
 
 
 def _wants_gui(argv: list[str]) -> bool:

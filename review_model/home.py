@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .errors import Code, Problem
 from .store.blobs import POSIX_MODES, PRIVATE_DIR, BlobStore, private_dir, private_file, set_mode, tighten
-from .store.db import Store
 
 DB_NAME = "reviewdesk.db"
 
@@ -35,6 +34,8 @@ def default_home() -> Path:
 
 class Home:
     def __init__(self, root: Path, *, create: bool = True) -> None:
+        from .store.db import Store  # SQLAlchemy loads with the first home opened, not with default_home()
+
         self.root = Path(root)
         try:
             existed = (self.root / DB_NAME).exists()

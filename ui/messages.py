@@ -1,19 +1,20 @@
 """Words for the domain's codes: one sentence per refusal, saying what is wrong and what to do.
 
 Source strings are English; resources/translations/zh_CN.ts holds the Chinese (the default UI
-language). Both the GUI and the command line use these.
+language). Both the GUI and the command line use these; nothing here imports Qt, so that the
+command line can (ui/text.py).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from review_model.errors import Code, Problem
+
+from .text import QT_TRANSLATE_NOOP, translate
 
 CTX = "Messages"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return translate(CTX, text)
 
 
 _PROBLEMS: dict[Code, str] = {

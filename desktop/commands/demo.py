@@ -10,7 +10,8 @@ from .context import Context
 
 def register(commands) -> None:
     demo = commands.add_parser("demo", help=tr("write a complete demo round"))
-    demo.add_argument("--out", required=True, type=Path)
+    demo.add_argument("--out", required=True, type=Path, metavar="DIR",
+                      help=tr("an empty or new folder for the round: spec/, identities/, round.rvpkg, homes/"))
     demo.set_defaults(handler=demo_command)
 
 
