@@ -16,14 +16,18 @@ def register(commands) -> None:
 
 
 def demo_command(ctx: Context) -> int:
-    out: Path = ctx.args.out
-    if out.exists() and any(out.iterdir()):
-        from review_model.errors import Code, Problem
-
-        raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=tr("the folder is not empty"))
     from review_model.demo.round import write_demo
+    from review_model.errors import Code, Problem
 
-    result = write_demo(out)
+    out: Path = ctx.args.out
+    try:
+        if out.is_file():
+            raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=tr("it is a file, not a folder"))
+        if out.exists() and any(out.iterdir()):
+            raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=tr("the folder is not empty"))
+        result = write_demo(out)
+    except OSError as exc:  # e.g. --out /dev/null/x, a read-only or full disk
+        raise Problem(Code.FILE_WRITE_FAILED, path=str(out), detail=exc.strerror or str(exc)) from None
     ctx.print(tr("Demo round written to {path}: package {package}, homes for {people}.").format(
         path=out, package=result.package, people=", ".join(sorted(result.homes))))
     return 0

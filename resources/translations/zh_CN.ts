@@ -48,6 +48,10 @@
         <translation>用于存放演示评审轮次的空文件夹或新文件夹：spec/、identities/、round.rvpkg、homes/</translation>
     </message>
     <message>
+        <source>it is a file, not a folder</source>
+        <translation>这是一个文件，不是文件夹</translation>
+    </message>
+    <message>
         <source>the folder is not empty</source>
         <translation>该文件夹不是空的</translation>
     </message>
@@ -2294,6 +2298,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The passphrase must have at least {minimum} characters. Choose a longer one.</source>
         <translation>口令至少需要 {minimum} 个字符，请设置更长的口令。</translation>
+    </message>
+    <message>
+        <source>The database of the workspace {path} is damaged or is not a ReviewDesk database; nothing was changed. Restore the workspace from a backup, or choose another folder with --home.</source>
+        <translation>工作区 {path} 的数据库已损坏或不是评审台数据库，未作任何更改。请从备份恢复该工作区，或用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} was written by a newer version of ReviewDesk (database version {version}); nothing was changed. Open it with that version, or choose another folder with --home.</source>
+        <translation>工作区 {path} 由更新版本的评审台写入（数据库版本 {version}），未作任何更改。请使用该版本打开，或用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding the workspace {path} is full; nothing was changed. Free some space and try again.</source>
+        <translation>工作区 {path} 所在磁盘已满，未作任何更改。请清理出部分空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding the workspace {path} reported a read or write error; nothing was changed. Check the disk (or the network drive), then try again.</source>
+        <translation>工作区 {path} 所在磁盘报告读写错误，未作任何更改。请检查磁盘（或网络驱动器）后重试。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be written (a read-only disk or folder, or no permission); nothing was changed. Copy it to a writable folder and use --home.</source>
+        <translation>工作区 {path} 无法写入（磁盘或文件夹为只读，或没有权限），未作任何更改。请将其复制到可写入的文件夹，并用 --home 指定。</translation>
+    </message>
+    <message>
+        <source>The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8.</source>
+        <translation>参数 {argument} 不是有效的文本（含有非 UTF-8 编码的字节），未作任何更改。请重新输入，或将终端、脚本的编码设为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The output was closed before everything was printed (for example by head); the rest was not shown.</source>
+        <translation>输出在全部打印完之前已被关闭（例如被 head 截断），其余内容未显示。</translation>
+    </message>
+    <message>
+        <source>ReviewDesk ran into an unexpected error ({detail}); what was saved before it is kept. Please report it with the command you ran.</source>
+        <translation>评审台遇到意外错误（{detail}），此前已保存的内容不受影响。请连同所执行的命令一并报告此问题。</translation>
     </message>
     <message>
         <source>Applicant {applicant} is not assigned to you in this round.</source>
