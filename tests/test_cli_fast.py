@@ -107,3 +107,12 @@ def test_the_command_line_reads_the_catalogue_qt_reads(qapp):
     finally:
         i18n.install_translators("en")
     assert len(catalogue) > 600 and differ == []
+
+
+@pytest.mark.slow
+def test_checking_signatures_alone_does_not_load_the_store(signed):
+    """`verify FILE` without --package checks the container and its signature: no database involved."""
+    for path in (signed.bundle, signed.result):
+        done, loaded = probe("verify", path)
+        assert done.returncode == 0, done.stderr
+        assert not loaded & (HEAVY | {"sqlalchemy", "alembic", "keyring"}), loaded
