@@ -34,13 +34,13 @@ def verify_file(path: Path, package_path: Path | None = None, trust: list[Path] 
     returns = list(returns)
 
     def bundle(container: OpenedContainer, package: Package) -> int:
-        from .signing.bundle import check_return_container
+        from .signing.bundle import check_return_container  # the bundle's reader loads the store: only with --package
 
         return check_return_container(container, package)
 
     def result(container: OpenedContainer, package: Package) -> int:
-        from .chair.intake import collect_bundle_files
-        from .chair.result_check import check_result_container
+        from .chair.intake import collect_bundle_files  # the chair's intake and result reader load the store:
+        from .chair.result_check import check_result_container  # only when a result is checked
 
         files = collect_bundle_files(returns)
         return check_result_container(container, package, _bundles(files, package) if files else None)
@@ -51,7 +51,7 @@ def verify_file(path: Path, package_path: Path | None = None, trust: list[Path] 
 
 def _bundles(files: list[Path], package: Package) -> list[ReturnBundle]:
     """The bundles that verify against `package`; the others are not evidence of anything, and are left out."""
-    from .signing.bundle import read_return_bundle
+    from .signing.bundle import read_return_bundle  # as in bundle() above
 
     found = []
     for path in files:
