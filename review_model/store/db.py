@@ -125,17 +125,6 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def _emptied(path: Path) -> bool:
-    """A database file of 0 bytes in a home that holds more than it: truncated, not new. (SQLite
-    would take it for a new database and the person would see an empty workspace.) A 0-byte file
-    alone is a first start cut short between creating the file and writing its header."""
-    ours = {path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"}
-    try:
-        return path.stat().st_size == 0 and any(entry.name not in ours for entry in path.parent.iterdir())
-    except OSError:
-        return False
-
-
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -145,8 +134,6 @@ class Store:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        if path is not None and _emptied(path):
-            raise Problem(Code.HOME_DAMAGED, path=str(path.parent))
         self.engine = make_engine(path)
         try:
             migrate(self.engine)

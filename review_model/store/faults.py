@@ -47,7 +47,8 @@ def _nearly_full(folder: Path) -> bool:
 def store_problem(exc: BaseException, home: Path) -> Problem | None:
     """The refusal to show for a database fault in the home at `home`; None when `exc` is none.
 
-    Busy and locked databases are the write path's concern (store/db.py), not mapped here."""
+    Writes wait and retry when the home is busy (store/db.py) and say HOME_BUSY themselves; a read or
+    the opening that still finds it locked says the same."""
     error = sqlite_error(exc)
     if error is None:
         return None
@@ -60,4 +61,6 @@ def store_problem(exc: BaseException, home: Path) -> Problem | None:
         return Problem(Code.HOME_IO_ERROR, path=str(home))
     if primary in _READ_ONLY:
         return Problem(Code.HOME_READ_ONLY, path=str(home))
+    if primary in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return Problem(Code.HOME_BUSY)
     return None
