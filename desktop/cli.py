@@ -57,7 +57,9 @@ def _early_language(argv: list[str]) -> str:
     probe.add_argument("--home")
     probe.add_argument("--lang")
     known, _ = probe.parse_known_args(argv)
-    return i18n.choose_language(known.lang, saved_language(known.home))
+    if known.lang in i18n.LANGUAGES:  # asked for: the database is not even looked at
+        return known.lang
+    return i18n.choose_language(None, saved_language(known.home))
 
 
 def _tolerant_output() -> None:

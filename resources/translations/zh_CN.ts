@@ -220,8 +220,12 @@
         <translation>运行受理服务，直至收到停止信号（SIGTERM）</translation>
     </message>
     <message>
-        <source>0: any free port</source>
-        <translation>0：任一空闲端口</translation>
+        <source>the address to listen on (default 127.0.0.1: this computer only)</source>
+        <translation>监听地址（默认 127.0.0.1：仅限本机访问）</translation>
+    </message>
+    <message>
+        <source>the port (default 8470; 0: any free port)</source>
+        <translation>端口（默认 8470；0：任一空闲端口）</translation>
     </message>
     <message>
         <source>TLS certificate (PEM) for HTTPS</source>
@@ -248,8 +252,16 @@
         <translation>开放评审批次：仅评审包中的专家可提交</translation>
     </message>
     <message>
+        <source>the round&apos;s signed review package</source>
+        <translation>本评审轮次已签名的评审包</translation>
+    </message>
+    <message>
         <source>write the intake&apos;s public receipt key, for the round spec</source>
         <translation>导出受理服务的回执公钥，供批次配置使用</translation>
+    </message>
+    <message>
+        <source>where to write the intake&apos;s public receipt key</source>
+        <translation>受理服务回执公钥的保存位置</translation>
     </message>
     <message>
         <source>per round, applicant and expert: what arrived, what was refused</source>

@@ -36,5 +36,6 @@ def make_signed_round(root: Path) -> SignedRound:
         export_returns(reviewer, root / "E02.rvret", key)
     with expert_home(round_, "E01", root / "E01") as chair, open_package(round_.package.read_bytes()) as package:
         import_returns(chair, package, [root / "E02.rvret"])
-        write_result(chair, compile_panel(chair, None), root / "result", signing_key(chair, person_id="E01"))
+        write_result(chair, compile_panel(chair, None), root / "result", signing_key(chair, person_id="E01"),
+                     allow_incomplete=True)  # one sheet of nine is enough to have a result to verify
     return SignedRound(round_, root / "E02", root / "E01", root / "E02.rvret", root / "result" / "result.rvres")
