@@ -1,4 +1,4 @@
-"""Data shipped with the app: rubric templates, calendars, materials lists, translations, icons."""
+"""Data shipped with the app: rubric templates, calendars, materials lists, translations."""
 from __future__ import annotations
 
 from pathlib import Path

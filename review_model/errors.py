@@ -73,6 +73,15 @@ class Code(str, Enum):
     KEYRING_UNAVAILABLE = "keyring_unavailable"
     KEY_FILE_UNSUPPORTED = "key_file_unsupported"
     PASSPHRASE_TOO_SHORT = "passphrase_too_short"
+    # the home's database and the command line (review_model/store/faults.py, desktop/cli.py)
+    HOME_DAMAGED = "home_damaged"
+    HOME_TOO_NEW = "home_too_new"
+    DISK_FULL = "disk_full"
+    HOME_IO_ERROR = "home_io_error"
+    HOME_READ_ONLY = "home_read_only"
+    ARGUMENT_NOT_TEXT = "argument_not_text"
+    OUTPUT_CLOSED = "output_closed"
+    INTERNAL_ERROR = "internal_error"
     # score sheets
     NOT_ASSIGNED = "not_assigned"
     SCORE_INVALID = "score_invalid"

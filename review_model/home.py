@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .errors import Code, Problem
 from .store.blobs import POSIX_MODES, PRIVATE_DIR, BlobStore, private_dir, private_file, set_mode, tighten
-from .store.db import Store
 
 DB_NAME = "reviewdesk.db"
 
@@ -34,11 +33,26 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("ReviewDesk", appauthor=False))
 
 
+def _emptied(database: Path) -> bool:
+    """A database file of 0 bytes in a home that holds more than it: truncated, not new (SQLite would
+    take it for a new database and the person would see an empty workspace). A 0-byte file alone is
+    a first start cut short between creating the file and SQLite writing its header."""
+    ours = {database.name, f"{database.name}-wal", f"{database.name}-shm", f"{database.name}-journal"}
+    try:
+        return database.stat().st_size == 0 and any(entry.name not in ours for entry in database.parent.iterdir())
+    except OSError:
+        return False
+
+
 class Home:
     def __init__(self, root: Path, *, create: bool = True) -> None:
+        from .store.db import Store  # SQLAlchemy loads with the first home opened, not with default_home()
+
         self.root = Path(root)
         try:
             existed = (self.root / DB_NAME).exists()
+            if existed and _emptied(self.root / DB_NAME):  # before private_file() makes a new empty one
+                raise Problem(Code.HOME_DAMAGED, path=str(self.root))
             if create:
                 self.root.parent.mkdir(parents=True, exist_ok=True)  # the folders above are not the home's
                 private_dir(self.root)

@@ -2,12 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
-
-import pymupdf
-
-pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's repair chatter is not for the user's terminal
-pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
 @dataclass(frozen=True)
@@ -16,11 +12,23 @@ class PdfState:
     pages: int | None = None
 
 
+@cache
+def quiet_pymupdf():
+    """PyMuPDF with MuPDF's messages off, loaded by the first PDF checked: importing this module
+    (on every exchange file's path, `reviewdesk verify` too) must not cost MuPDF's start-up."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's repair chatter is not for the user's terminal
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    return pymupdf
+
+
 def inspect_pdf(data: bytes) -> PdfState:
     if not data:
         return PdfState("empty", 0)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         return PdfState("unreadable")
+    pymupdf = quiet_pymupdf()
     try:
         with pymupdf.open(stream=data, filetype="pdf") as doc:
             if doc.needs_pass:

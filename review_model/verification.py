@@ -13,31 +13,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .chair.intake import collect_bundle_files
-from .chair.result_check import check_result_container
 from .errors import Problem
 from .exchange.container import OpenedContainer
 from .exchange.package import Package
 from .exchange.verify import ContentCheck, VerifyReport
 from .exchange.verify import verify_file as verify_exchange_file
-from .signing.bundle import ReturnBundle, check_return_container, read_return_bundle
+
+if TYPE_CHECKING:
+    from .signing.bundle import ReturnBundle
+
+# The readers of what is inside are imported when a check runs (only with --package): they load the
+# store, and `reviewdesk verify FILE`, checking signatures, should start in well under 0.5 s (issue 10).
 
 
 def verify_file(path: Path, package_path: Path | None = None, trust: list[Path] | None = None,
                 returns: Iterable[Path] = ()) -> VerifyReport:
     """Verify any exchange file, every kind to its depth (see exchange/verify.py)."""
-    files = collect_bundle_files(returns)
+    returns = list(returns)
+
+    def bundle(container: OpenedContainer, package: Package) -> int:
+        from .signing.bundle import check_return_container  # the bundle's reader loads the store: only with --package
+
+        return check_return_container(container, package)
 
     def result(container: OpenedContainer, package: Package) -> int:
+        from .chair.intake import collect_bundle_files  # the chair's intake and result reader load the store:
+        from .chair.result_check import check_result_container  # only when a result is checked
+
+        files = collect_bundle_files(returns)
         return check_result_container(container, package, _bundles(files, package) if files else None)
 
-    checks: dict[str, ContentCheck] = {"return": check_return_container, "result": result}
+    checks: dict[str, ContentCheck] = {"return": bundle, "result": result}
     return verify_exchange_file(path, package_path, trust, checks=checks)
 
 
 def _bundles(files: list[Path], package: Package) -> list[ReturnBundle]:
     """The bundles that verify against `package`; the others are not evidence of anything, and are left out."""
+    from .signing.bundle import read_return_bundle  # as in bundle() above
+
     found = []
     for path in files:
         try:

@@ -1,7 +1,7 @@
 """Display names for the domain's codes (carrier types, states, roles...), translated."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from .text import QT_TRANSLATE_NOOP, translate
 
 CARRIER_TYPES = {
     "training_base": QT_TRANSLATE_NOOP("Labels", "High-skill training base"),
@@ -62,4 +62,4 @@ def label(table: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
     source = table.get(code)
-    return QCoreApplication.translate("Labels", source) if source else code
+    return translate("Labels", source) if source else code

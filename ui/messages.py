@@ -1,19 +1,20 @@
 """Words for the domain's codes: one sentence per refusal, saying what is wrong and what to do.
 
 Source strings are English; resources/translations/zh_CN.ts holds the Chinese (the default UI
-language). Both the GUI and the command line use these.
+language). Both the GUI and the command line use these; nothing here imports Qt, so that the
+command line can (ui/text.py).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from review_model.errors import Code, Problem
+
+from .text import QT_TRANSLATE_NOOP, translate
 
 CTX = "Messages"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return translate(CTX, text)
 
 
 _PROBLEMS: dict[Code, str] = {
@@ -75,6 +76,15 @@ _PROBLEMS: dict[Code, str] = {
     Code.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("Messages", "The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again."),
     Code.KEY_FILE_UNSUPPORTED: QT_TRANSLATE_NOOP("Messages", "The key file {path} has settings ReviewDesk never writes ({detail}), so it was not opened: it may have been altered. Restore it from your backup."),
     Code.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP("Messages", "The passphrase must have at least {minimum} characters. Choose a longer one."),
+    # the home's database and the command line
+    Code.HOME_DAMAGED: QT_TRANSLATE_NOOP("Messages", "The database of the workspace {path} is damaged or is not a ReviewDesk database; nothing was changed. Restore the workspace from a backup, or choose another folder with --home."),
+    Code.HOME_TOO_NEW: QT_TRANSLATE_NOOP("Messages", "The workspace {path} was written by a newer version of ReviewDesk (database version {version}); nothing was changed. Open it with that version, or choose another folder with --home."),
+    Code.DISK_FULL: QT_TRANSLATE_NOOP("Messages", "The disk holding the workspace {path} is full; nothing was changed. Free some space and try again."),
+    Code.HOME_IO_ERROR: QT_TRANSLATE_NOOP("Messages", "The disk holding the workspace {path} reported a read or write error; nothing was changed. Check the disk (or the network drive), then try again."),
+    Code.HOME_READ_ONLY: QT_TRANSLATE_NOOP("Messages", "The workspace {path} cannot be written (a read-only disk or folder, or no permission); nothing was changed. Copy it to a writable folder and use --home."),
+    Code.ARGUMENT_NOT_TEXT: QT_TRANSLATE_NOOP("Messages", "The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8."),
+    Code.OUTPUT_CLOSED: QT_TRANSLATE_NOOP("Messages", "The output was closed before everything was printed (for example by head); the rest was not shown."),
+    Code.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Messages", "ReviewDesk ran into an unexpected error ({detail}); what was saved before it is kept. Please report it with the command you ran."),
     Code.NOT_ASSIGNED: QT_TRANSLATE_NOOP("Messages", "Applicant {applicant} is not assigned to you in this round."),
     Code.SCORE_INVALID: QT_TRANSLATE_NOOP("Messages", "{value} is not a valid score for item {item}: {reason}."),
     Code.RECOMMENDATION_INVALID: QT_TRANSLATE_NOOP("Messages", "“{value}” is not a recommendation. Choose recommend or do not recommend."),

@@ -1,9 +1,8 @@
 """Display names for a score sheet's codes: the recommendation and what the checklist asks for."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from .labels import label
+from .text import QT_TRANSLATE_NOOP, translate
 
 RECOMMENDATIONS = {
     "recommend": QT_TRANSLATE_NOOP("Labels", "Recommend"),
@@ -42,7 +41,7 @@ def checklist_text(entries: tuple[tuple[str, str], ...] | list[tuple[str, str]],
     parts = [checklist_entry(kind, code, titles.get(code, "")) for kind, code in list(entries)[:limit]]
     if len(entries) > limit:
         parts.append("…")
-    return QCoreApplication.translate("Labels", SEPARATOR).join(parts)
+    return translate("Labels", SEPARATOR).join(parts)
 
 
 def grade_text(grade: str | None) -> str:

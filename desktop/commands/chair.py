@@ -13,19 +13,19 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review_model.chair.compile import Compilation, compile_panel
-from review_model.chair.intake import IntakeReport, require_chair
-from review_model.chair.receive import receive_returns
-from review_model.chair.result import check_complete, write_result
-from review_model.chair.states import BundleStatus, SheetStatus
-from review_model.identity import signing_key
-from ui.chair.labels import flags_text, sheets_label
 from ui.labels import CARRIER_TYPES, label
 from ui.messages import describe
 from ui.text import tr
 
 from .context import Context
+
+# The chair's domain (and ui.chair.labels, which reads its flags) is imported inside the functions:
+# it loads the store, the PDF and the spreadsheet libraries, and `reviewdesk --help` must not (issue 10).
+if TYPE_CHECKING:
+    from review_model.chair.compile import Compilation
+    from review_model.chair.intake import IntakeReport
 
 
 def _day(text: str) -> date:
@@ -40,9 +40,12 @@ def register(commands) -> None:
     actions = chair.add_subparsers(dest="chair_command", metavar="ACTION", required=True)
     chair.reviewdesk_actions = actions  # `chair pull` is sync.py's
     compile_ = actions.add_parser("compile", help=tr("verify the return bundles, compile the scores, sign the result"))
-    compile_.add_argument("package", type=Path)
-    compile_.add_argument("returns", type=Path, nargs="*", help=tr("return bundles (.rvret) or folders holding them"))
-    compile_.add_argument("-o", "--output", required=True, type=Path)
+    compile_.add_argument("package", type=Path, metavar="PKG.rvpkg", help=tr("the round's review package"))
+    # none after `chair pull`: the bundles it fetched are already in the chair's home
+    compile_.add_argument("returns", type=Path, nargs="*", metavar="RET.rvret",
+                          help=tr("return bundles (.rvret) or folders holding them"))
+    compile_.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR",
+                          help=tr("the folder for the panel summary, candidate list, workbook and signed result"))
     compile_.add_argument("--publicity-start", type=_day, metavar="YYYY-MM-DD",
                           help=tr("first day of the publicity period (default: the first working day after the review deadline)"))
     compile_.add_argument("--allow-incomplete", action="store_true",
@@ -51,6 +54,8 @@ def register(commands) -> None:
 
 
 def _print_intake(ctx: Context, report: IntakeReport, names: dict[str, str]) -> None:
+    from review_model.chair.states import BundleStatus
+
     for outcome in report.outcomes:
         who = f"{outcome.expert_id} {names.get(outcome.expert_id or '', '')}".strip()
         if outcome.status is BundleStatus.INVALID:
@@ -65,6 +70,9 @@ def _print_intake(ctx: Context, report: IntakeReport, names: dict[str, str]) -> 
 
 
 def _print_compilation(ctx: Context, comp: Compilation) -> None:
+    from review_model.chair.states import SheetStatus
+    from ui.chair.labels import flags_text, sheets_label
+
     names = {m.expert_id: m.name for m in comp.members}
     applicants = {a.applicant_id: a.name for a in comp.applicants}
     for expert_id, applicant_id in comp.missing:
@@ -97,6 +105,12 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
 
 
 def compile_command(ctx: Context) -> int:
+    from review_model.chair.compile import compile_panel
+    from review_model.chair.intake import require_chair
+    from review_model.chair.receive import receive_returns
+    from review_model.chair.result import check_complete, write_result
+    from review_model.identity import signing_key
+
     home = ctx.home()
     chair = require_chair(home)
     ctx.print(tr("Return bundles:"))

@@ -5,27 +5,25 @@ import getpass
 import sys
 from argparse import Namespace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from review_model.errors import Code, Problem
-from review_model.home import DB_NAME, Home, default_home
-from review_model.keys import env_passphrase
-from review_model.settings import get_setting
+from review_model.home import DB_NAME, default_home
+from review_model.store.peek import peek_setting
+from ui.text import translate
+
+if TYPE_CHECKING:
+    from review_model.home import Home
 
 
-def home_path(value: str | None) -> Path:
+def home_path(value: str | Path | None) -> Path:
     return Path(value) if value else default_home()
 
 
-def saved_language(home: str | None) -> str | None:
-    path = home_path(home)
-    if not (path / DB_NAME).exists():
-        return None
-    try:
-        with Home(path, create=False) as opened:
-            return get_setting(opened, "language")
-    except Problem:
-        return None
+def saved_language(home: str | Path | None) -> str | None:
+    """The language saved in the home, read before the store loads (every command, --help too, needs
+    it first); None when there is none or the database cannot be read, which the command then says."""
+    return peek_setting(home_path(home) / DB_NAME, "language")
 
 
 class Context:
@@ -35,9 +33,15 @@ class Context:
         self.language = language
         self._home: Home | None = None
 
+    @property
+    def home_folder(self) -> Path:
+        return home_path(self.args.home)
+
     def home(self) -> Home:
         if self._home is None:
-            self._home = Home(home_path(self.args.home))
+            from review_model.home import Home  # the store (SQLAlchemy): only for commands that use the home
+
+            self._home = Home(self.home_folder)
         return self._home
 
     def print(self, text: str = "") -> None:
@@ -45,13 +49,13 @@ class Context:
 
     def passphrase(self, confirm: bool = False) -> str | None:
         """REVIEWDESK_PASSPHRASE for scripts, else a prompt when a person is at the terminal."""
+        from review_model.keys import env_passphrase
+
         given = env_passphrase()
         if given or not sys.stdin.isatty():
             return given
-        from PySide6.QtCore import QCoreApplication
-
-        first = getpass.getpass(QCoreApplication.translate("Cli", "Passphrase: "))
-        if confirm and getpass.getpass(QCoreApplication.translate("Cli", "Passphrase again: ")) != first:
+        first = getpass.getpass(translate("Cli", "Passphrase: "))
+        if confirm and getpass.getpass(translate("Cli", "Passphrase again: ")) != first:
             raise Problem(Code.PASSPHRASE_WRONG)
         return first or None
 

@@ -1,12 +1,12 @@
-"""reviewdesk package build | verify | import"""
+"""reviewdesk package build | verify | import
+
+The domain is imported inside each command: building the parser (`--help`) stays cheap, and
+`verify` loads neither the store's PDF renderer nor the document libraries (issue 10).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from review_model.exchange.package_build import build_package
-from review_model.identity import require_identity, signing_key
-from review_model.importer import import_package
-from review_model.verification import verify_file
 from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label
 from ui.text import tr
 
@@ -17,26 +17,33 @@ def register(commands) -> None:
     package = commands.add_parser("package", help=tr("build a review package (bureau)"))
     sub = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
     build = sub.add_parser("build", help=tr("check the dossiers and build the signed package"))
-    build.add_argument("spec_dir", type=Path)
-    build.add_argument("-o", "--output", required=True, type=Path)
+    build.add_argument("spec_dir", type=Path, metavar="SPEC_DIR",
+                       help=tr("the package sources: round.json, applicants.csv, experts.csv, dossiers/, identities/"))
+    build.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.rvpkg",
+                       help=tr("where to write the signed package"))
     build.set_defaults(handler=build_command)
 
     verify = commands.add_parser("verify", help=tr("verify any exchange file"))
-    verify.add_argument("file", type=Path)
-    verify.add_argument("--package", type=Path, help=tr("the round's package, to check who signed"))
-    verify.add_argument("--trust", type=Path, action="append", default=[], help=tr("a trusted public identity file"))
+    verify.add_argument("file", type=Path, metavar="FILE",
+                        help=tr("the file to check: a package (.rvpkg), return bundle (.rvret) or result (.rvres)"))
+    verify.add_argument("--package", type=Path, metavar="PKG.rvpkg", help=tr("the round's package, to check who signed"))
+    verify.add_argument("--trust", type=Path, action="append", default=[], metavar="FILE.pub",
+                        help=tr("a trusted public identity file (may be given more than once)"))
     verify.add_argument("--returns", type=Path, action="append", default=[], metavar="RET.rvret|DIR",
                         help=tr("the experts' return bundles, to compute a panel result again from their sheets"))
     verify.set_defaults(handler=verify_command)
 
     imp = commands.add_parser("import", help=tr("import a review package into this workspace"))
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, metavar="FILE.rvpkg", help=tr("the review package from the bureau"))
     imp.add_argument("--trust-bureau", metavar="FINGERPRINT",
                      help=tr("the bureau's fingerprint, as confirmed with the bureau (first import)"))
     imp.set_defaults(handler=import_command)
 
 
 def build_command(ctx: Context) -> int:
+    from review_model.exchange.package_build import build_package
+    from review_model.identity import require_identity, signing_key
+
     home = ctx.home()
     identity = require_identity(home)
     key = signing_key(home, ctx.passphrase, person_id="")
@@ -56,6 +63,8 @@ def build_command(ctx: Context) -> int:
 
 
 def verify_command(ctx: Context) -> int:
+    from review_model.verification import verify_file
+
     report = verify_file(ctx.args.file, ctx.args.package, ctx.args.trust, ctx.args.returns)
     ctx.print(tr("Valid {kind} of round {round}: {members} members, signed by {name} ({role}), fingerprint {fingerprint}.").format(
         kind=label(EXCHANGE_KINDS, report.kind), round=report.round_id, members=report.members, name=report.signer_name,
@@ -70,6 +79,8 @@ def verify_command(ctx: Context) -> int:
 
 
 def import_command(ctx: Context) -> int:
+    from review_model.importer import import_package
+
     result = import_package(ctx.home(), ctx.args.file, trust_bureau=ctx.args.trust_bureau)
     if result.already_imported:
         ctx.print(tr("This package is already imported; nothing changed."))

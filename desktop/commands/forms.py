@@ -1,10 +1,11 @@
-"""reviewdesk sheet export-form | import-form: the offline score form (CSV with BOM, or XLSX)."""
+"""reviewdesk sheet export-form | import-form: the offline score form (CSV with BOM, or XLSX).
+
+The domain is imported inside each command, so that building the parser (`--help`) stays cheap.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from review_model.sheets.context import Reviewer
-from review_model.sheets.forms import export_form, import_form
 from ui.text import tr
 
 from .context import Context
@@ -14,18 +15,21 @@ from .sheets import sheet_actions
 def register(commands) -> None:
     actions = sheet_actions(commands)
     export = actions.add_parser("export-form", help=tr("write the offline score form for one applicant"))
-    export.add_argument("applicant_id")
-    export.add_argument("-o", "--output", required=True, type=Path, help=tr("FORM.csv or FORM.xlsx"))
+    export.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FORM", help=tr("FORM.csv or FORM.xlsx"))
     export.set_defaults(handler=export_form_command)
     imp = actions.add_parser("import-form", help=tr("fill the draft from a form; all or nothing"))
-    imp.add_argument("applicant_id")
-    imp.add_argument("form", type=Path)
+    imp.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
+    imp.add_argument("form", type=Path, metavar="FORM", help=tr("the filled-in form (.csv or .xlsx)"))
     imp.add_argument("--overwrite", action="store_true",
                      help=tr("import even though the sheet changed in the app after the form was exported"))
     imp.set_defaults(handler=import_form_command)
 
 
 def export_form_command(ctx: Context) -> int:
+    from review_model.sheets.context import Reviewer
+    from review_model.sheets.forms import export_form
+
     reviewer = Reviewer.open(ctx.home())
     export_form(reviewer, ctx.args.applicant_id, ctx.args.output)
     ctx.print(tr("Form written to {path}. Fill it in, then: reviewdesk sheet import-form {applicant} {path}")
@@ -34,9 +38,12 @@ def export_form_command(ctx: Context) -> int:
 
 
 def import_form_command(ctx: Context) -> int:
+    from review_model.sheets.context import Reviewer
+    from review_model.sheets.forms import import_form
+    from review_model.sheets.view import sheet_view
+
     reviewer = Reviewer.open(ctx.home())
     import_form(reviewer, ctx.args.applicant_id, ctx.args.form, overwrite=ctx.args.overwrite)
-    from review_model.sheets.view import sheet_view
 
     view = sheet_view(reviewer, ctx.args.applicant_id)
     ctx.print(tr("Form imported into the draft of {applicant}: total {total}; {missing} things left before signing.")

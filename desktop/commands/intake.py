@@ -20,36 +20,38 @@ def register(commands) -> None:
     db_help = tr("database URL (default: SQLite in this home; or postgresql+psycopg://…)")
 
     serve = sub.add_parser("serve", help=tr("run the intake service until stopped (SIGTERM)"))
-    serve.add_argument("--db", help=db_help)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8470, help=tr("0: any free port"))
-    serve.add_argument("--tls-cert", type=Path, help=tr("TLS certificate (PEM) for HTTPS"))
-    serve.add_argument("--tls-key", type=Path, help=tr("TLS private key (PEM) for HTTPS"))
+    serve.add_argument("--db", metavar="URL", help=db_help)
+    serve.add_argument("--host", default="127.0.0.1", metavar="H",
+                       help=tr("the address to listen on (default 127.0.0.1: this computer only)"))
+    serve.add_argument("--port", type=int, default=8470, metavar="P", help=tr("the port (default 8470; 0: any free port)"))
+    serve.add_argument("--tls-cert", type=Path, metavar="FILE.pem", help=tr("TLS certificate (PEM) for HTTPS"))
+    serve.add_argument("--tls-key", type=Path, metavar="FILE.pem", help=tr("TLS private key (PEM) for HTTPS"))
     serve.add_argument("--unsafe-plain-http", action="store_true",
                        help=tr("serve unencrypted HTTP on a network address: scores and notes travel in the clear "
                                "(only behind a TLS proxy on this machine)"))
-    serve.add_argument("--max-bundle-mb", type=int, default=256, help=tr("largest bundle accepted, in MB"))
-    serve.add_argument("--idle-timeout", type=float, default=60.0,
+    serve.add_argument("--max-bundle-mb", type=int, default=256, metavar="MB", help=tr("largest bundle accepted, in MB"))
+    serve.add_argument("--idle-timeout", type=float, default=60.0, metavar="SECONDS",
                        help=tr("seconds of silence after which a transfer is paused (it resumes later)"))
     serve.set_defaults(handler=serve_command)
 
     add = sub.add_parser("add-package", help=tr("open a round: only the package's experts may deliver"))
-    add.add_argument("package", type=Path)
-    add.add_argument("--db", help=db_help)
+    add.add_argument("package", type=Path, metavar="PKG.rvpkg", help=tr("the round's signed review package"))
+    add.add_argument("--db", metavar="URL", help=db_help)
     add.set_defaults(handler=add_package_command)
 
     key = sub.add_parser("key", help=tr("write the intake's public receipt key, for the round spec"))
-    key.add_argument("-o", "--output", required=True, type=Path)
+    key.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pub",
+                     help=tr("where to write the intake's public receipt key"))
     key.set_defaults(handler=key_command)
 
     status = sub.add_parser("status", help=tr("per round, applicant and expert: what arrived, what was refused"))
-    status.add_argument("--db", help=db_help)
+    status.add_argument("--db", metavar="URL", help=db_help)
     status.add_argument("--json", action="store_true", help=tr("print one JSON object"))
     status.set_defaults(handler=status_command)
 
     link = sub.add_parser("login-link", help=tr("print a one-time login link to the bureau's dashboard"))
-    link.add_argument("--db", help=db_help)
-    link.add_argument("--url", help=tr("the intake's address as the bureau's browser reaches it"))
+    link.add_argument("--db", metavar="URL", help=db_help)
+    link.add_argument("--url", metavar="URL", help=tr("the intake's address as the bureau's browser reaches it"))
     link.add_argument("--round", action="append", dest="rounds", metavar="ROUND_ID",
                       help=tr("only this round (repeatable; default: every round)"))
     link.set_defaults(handler=login_link_command)

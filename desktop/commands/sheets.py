@@ -1,16 +1,12 @@
 """reviewdesk sheet sign | amend | declare-conflict, and reviewdesk export (the return bundle).
 
 Other modules add their own `sheet` actions (the offline form) through `sheet_actions(commands)`.
+The domain is imported inside each command, so that building the parser (`--help`) stays cheap.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from review_model.identity import signing_key
-from review_model.sheets import ops
-from review_model.sheets.context import Reviewer
-from review_model.signing.returns import export_returns
-from review_model.signing.sign import sign_sheet
 from ui.labels import label
 from ui.sheet_labels import RECOMMENDATIONS, grade_text
 from ui.text import tr
@@ -30,28 +26,35 @@ def sheet_actions(commands):
 def register(commands) -> None:
     actions = sheet_actions(commands)
     sign = actions.add_parser("sign", help=tr("freeze and sign the current draft (refused while incomplete)"))
-    sign.add_argument("applicant_id")
+    sign.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
     sign.set_defaults(handler=sign_command)
     amend = actions.add_parser("amend", help=tr("open a new draft revision from the last signed one"))
-    amend.add_argument("applicant_id")
-    amend.add_argument("--reason", required=True)
+    amend.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
+    amend.add_argument("--reason", required=True, metavar="TEXT",
+                       help=tr("why the signed sheet is changed (kept with the new revision)"))
     amend.set_defaults(handler=amend_command)
     conflict = actions.add_parser("declare-conflict", help=tr("declare a conflict of interest: no scoring for that applicant"))
-    conflict.add_argument("applicant_id")
-    conflict.add_argument("--reason", required=True)
+    conflict.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
+    conflict.add_argument("--reason", required=True, metavar="TEXT",
+                          help=tr("the ground for withdrawing, e.g. employed by the applicant in the last 3 years"))
     conflict.set_defaults(handler=conflict_command)
     no_conflict = actions.add_parser("confirm-no-conflict",
                                      help=tr("confirm you have no conflict of interest (needed before the first score)"))
-    no_conflict.add_argument("applicant_id")
+    no_conflict.add_argument("applicant_id", metavar="APPLICANT_ID", help=tr("the applicant, e.g. A01"))
     no_conflict.set_defaults(handler=no_conflict_command)
 
     export = commands.add_parser("export", help=tr("every signed revision in this workspace, as one return bundle"))
-    export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.rvret",
+                        help=tr("where to write the return bundle for the chair"))
     export.add_argument("--no-photos", action="store_true", help=tr("leave the site photos out of the bundle"))
     export.set_defaults(handler=export_command)
 
 
 def sign_command(ctx: Context) -> int:
+    from review_model.identity import signing_key
+    from review_model.sheets.context import Reviewer
+    from review_model.signing.sign import sign_sheet
+
     reviewer = Reviewer.open(ctx.home())
     key = signing_key(ctx.home(), ctx.passphrase, person_id=reviewer.expert_id)
     signed = sign_sheet(reviewer, ctx.args.applicant_id, key)
@@ -64,6 +67,9 @@ def sign_command(ctx: Context) -> int:
 
 
 def amend_command(ctx: Context) -> int:
+    from review_model.sheets import ops
+    from review_model.sheets.context import Reviewer
+
     reviewer = Reviewer.open(ctx.home())
     applied = ops.amend(reviewer, ctx.args.applicant_id, ctx.args.reason)
     ctx.print(tr("Revision {revision} of the sheet for {applicant} is open for changes; sign it again when done.")
@@ -72,6 +78,9 @@ def amend_command(ctx: Context) -> int:
 
 
 def conflict_command(ctx: Context) -> int:
+    from review_model.sheets import ops
+    from review_model.sheets.context import Reviewer
+
     reviewer = Reviewer.open(ctx.home())
     ops.declare_conflict(reviewer, ctx.args.applicant_id, ctx.args.reason)
     ctx.print(tr("Conflict of interest declared for {applicant}; you will not score it.").format(
@@ -80,6 +89,8 @@ def conflict_command(ctx: Context) -> int:
 
 
 def no_conflict_command(ctx: Context) -> int:
+    from review_model.sheets import ops
+    from review_model.sheets.context import Reviewer
     from ui.workspace.conflict import grounds_text
 
     reviewer = Reviewer.open(ctx.home())
@@ -91,6 +102,10 @@ def no_conflict_command(ctx: Context) -> int:
 
 
 def export_command(ctx: Context) -> int:
+    from review_model.identity import signing_key
+    from review_model.sheets.context import Reviewer
+    from review_model.signing.returns import export_returns
+
     reviewer = Reviewer.open(ctx.home())
     key = signing_key(ctx.home(), ctx.passphrase, person_id=reviewer.expert_id)
     result = export_returns(reviewer, ctx.args.output, key, include_photos=not ctx.args.no_photos)

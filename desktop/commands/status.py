@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-from review_model.overview import overview
 from ui.labels import CARRIER_TYPES, ROLES, STATES, label
 from ui.text import tr
 
@@ -17,6 +16,8 @@ def register(commands) -> None:
 
 
 def status_command(ctx: Context) -> int:
+    from review_model.overview import overview  # the store: loaded by the command, not by --help
+
     view = overview(ctx.home())
     if ctx.args.json:
         identity = None if view.identity is None else {

@@ -16,8 +16,8 @@
         <translation>评审台</translation>
     </message>
     <message>
-        <source>wrong usage</source>
-        <translation>用法错误</translation>
+        <source>{prog}: wrong usage: {message}</source>
+        <translation>{prog}：用法错误：{message}</translation>
     </message>
     <message>
         <source>ReviewDesk: offline expert review of vocational-training carriers.</source>
@@ -44,6 +44,14 @@
         <translation>生成一个完整的演示评审轮次</translation>
     </message>
     <message>
+        <source>an empty or new folder for the round: spec/, identities/, round.rvpkg, homes/</source>
+        <translation>用于存放演示评审轮次的空文件夹或新文件夹：spec/、identities/、round.rvpkg、homes/</translation>
+    </message>
+    <message>
+        <source>it is a file, not a folder</source>
+        <translation>这是一个文件，不是文件夹</translation>
+    </message>
+    <message>
         <source>the folder is not empty</source>
         <translation>该文件夹不是空的</translation>
     </message>
@@ -60,16 +68,28 @@
         <translation>核查申报材料并制作已签名的评审包</translation>
     </message>
     <message>
+        <source>the package sources: round.json, applicants.csv, experts.csv, dossiers/, identities/</source>
+        <translation>评审包源文件所在文件夹：round.json、applicants.csv、experts.csv、dossiers/、identities/</translation>
+    </message>
+    <message>
+        <source>where to write the signed package</source>
+        <translation>已签名评审包的保存位置</translation>
+    </message>
+    <message>
         <source>verify any exchange file</source>
         <translation>验证任一交换文件</translation>
+    </message>
+    <message>
+        <source>the file to check: a package (.rvpkg), return bundle (.rvret) or result (.rvres)</source>
+        <translation>要核验的文件：评审包（.rvpkg）、评分回传包（.rvret）或评审结果（.rvres）</translation>
     </message>
     <message>
         <source>the round&apos;s package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
-        <source>a trusted public identity file</source>
-        <translation>受信任的公开身份文件</translation>
+        <source>a trusted public identity file (may be given more than once)</source>
+        <translation>受信任的公开身份文件（可多次指定）</translation>
     </message>
     <message>
         <source>the experts&apos; return bundles, to compute a panel result again from their sheets</source>
@@ -78,6 +98,10 @@
     <message>
         <source>import a review package into this workspace</source>
         <translation>将评审包导入本工作区</translation>
+    </message>
+    <message>
+        <source>the review package from the bureau</source>
+        <translation>区人力资源局下发的评审包</translation>
     </message>
     <message>
         <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
@@ -124,6 +148,14 @@
         <translation>创建签名身份（仅需一次）</translation>
     </message>
     <message>
+        <source>your name (or the bureau&apos;s), as it will appear on signed documents</source>
+        <translation>您的姓名（或区人力资源局名称），将显示在签名文件上</translation>
+    </message>
+    <message>
+        <source>expert (panel member), chair (panel chair) or bureau (the district bureau)</source>
+        <translation>expert（评审专家）、chair（评审组长）或 bureau（区人力资源局）</translation>
+    </message>
+    <message>
         <source>keep the private key in a passphrase-protected file instead of the system keyring</source>
         <translation>将私钥保存在受口令保护的文件中，而不是系统密钥环</translation>
     </message>
@@ -134,6 +166,10 @@
     <message>
         <source>write the public identity file for the bureau</source>
         <translation>导出供区人力资源局登记的公开身份文件</translation>
+    </message>
+    <message>
+        <source>where to write the public identity file</source>
+        <translation>公开身份文件的保存位置</translation>
     </message>
     <message>
         <source>No secure system keyring is available ({backend}); the key will be kept in a passphrase-protected file.</source>
@@ -184,8 +220,12 @@
         <translation>运行受理服务，直至收到停止信号（SIGTERM）</translation>
     </message>
     <message>
-        <source>0: any free port</source>
-        <translation>0：任一空闲端口</translation>
+        <source>the address to listen on (default 127.0.0.1: this computer only)</source>
+        <translation>监听地址（默认 127.0.0.1：仅限本机访问）</translation>
+    </message>
+    <message>
+        <source>the port (default 8470; 0: any free port)</source>
+        <translation>端口（默认 8470；0：任一空闲端口）</translation>
     </message>
     <message>
         <source>TLS certificate (PEM) for HTTPS</source>
@@ -212,8 +252,16 @@
         <translation>开放评审批次：仅评审包中的专家可提交</translation>
     </message>
     <message>
+        <source>the round&apos;s signed review package</source>
+        <translation>本评审轮次已签名的评审包</translation>
+    </message>
+    <message>
         <source>write the intake&apos;s public receipt key, for the round spec</source>
         <translation>导出受理服务的回执公钥，供批次配置使用</translation>
+    </message>
+    <message>
+        <source>where to write the intake&apos;s public receipt key</source>
+        <translation>受理服务回执公钥的保存位置</translation>
     </message>
     <message>
         <source>per round, applicant and expert: what arrived, what was refused</source>
@@ -412,12 +460,20 @@
         <translation>导出某一申报单位的离线评分表</translation>
     </message>
     <message>
+        <source>the applicant, e.g. A01</source>
+        <translation>申报单位编号，例如 A01</translation>
+    </message>
+    <message>
         <source>FORM.csv or FORM.xlsx</source>
         <translation>评分表.csv 或 评分表.xlsx</translation>
     </message>
     <message>
         <source>fill the draft from a form; all or nothing</source>
         <translation>用评分表填写草稿；要么全部导入，要么不作任何更改</translation>
+    </message>
+    <message>
+        <source>the filled-in form (.csv or .xlsx)</source>
+        <translation>已填写的离线评分表（.csv 或 .xlsx）</translation>
     </message>
     <message>
         <source>import even though the sheet changed in the app after the form was exported</source>
@@ -448,8 +504,16 @@
         <translation>以最近签名的版本为基础开启新的修订草稿</translation>
     </message>
     <message>
+        <source>why the signed sheet is changed (kept with the new revision)</source>
+        <translation>修订已签名评分表的理由（随新版本一并保存）</translation>
+    </message>
+    <message>
         <source>declare a conflict of interest: no scoring for that applicant</source>
         <translation>声明回避：此后不再为该申报单位评分</translation>
+    </message>
+    <message>
+        <source>the ground for withdrawing, e.g. employed by the applicant in the last 3 years</source>
+        <translation>回避理由，例如近 3 年内曾在该单位任职</translation>
     </message>
     <message>
         <source>confirm you have no conflict of interest (needed before the first score)</source>
@@ -458,6 +522,10 @@
     <message>
         <source>every signed revision in this workspace, as one return bundle</source>
         <translation>将本工作区所有已签名版本导出为一个回传包</translation>
+    </message>
+    <message>
+        <source>where to write the return bundle for the chair</source>
+        <translation>交给评审组长的评分回传包的保存位置</translation>
     </message>
     <message>
         <source>leave the site photos out of the bundle</source>
@@ -600,8 +668,16 @@
         <translation>核验评分回传包、汇总评分并签署评审结果</translation>
     </message>
     <message>
+        <source>the round&apos;s review package</source>
+        <translation>本评审轮次的评审包</translation>
+    </message>
+    <message>
         <source>return bundles (.rvret) or folders holding them</source>
         <translation>评分回传包（.rvret）或存放回传包的文件夹</translation>
+    </message>
+    <message>
+        <source>the folder for the panel summary, candidate list, workbook and signed result</source>
+        <translation>专家评审汇总表、候选名单、评分工作簿和已签署评审结果的保存文件夹</translation>
     </message>
     <message>
         <source>first day of the publicity period (default: the first working day after the review deadline)</source>
@@ -942,6 +1018,99 @@
     <message>
         <source>{added} applicants added, {updated} updated from {file}.</source>
         <translation>已从 {file} 新增申报单位 {added} 个，更新 {updated} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须指定以下参数之一：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要提供一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能提供一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要提供一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要提供 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要提供 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 有歧义，可能是：%(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>该选项不接受值，多余的值：%r</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项：%s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2769,38 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The passphrase must have at least {minimum} characters. Choose a longer one.</source>
         <translation>口令至少需要 {minimum} 个字符，请设置更长的口令。</translation>
+    </message>
+    <message>
+        <source>The database of the workspace {path} is damaged or is not a ReviewDesk database; nothing was changed. Restore the workspace from a backup, or choose another folder with --home.</source>
+        <translation>工作区 {path} 的数据库已损坏或不是评审台数据库，未作任何更改。请从备份恢复该工作区，或用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} was written by a newer version of ReviewDesk (database version {version}); nothing was changed. Open it with that version, or choose another folder with --home.</source>
+        <translation>工作区 {path} 由更新版本的评审台写入（数据库版本 {version}），未作任何更改。请使用该版本打开，或用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding the workspace {path} is full; nothing was changed. Free some space and try again.</source>
+        <translation>工作区 {path} 所在磁盘已满，未作任何更改。请清理出部分空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding the workspace {path} reported a read or write error; nothing was changed. Check the disk (or the network drive), then try again.</source>
+        <translation>工作区 {path} 所在磁盘报告读写错误，未作任何更改。请检查磁盘（或网络驱动器）后重试。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be written (a read-only disk or folder, or no permission); nothing was changed. Copy it to a writable folder and use --home.</source>
+        <translation>工作区 {path} 无法写入（磁盘或文件夹为只读，或没有权限），未作任何更改。请将其复制到可写入的文件夹，并用 --home 指定。</translation>
+    </message>
+    <message>
+        <source>The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8.</source>
+        <translation>参数 {argument} 不是有效的文本（含有非 UTF-8 编码的字节），未作任何更改。请重新输入，或将终端、脚本的编码设为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The output was closed before everything was printed (for example by head); the rest was not shown.</source>
+        <translation>输出在全部打印完之前已被关闭（例如被 head 截断），其余内容未显示。</translation>
+    </message>
+    <message>
+        <source>ReviewDesk ran into an unexpected error ({detail}); what was saved before it is kept. Please report it with the command you ran.</source>
+        <translation>评审台遇到意外错误（{detail}），此前已保存的内容不受影响。请连同所执行的命令一并报告此问题。</translation>
     </message>
     <message>
         <source>Applicant {applicant} is not assigned to you in this round.</source>

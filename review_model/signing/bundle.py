@@ -24,8 +24,9 @@ from ..errors import Code, Problem
 from ..exchange import signed_json
 from ..exchange.container import OpenedContainer, open_container
 from ..exchange.package import Package
+from ..pdfcheck import quiet_pymupdf
 from .checks import SheetRefused, check_sheet, parse_signed_sheet, refuse
-from .document import SHA256, SheetDocument, Stamp
+from .document import SHA256, SUBJECT_PREFIX, SheetDocument, Stamp
 
 RETURN_SCHEMA, CONFLICTS_SCHEMA = "reviewdesk-return/1", "reviewdesk-conflicts/1"
 _SHEET_MEMBER = re.compile(r"sheets/([A-Za-z0-9_\-]{1,32})/r(\d{1,3})\.(json|pdf)")
@@ -225,10 +226,7 @@ def _verified(entry: SheetListing, members: dict[str, bytes], package: Package, 
 
 def _pdf_names(pdf: bytes, json_sha256: str) -> bool:
     """The PDF opens and its metadata names the signed JSON it was drawn from."""
-    import pymupdf  # here: `reviewdesk --help`, `status` and package checks need not load PyMuPDF
-
-    from .pdf import SUBJECT_PREFIX  # with it: pdf.py draws with PyMuPDF and reportlab
-
+    pymupdf = quiet_pymupdf()
     try:
         with pymupdf.open(stream=pdf, filetype="pdf") as document:
             return (document.metadata or {}).get("subject") == f"{SUBJECT_PREFIX}{json_sha256}" and document.page_count > 0

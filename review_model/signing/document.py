@@ -22,6 +22,9 @@ from ..sheets.view import LinkEntry, load_contents
 from ..store.models import Applicant, ConflictDeclaration, Expert, Material, Round, RubricRecord, SheetRevision
 
 SHEET_SCHEMA = "reviewdesk-sheet/1"
+# the PDF names the JSON it was drawn from in its metadata; here, not in pdf.py, so that checking it
+# (verify) does not load the PDF writer
+SUBJECT_PREFIX = "reviewdesk-sheet sha256:"
 POINTS = r"^-?(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?$"
 SHA256 = r"^[0-9a-f]{64}$"
 STAMP = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"

@@ -23,7 +23,7 @@ from ..fonts import cjk_font_file
 from ..pdf_canvas import numbered_canvas
 from ..round_time import in_round_time
 from ..rubric import Rubric
-from .document import SheetDocument, short_hash
+from .document import SUBJECT_PREFIX, SheetDocument, short_hash
 from .pdf_tables import (
     FONT,
     GREY,
@@ -38,7 +38,6 @@ from .pdf_tables import (
 )
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 22 * mm, 20 * mm
-SUBJECT_PREFIX = "reviewdesk-sheet sha256:"
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ write.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -107,11 +108,11 @@ def write_durably(path: Path, data: bytes, *, private: bool = False) -> None:
 
     `private`: a file of the home, created 0600 in folders made 0700 (never readable by others,
     not even for a moment). Without it (files people export) the usual modes apply."""
-    if private:
-        private_dir(path.parent)
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.partial")
     try:
+        if private:
+            private_dir(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True)  # inside: `-o /dev/null/x` fails here
         with _open_temp(temp, private) as handle:
             handle.write(data)
             handle.flush()
@@ -119,7 +120,8 @@ def write_durably(path: Path, data: bytes, *, private: bool = False) -> None:
         os.replace(temp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing to remove where the folder could not be made
+            temp.unlink(missing_ok=True)
         raise Problem(Code.FILE_WRITE_FAILED, path=str(path), detail=exc.strerror or str(exc)) from None
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.pool import StaticPool
 
 from ..errors import Code, Problem
 from .audit import AuditLog
+from .faults import store_problem
 
 # The newest migration; compared with the database's stamp so start-up skips Alembic when current.
 HEAD_REVISION = "0005"
@@ -89,27 +90,37 @@ def make_engine(path: Path | None) -> Engine:
     return engine
 
 
-def _stamped_revision(engine: Engine) -> str | None:
+def _stamped_revision(engine: Engine) -> tuple[str | None, bool]:
+    """The schema version the database is stamped with, and whether it holds any table at all."""
     with engine.connect() as conn:
-        found = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not found:
-            return None
+        tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return None, bool(tables)
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
+        return (row[0] if row else None), True
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to HEAD_REVISION with Alembic (imported only when there is work to do)."""
-    if _stamped_revision(engine) == HEAD_REVISION:
+    """Bring the schema to HEAD_REVISION with Alembic (imported only when there is work to do).
+
+    Refused, leaving the file as it was: a stamp this version does not know (a home written by a
+    newer ReviewDesk: migrating would fail half-way or downgrade it) and tables without a stamp
+    (some other program's database)."""
+    stamp, has_tables = _stamped_revision(engine)
+    if stamp == HEAD_REVISION:
         return
     # Alembic loads only when a migration is due
     from alembic import command
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    where = str(Path(engine.url.database).parent) if engine.url.database else ""
+    if stamp is not None and stamp not in {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}:
+        raise Problem(Code.HOME_TOO_NEW, path=where, version=stamp)
+    if stamp is None and has_tables:
+        raise Problem(Code.HOME_DAMAGED, path=where)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -125,7 +136,14 @@ class Store:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.engine = make_engine(path)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except Exception as exc:  # a damaged file, a full or failing disk: one refusal, nothing written
+            self.engine.dispose()
+            problem = store_problem(exc, path.parent) if path is not None else None
+            if problem is None:
+                raise
+            raise problem from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from review_model.chair.aggregate import ApplicantResult
 from review_model.chair.flags import Direction, Flag, FlagGroup, FlagKind, group_by_expert
 from review_model.chair.states import BundleStatus, SheetStatus
 from review_model.chair.words import gap_points
 from review_model.signing.document import points
+
+from ..text import QT_TRANSLATE_NOOP, translate
 
 CTX = "ChairLabels"
 
@@ -76,7 +76,7 @@ def text(table: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
     source = table.get(code)
-    return QCoreApplication.translate(CTX, source) if source else code
+    return translate(CTX, source) if source else code
 
 
 def expert_name(expert_id: str, names: dict[str, str] | None) -> str:
@@ -86,7 +86,7 @@ def expert_name(expert_id: str, names: dict[str, str] | None) -> str:
 def flag_phrase(flag: Flag) -> str:
     """One flag in the UI language, without the expert it is about (see `flags_text`)."""
     key = (flag.kind, flag.direction) if flag.direction is not None else flag.kind
-    template = QCoreApplication.translate(CTX, _PHRASES[key])
+    template = translate(CTX, _PHRASES[key])
     gap = ("+" if flag.gap > 0 else "−") + gap_points(flag.gap) if flag.gap is not None else ""
     return template.format(item=flag.item or "", votes=flag.votes, scorers=flag.scorers, gap=gap)
 
@@ -94,14 +94,14 @@ def flag_phrase(flag: Flag) -> str:
 def group_text(group: FlagGroup, names: dict[str, str] | None = None) -> str:
     """One expert's flags on one line ("Liu Yang (E05): total abnormally low (−35), …"), or the applicant's own."""
     if group.expert is None:  # the applicant's own facts, each a clause of its own
-        return QCoreApplication.translate(CTX, _CLAUSES).join(flag_phrase(f) for f in group.flags)
-    phrases = QCoreApplication.translate(CTX, _LIST).join(flag_phrase(f) for f in group.flags)
-    return QCoreApplication.translate(CTX, _GROUP).format(expert=expert_name(group.expert, names), flags=phrases)
+        return translate(CTX, _CLAUSES).join(flag_phrase(f) for f in group.flags)
+    phrases = translate(CTX, _LIST).join(flag_phrase(f) for f in group.flags)
+    return translate(CTX, _GROUP).format(expert=expert_name(group.expert, names), flags=phrases)
 
 
 def flags_text(flags: Iterable[Flag], names: dict[str, str] | None = None, separator: str | None = None) -> str:
     """Every flag of an applicant in words, one group per expert (review_model.chair.flags.group_by_expert)."""
-    separator = QCoreApplication.translate(CTX, _CLAUSES) if separator is None else separator
+    separator = translate(CTX, _CLAUSES) if separator is None else separator
     return separator.join(group_text(g, names) for g in group_by_expert(flags))
 
 
@@ -114,9 +114,9 @@ def sheets_tip(result: ApplicantResult, names: dict[str, str] | None = None) -> 
     """Why a score rests on fewer sheets than owed (empty when none is missing)."""
     if not result.incomplete:
         return ""
-    return QCoreApplication.translate(CTX, _SHEETS_MISSING).format(
+    return translate(CTX, _SHEETS_MISSING).format(
         received=result.sheets_received, expected=result.sheets_expected,
-        experts=QCoreApplication.translate(CTX, _LIST).join(expert_name(e, names) for e in result.missing))
+        experts=translate(CTX, _LIST).join(expert_name(e, names) for e in result.missing))
 
 
 def policy_text(policy, section_title: str = "") -> list[str]:
