@@ -109,7 +109,7 @@ def _new_staging(home: Home) -> Scratch:
     scratch = None
     try:
         scratch = Scratch(_staging_root(home) / uuid.uuid4().hex)
-        scratch.folder().mkdir()
+        scratch.folder().mkdir(mode=0o700)
     except OSError as exc:
         if scratch is not None:
             scratch.release("")

@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .blobs import private_dir
+
 LOCK = ".lock"
 # A folder without its lock file comes from a version before this one (or a process killed
 # between removing its folders and its lock file): left alone for this long in case it still works.
@@ -67,7 +69,7 @@ class Scratch:
     def __init__(self, stem: Path) -> None:
         self.stem = stem
         self.lock = stem.with_name(stem.name + LOCK)
-        stem.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(stem.parent)  # scratch folders hold round content: the owner's only (0700)
         self._fd: int | None = os.open(self.lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         # A cleaner may have taken and removed the new file before it was locked: then the lock
         # guards nothing, so check it is still the file at that name.
