@@ -20,7 +20,7 @@ def register(commands) -> None:
     index.add_argument("--json", action="store_true", help=tr("print pages done, pending and failed per material as JSON"))
     index.set_defaults(handler=index_command)
     search = commands.add_parser("search", help=tr("search the dossiers (text layers and OCR alike)"))
-    search.add_argument("text", metavar="TEXT")
+    search.add_argument("text", metavar="TEXT", help=tr("the word or words to find (one or two Chinese characters will do)"))
     search.add_argument("--applicant", metavar="ID", help=tr("only this applicant's dossier"))
     search.add_argument("--json", action="store_true", help=tr("print the hits as one JSON object"))
     search.set_defaults(handler=search_command)

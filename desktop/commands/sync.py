@@ -17,7 +17,7 @@ from .context import Context
 def register(commands) -> None:
     sync = commands.add_parser("sync", help=tr("send this workspace's outbox to the bureau's intake and check every receipt"))
     sync.add_argument("--url", help=tr("the intake's address (default: the one the package names)"))
-    sync.add_argument("--json", action="store_true")
+    sync.add_argument("--json", action="store_true", help=tr("print every outbox item's state as one JSON object"))
     sync.set_defaults(handler=sync_command)
     chair = commands.choices["chair"]  # made by chair.py, which registers before this module
     pull = chair.reviewdesk_actions.add_parser("pull", help=tr("fetch every bundle the intake accepted for this round"))

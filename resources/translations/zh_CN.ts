@@ -772,6 +772,10 @@
         <translation>检索申报材料（含文本层及扫描页识别文字）</translation>
     </message>
     <message>
+        <source>the word or words to find (one or two Chinese characters will do)</source>
+        <translation>要查找的字词（一两个汉字即可）</translation>
+    </message>
+    <message>
         <source>only this applicant&apos;s dossier</source>
         <translation>仅检索该申报单位的材料</translation>
     </message>
@@ -810,6 +814,10 @@
     <message>
         <source>the intake&apos;s address (default: the one the package names)</source>
         <translation>受理服务地址（默认使用评审包中指定的地址）</translation>
+    </message>
+    <message>
+        <source>print every outbox item&apos;s state as one JSON object</source>
+        <translation>以一个 JSON 对象输出待发送队列中每一项的状态</translation>
     </message>
     <message>
         <source>fetch every bundle the intake accepted for this round</source>
