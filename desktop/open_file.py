@@ -30,7 +30,7 @@ def verify_in_window(parent, path: Path):
     from PySide6.QtWidgets import QMessageBox
 
     from review_model.errors import Problem
-    from review_model.exchange.verify import verify_file
+    from review_model.verification import verify_file
     from ui.labels import EXCHANGE_KINDS, ROLES, label
     from ui.messages import describe
     from ui.tasks import run_with_progress

@@ -13,12 +13,12 @@ from desktop.cli import _wants_gui, main
 from desktop.main_window import MainWindow
 from desktop.open_file import open_file
 from review_model.errors import Problem
-from review_model.exchange.verify import verify_file
 from review_model.home import Home
 from review_model.identity import signing_key
 from review_model.sheets.context import Reviewer
 from review_model.signing.returns import export_returns
 from review_model.signing.sign import sign_sheet
+from review_model.verification import verify_file
 from tests.support.sheets import complete_sheet, expert_home
 from tests.support.small_round import make_small_round
 from tests.support.tamper import rezip
