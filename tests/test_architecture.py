@@ -67,7 +67,7 @@ def test_files_are_verified_with_their_content_checks_wired():
     offenders = []
     for package in ("review_model", "ui", "desktop", "service", "tests"):
         for path in (ROOT / package).rglob("*.py"):
-            if path.name == "verification.py":
+            if path.name in ("verification.py", "test_architecture.py"):  # the wiring, and this test
                 continue
             if "from review_model.exchange.verify import verify_file" in path.read_text(encoding="utf-8"):
                 offenders.append(str(path.relative_to(ROOT)))
