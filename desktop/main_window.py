@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
 
         progress = self.index_progress
         progress.setFormat(self.tr("Reading scans %v/%m"))
-        self._indexing = BackgroundTask(lambda report: ocr_pending(self.home, report), self)
+        self._indexing = task = BackgroundTask(lambda report: ocr_pending(self.home, report, stop=task.cancelled), self)
         self._indexing.progressed.connect(lambda n, total: (progress.setVisible(total > 0), progress.setMaximum(max(total, 1)),
                                                             progress.setValue(n)))
         self._indexing.succeeded.connect(lambda _r: (setattr(self, "_indexing", None), progress.hide(),
@@ -401,8 +401,11 @@ class MainWindow(QMainWindow):
             self.workspace.viewer.close()  # stops the render worker process
         self._index_timer.stop()
         if self._indexing is not None:
+            # cancelled mid-page too (the OCR worker is stopped): the thread must end before Qt
+            # destroys it, or the process aborts on quitting
             self._indexing.cancel()
             self._indexing.wait(10000)
+        if self.workspace is not None:
             for name in ("workspaceSplitter", "rubricSplitter"):
                 self._settings.setValue(name, self.workspace.findChild(QSplitter, name).saveState())
         self._settings.setValue("geometry", self.saveGeometry())

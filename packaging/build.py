@@ -76,7 +76,7 @@ def system_side(files: Path) -> tuple[list[Path], str]:
     return removed, linux_libs.glibc_floor(kept)
 
 
-def deb(store: bool) -> Path:
+def deb(store: bool, level: int = 6) -> Path:
     import debian_layout
 
     version, arch = debian_layout.project_version(), debian_layout.debian_arch()
@@ -86,7 +86,7 @@ def deb(store: bool) -> Path:
     print(f"from the system instead of bundled: {', '.join(sorted(p.name for p in removed))}")
     control = debian_layout.write_control(staging, version=version, arch=arch, glibc=glibc)
     started = time.monotonic()
-    target = debian_layout.build_deb(staging, DIST, version=version, arch=arch)
+    target = debian_layout.build_deb(staging, DIST, version=version, arch=arch, level=level)
     installed = int(next(line for line in control.splitlines() if line.startswith("Installed-Size:")).split()[1])
     print(f"{target}: {_mib(target.stat().st_size)}, installed {_mib(installed * 1024)}, "
           f"compressed in {time.monotonic() - started:.0f} s")
@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="builder-packages: print the Debian packages a builder needs installed")
     parser.add_argument("--store", action="store_true", help="deb: leave out the /usr links (deepin's store)")
     parser.add_argument("--reuse", action="store_true", help="deb: package the existing dist/ReviewDesk")
+    parser.add_argument("--quick", action="store_true",
+                        help="deb: compress lightly (xz -1), for a smoke test rather than for handing out")
     args = parser.parse_args(argv)
     if args.target == "builder-packages":
         import debian_layout
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         freeze()
         print(f"{FROZEN} (frozen in {time.monotonic() - started:.0f} s)")
     if args.target == "deb":
-        print(deb(args.store))
+        print(deb(args.store, level=1 if args.quick else 6))
     return 0
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 ELF_MAGIC = b"\x7fELF"
 # The bootloader loads libpython with dlopen, so nothing names it as NEEDED.
-DLOPENED = ("libpython",)
+# loaded by name at run time, so linked by nothing: onnxruntime opens its provider bridge itself
+DLOPENED = ("libpython", "libonnxruntime_providers_shared")
 
 
 def elf_files(root: Path) -> list[Path]:

@@ -164,3 +164,27 @@ def test_stopped_halfway_it_resumes_with_what_is_left(tmp_path):
     assert [h.page_index for h in library.search("培训", library.materials("A01"))] == [0]
     library.close()
     home.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP")
+def test_a_cancel_mid_page_stops_the_worker_at_once_and_records_nothing(tmp_path):
+    """Closing the window while a page is being read: the wait for that page is cut short (it can
+    take many seconds), the worker stopped and nothing recorded, so the page is read next time."""
+    data, _ = scan_page(["培训 合同"])
+    home = _home_with(tmp_path, data)
+    stop = threading.Event()
+    with OcrClient(page_seconds=120, stop=stop) as client:
+        assert client._start() is not None
+        worker = client.pid
+        os.kill(worker, signal.SIGSTOP)  # the page "takes forever"
+        threading.Timer(0.5, stop.set).start()
+        with pytest.raises(Problem) as cancelled:
+            ocr_pending(home, client=client)
+        assert cancelled.value.code is Code.CANCELLED
+        assert client.process is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)
+    report = ocr_pending(home)
+    assert (report.pages_read, report.failed) == (1, 0)  # not recorded as failed or timed out
+    home.close()

@@ -69,6 +69,12 @@ class BackgroundTask(QObject):
     def cancel(self) -> None:
         self._cancelled.set()
 
+    @property
+    def cancelled(self) -> threading.Event:
+        """Set on cancel: for work that waits on something slower than its progress steps (a page
+        in the OCR worker) and can stop that wait at once."""
+        return self._cancelled
+
     def wait(self, ms: int = 60_000) -> bool:
         return self._thread.wait(ms)
 

@@ -13,6 +13,7 @@ fails is recorded with its reason and not tried again by the same engine.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from ..home import Home
@@ -90,8 +91,9 @@ class OcrReport:
 
 
 def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: float = PAGE_SECONDS,
-                client: OcrClient | None = None) -> OcrReport:
-    """OCR every indexed page without a usable text layer that the current engine has not read."""
+                client: OcrClient | None = None, stop: threading.Event | None = None) -> OcrReport:
+    """OCR every indexed page without a usable text layer that the current engine has not read.
+    Setting `stop` cancels at once, even mid-page (the page is left to read next time)."""
     engine = engine_id()
     library = DossierLibrary(home)
     try:
@@ -101,7 +103,7 @@ def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: f
         if not todo:
             return OcrReport(0, 0, engine)
         own = client is None
-        client = client or OcrClient(page_seconds=page_seconds)
+        client = client or OcrClient(page_seconds=page_seconds, stop=stop)
         read = failed = 0
         try:
             for n, (material, page) in enumerate(todo, 1):

@@ -13,10 +13,12 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import Code, Problem
 from .protocol import read_message, write_message
 
 MIN_TEXT_CHARS = 20  # a page whose text layer has fewer non-space characters is treated as a scan
@@ -26,6 +28,7 @@ MAX_PIXELS = 40_000_000  # an A2 scan at 200 dpi; bigger pages are read at a low
 MAX_ASPECT = 20.0  # longer/shorter side: a strip, not a page
 PAGE_SECONDS = 120.0  # one page's time limit (a dense A4 page takes ~7 s on a busy 2-core laptop)
 START_SECONDS = 120.0  # the worker's start: imports and model load
+STOP_POLL_SECONDS = 0.2  # how soon a cancel stops a page being read
 
 
 class OcrFailure(StrEnum):
@@ -137,9 +140,13 @@ def ocr_worker_command() -> list[str]:
 class OcrClient:
     """One OCR worker process, one page at a time, each within its time limit."""
 
-    def __init__(self, page_seconds: float = PAGE_SECONDS, start_seconds: float = START_SECONDS) -> None:
+    def __init__(self, page_seconds: float = PAGE_SECONDS, start_seconds: float = START_SECONDS,
+                 stop: threading.Event | None = None) -> None:
         self.page_seconds = page_seconds
         self.start_seconds = start_seconds
+        # Set by whoever cancels (the GUI closing): a page can take many seconds, so waiting for
+        # it is cut short, the worker stopped, and Problem(CANCELLED) raised with nothing recorded.
+        self.stop = stop
         self.process: subprocess.Popen | None = None
         self.engine = "none"
         self.load_seconds: float | None = None
@@ -179,10 +186,18 @@ class OcrClient:
         return ready
 
     def _wait(self, seconds: float) -> dict | None:
-        try:
-            return self._replies.get(timeout=seconds)
-        except queue.Empty:
-            return None
+        deadline = time.monotonic() + seconds
+        while True:
+            if self.stop is not None and self.stop.is_set():
+                self._kill()
+                raise Problem(Code.CANCELLED)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                return self._replies.get(timeout=min(left, STOP_POLL_SECONDS))
+            except queue.Empty:
+                continue
 
     def _kill(self) -> None:
         process, self.process = self.process, None
