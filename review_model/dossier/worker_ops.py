@@ -6,6 +6,7 @@ shared buffer slot the app named, and the reply says where they are.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -51,6 +52,17 @@ def resident_bytes() -> int | None:
         if ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
             return counters.WorkingSet
     return None
+
+
+def _close(document: pymupdf.Document) -> None:
+    """Close a document; one opened from a decrypted buffer (a sealed home's) is collected now: a
+    Document sits in reference cycles, and until the collector runs its tens of MB of plaintext
+    would stay beside the next one's."""
+    from_memory = document.stream is not None
+    document.close()
+    if from_memory:
+        del document
+        gc.collect()
 
 
 def geometry_of(page: pymupdf.Page) -> PageGeometry:
@@ -118,7 +130,7 @@ class Engine:
         while len(self.docs) > MAX_OPEN:
             old_key, old = self.docs.popitem(last=False)
             self._forget_pages(old_key)
-            old.close()
+            _close(old)
 
     def _forget_pages(self, doc: str) -> None:
         """Drop what belongs to pages of a document about to be closed."""
@@ -157,7 +169,7 @@ class Engine:
         old = self.docs.pop(doc, None)
         if old is not None:
             self._forget_pages(doc)
-            old.close()
+            _close(old)
         self._keep(doc, document)
         return {"pages": pages, "labels": labels, "outline": outline, "repaired": bool(document.is_repaired),
                 "broken": broken}
@@ -167,7 +179,7 @@ class Engine:
         self._forget_pages(doc)
         document = self.docs.pop(doc, None)
         if document is not None:
-            document.close()
+            _close(document)
         self.facts = {k: v for k, v in self.facts.items() if k[0] != doc}
         return {}
 
