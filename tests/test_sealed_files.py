@@ -192,3 +192,21 @@ def _wait(start):
     start(finished)
     assert done.wait(30)
     return box[0]
+
+
+def test_the_home_key_reaches_the_workers_through_their_stdin_only(sealed_dossier):
+    """Other local users can read a process's command line and (on some systems) its environment."""
+    from pathlib import Path
+
+    from review_model.dossier.client import RenderWorker
+
+    home, ids = sealed_dossier
+    path = str(DossierLibrary(home).file(DossierLibrary(home).material(ids[0])))
+    with RenderWorker(slots=1, slot_size=4096, key=home.key) as worker:
+        assert "pages" in worker.call("open", doc="d", path=path)  # it did get the key
+        proc = Path("/proc") / str(worker.pid)
+        if not proc.exists():
+            pytest.skip("no /proc on this system")
+        seen = (proc / "cmdline").read_bytes() + (proc / "environ").read_bytes()
+    for form in (home.key, home.key.hex().encode(), home.key.hex().upper().encode()):
+        assert form not in seen

@@ -210,3 +210,22 @@ def test_a_round_not_delivered_is_not_closed_and_nothing_is_removed(small_round,
         assert refused.value.code == Code.ROUND_NOT_DELIVERED
         assert refused.value.params["applicants"] == "A01、A02、A03"
     assert snapshot(root) == before
+
+
+def test_the_close_round_command_closes_a_delivered_round_and_keeps_the_signed_sheet(small_round, tmp_path):
+    from tests.support.cli import reviewdesk
+
+    root = _work(small_round, tmp_path / "w", None)  # a plain home closes the same way
+    with Home(root) as home:
+        reviewer = Reviewer.open(home)
+        for applicant_id in ("A02", "A03"):
+            ops.declare_conflict(reviewer, applicant_id, "曾为该单位提供咨询服务")
+    done = reviewdesk("--home", root, "--lang", "en", "close-round", "--json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    report = json.loads(done.stdout)
+    assert report["removed"]["dossiers"]["files"] >= 5 and report["bytes"] > 0
+    again = reviewdesk("--home", root, "--lang", "en", "close-round")
+    assert again.returncode == 0 and "0 files" in again.stdout
+    assert reviewdesk("--home", root, "verify", tmp_path / "w" / "E02.rvret", "--package", small_round.package).returncode == 0
