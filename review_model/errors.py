@@ -79,6 +79,9 @@ class Code(str, Enum):
     DISK_FULL = "disk_full"
     HOME_IO_ERROR = "home_io_error"
     HOME_READ_ONLY = "home_read_only"
+    # files of the home sealed at rest (review_model/store/sealed.py, issue 15)
+    SEALED_FILE_DAMAGED = "sealed_file_damaged"
+    SEALED_HOME_LOCKED = "sealed_home_locked"
     ARGUMENT_NOT_TEXT = "argument_not_text"
     OUTPUT_CLOSED = "output_closed"
     INTERNAL_ERROR = "internal_error"
@@ -119,6 +122,10 @@ class Code(str, Enum):
     # the app's outbox and sync (review_model/sync/outbox.py)
     SYNC_NO_INTAKE = "sync_no_intake"  # the package names no intake (or not its key): nowhere to send
     SYNC_NOT_DELIVERED = "sync_not_delivered"  # pending: items still waiting for their next try
+    # closing a round: its dossiers destroyed once delivered and past the deadline (review_model/retention.py)
+    ROUND_NOT_DELIVERED = "round_not_delivered"
+    ROUND_DEADLINE_NOT_PASSED = "round_deadline_not_passed"
+    DOSSIER_REMOVED = "dossier_removed"
     # the dossier viewer
     PDF_PASSWORD_NEEDED = "pdf_password_needed"
     PDF_PASSWORD_WRONG = "pdf_password_wrong"

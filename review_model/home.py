@@ -45,10 +45,11 @@ def _emptied(database: Path) -> bool:
 
 
 class Home:
-    def __init__(self, root: Path, *, create: bool = True) -> None:
+    def __init__(self, root: Path, *, create: bool = True, key: bytes | None = None) -> None:
         from .store.db import Store  # SQLAlchemy loads with the first home opened, not with default_home()
 
         self.root = Path(root)
+        self.key = key  # the 32-byte home key once unlocked; None: a plain (legacy) home
         try:
             existed = (self.root / DB_NAME).exists()
             if existed and _emptied(self.root / DB_NAME):  # before private_file() makes a new empty one
@@ -65,7 +66,7 @@ class Home:
             self.store = Store(self.root / DB_NAME)
         except OSError as exc:
             raise Problem(Code.HOME_UNUSABLE, path=str(self.root), detail=exc.strerror or str(exc)) from None
-        self.blobs = BlobStore(self.root / "blobs")
+        self.blobs = BlobStore(self.root / "blobs", key_of=lambda: self.key)
 
     @property
     def key_file(self) -> Path:

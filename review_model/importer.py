@@ -82,7 +82,7 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
         try:
             def keep(material, data: bytes) -> None:
                 path = staging / material.sha256
-                path.write_bytes(data)
+                home.blobs.stage(path, data, material.sha256)  # sealed already where the home is
                 staged[material.sha256] = path
 
             check_dossiers(package, keep, scaled(progress, 5, 85))

@@ -82,6 +82,9 @@ _PROBLEMS: dict[Code, str] = {
     Code.DISK_FULL: QT_TRANSLATE_NOOP("Messages", "The disk holding the workspace {path} is full; nothing was changed. Free some space and try again."),
     Code.HOME_IO_ERROR: QT_TRANSLATE_NOOP("Messages", "The disk holding the workspace {path} reported a read or write error; nothing was changed. Check the disk (or the network drive), then try again."),
     Code.HOME_READ_ONLY: QT_TRANSLATE_NOOP("Messages", "The workspace {path} cannot be written (a read-only disk or folder, or no permission); nothing was changed. Copy it to a writable folder and use --home."),
+    # files of the home sealed at rest
+    Code.SEALED_FILE_DAMAGED: QT_TRANSLATE_NOOP("Messages", "The encrypted file {path} of the workspace was altered, cut short or does not belong to this workspace, so it was not used; nothing was changed. Restore the workspace from a backup, or import the round again."),
+    Code.SEALED_HOME_LOCKED: QT_TRANSLATE_NOOP("Messages", "The file {path} of the workspace is encrypted and the workspace is locked; nothing was changed. Start ReviewDesk again and unlock the workspace with your passphrase."),
     Code.ARGUMENT_NOT_TEXT: QT_TRANSLATE_NOOP("Messages", "The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8."),
     Code.OUTPUT_CLOSED: QT_TRANSLATE_NOOP("Messages", "The output was closed before everything was printed (for example by head); the rest was not shown."),
     Code.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Messages", "ReviewDesk ran into an unexpected error ({detail}); what was saved before it is kept. Please report it with the command you ran."),
@@ -118,6 +121,10 @@ _PROBLEMS: dict[Code, str] = {
     Code.INTAKE_NO_SUCH_ROUND: QT_TRANSLATE_NOOP("Messages", "There is no round {round} on this intake; “reviewdesk intake status” lists the rounds."),
     Code.SYNC_NO_INTAKE: QT_TRANSLATE_NOOP("Messages", "This round's package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake."),
     Code.SYNC_NOT_DELIVERED: QT_TRANSLATE_NOOP("Messages", "{count} signed items are not delivered yet ({detail}). They stay in the outbox and are sent again automatically."),
+    # closing a round
+    Code.ROUND_NOT_DELIVERED: QT_TRANSLATE_NOOP("Messages", "Round {round} cannot be closed yet: {count} of your sheets are not signed and delivered or exported ({applicants}); nothing was removed. Deliver them (sync) or export a return bundle, then close the round."),
+    Code.ROUND_DEADLINE_NOT_PASSED: QT_TRANSLATE_NOOP("Messages", "Round {round} cannot be closed before its report deadline {deadline} has passed; nothing was removed. The chair may still ask for an amendment until then."),
+    Code.DOSSIER_REMOVED: QT_TRANSLATE_NOOP("Messages", "The file of {material} is no longer in this workspace: the dossiers were removed when the round was closed. Your signed sheets are kept."),
     Code.PDF_PASSWORD_NEEDED: QT_TRANSLATE_NOOP("Messages", "“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved."),
     Code.PDF_PASSWORD_WRONG: QT_TRANSLATE_NOOP("Messages", "The password for “{material}” is wrong; nothing was opened. Check it with the applicant or the bureau and try again."),
     Code.PDF_EMPTY: QT_TRANSLATE_NOOP("Messages", "“{material}” has no pages, so there is nothing to show. Ask the bureau whether the file is complete."),

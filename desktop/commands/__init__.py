@@ -1,4 +1,4 @@
 """Subcommands of `reviewdesk`, one module per group; each has register(subparsers)."""
-from . import bureau, chair, demo, exchange, forms, intake, keys, search, sheets, status, sync
+from . import bureau, chair, demo, exchange, forms, intake, keys, retention, search, sheets, status, sync
 
-COMMAND_MODULES = [keys, exchange, status, sheets, forms, demo, chair, bureau, intake, search, sync]
+COMMAND_MODULES = [keys, exchange, status, sheets, forms, demo, chair, bureau, intake, search, sync, retention]

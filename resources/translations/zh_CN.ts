@@ -851,6 +851,18 @@
         <source>Send signed sheets to the bureau &amp;now</source>
         <translation>立即报送已签名评分表(&amp;N)</translation>
     </message>
+    <message>
+        <source>remove this round&apos;s dossiers, index and caches once its sheets are delivered and the report deadline has passed</source>
+        <translation>评分表已报送且报送截止日期已过后，删除本轮的申报材料、检索索引和缓存</translation>
+    </message>
+    <message>
+        <source>print what was removed as one JSON object</source>
+        <translation>以一个 JSON 对象输出已删除的内容</translation>
+    </message>
+    <message>
+        <source>Round {round} closed: {files} files ({bytes} bytes) removed; the signed sheets, receipts and the audit log are kept.</source>
+        <translation>评审轮次 {round} 已结束：已删除 {files} 个文件（{bytes} 字节）；已签名的评分表、回执和审计日志均予保留。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
@@ -2799,6 +2811,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>工作区 {path} 无法写入（磁盘或文件夹为只读，或没有权限），未作任何更改。请将其复制到可写入的文件夹，并用 --home 指定。</translation>
     </message>
     <message>
+        <source>The encrypted file {path} of the workspace was altered, cut short or does not belong to this workspace, so it was not used; nothing was changed. Restore the workspace from a backup, or import the round again.</source>
+        <translation>工作区中的加密文件 {path} 已被改动、不完整或不属于本工作区，未予使用；未作任何更改。请从备份恢复工作区，或重新导入本轮评审。</translation>
+    </message>
+    <message>
+        <source>The file {path} of the workspace is encrypted and the workspace is locked; nothing was changed. Start ReviewDesk again and unlock the workspace with your passphrase.</source>
+        <translation>工作区中的文件 {path} 已加密，而工作区尚未解锁；未作任何更改。请重新启动评审台，并用您的口令解锁工作区。</translation>
+    </message>
+    <message>
         <source>The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8.</source>
         <translation>参数 {argument} 不是有效的文本（含有非 UTF-8 编码的字节），未作任何更改。请重新输入，或将终端、脚本的编码设为 UTF-8。</translation>
     </message>
@@ -2939,6 +2959,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>尚有 {count} 项已签名内容未报送（{detail}）。这些内容保留在待报送列表中，系统将自动重新报送。</translation>
     </message>
     <message>
+        <source>Round {round} cannot be closed before its report deadline {deadline} has passed; nothing was removed. The chair may still ask for an amendment until then.</source>
+        <translation>评审轮次 {round} 须在报送截止日期 {deadline} 过后方可结束；未删除任何内容。在此之前，评审组长仍可能要求修改评分。</translation>
+    </message>
+    <message>
+        <source>The file of {material} is no longer in this workspace: the dossiers were removed when the round was closed. Your signed sheets are kept.</source>
+        <translation>“{material}”的文件已不在本工作区：本轮评审结束时申报材料已被删除。您已签名的评分表仍予保留。</translation>
+    </message>
+    <message>
         <source>“{material}” is password-protected. Type the password the applicant gave to open it; it is not saved.</source>
         <translation>“{material}”有密码保护。请输入申报单位提供的密码以打开；密码不会被保存。</translation>
     </message>
@@ -3069,6 +3097,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
+    </message>
+    <message>
+        <source>Round {round} cannot be closed yet: {count} of your sheets are not signed and delivered or exported ({applicants}); nothing was removed. Deliver them (sync) or export a return bundle, then close the round.</source>
+        <translation>评审轮次 {round} 暂不能结束：您有 {count} 份评分表尚未签名并报送或导出（{applicants}）；未删除任何内容。请先报送（同步）或导出回传包，再结束本轮评审。</translation>
     </message>
     <message>
         <source>it contains a character not used in such codes</source>

@@ -20,6 +20,7 @@ from ..exchange.package_build import CompletenessEntry, assemble_spec, build_pac
 from ..exchange.package_schema import Finding, MaterialEntry
 from ..home import Home
 from ..progress import Progress, no_progress, scaled
+from ..store.sealed import is_sealed
 from .desk import require_round, round_body
 from .portal import FIELDS
 from .records import DeskApplicant, DeskCalendar, DeskExpert, DeskMaterial, DeskRubric
@@ -29,6 +30,9 @@ def _place(home: Home, digest: str, target: Path) -> None:
     """The blob at `target`: a hard link where the file system allows (no copy of a large dossier)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     source = home.blobs.path(digest)
+    if is_sealed(source):  # the package's dossiers leave the home: their plaintext, not the home's sealed form
+        target.write_bytes(home.blobs.read(digest))
+        return
     try:
         os.link(source, target)
     except OSError:

@@ -34,8 +34,9 @@ Callback = Callable[[Reply], None]
 
 class RenderWorker:
     def __init__(self, *, slots: int = SLOTS, slot_size: int = SLOT_SIZE,
-                 on_restart: Callable[[], None] | None = None) -> None:
+                 on_restart: Callable[[], None] | None = None, key: bytes | None = None) -> None:
         self.slots, self.slot_size = slots, slot_size
+        self._key = key  # a sealed home's key: the first message on the worker's stdin (never argv or env)
         self.buffer = SharedBuffer(slots * slot_size)
         self._lock = threading.RLock()
         self._ids = itertools.count(1)
@@ -66,6 +67,8 @@ class RenderWorker:
         self._current[:] = [process]
         self._reader = threading.Thread(target=self._read, args=(process,), name="render-replies", daemon=True)
         self._reader.start()
+        if self._key is not None:
+            self._send({"op": "key", "id": next(self._ids), "priority": -1, "key": self._key})
         for fields in self._opened.values():
             self._send({"op": "open", "id": next(self._ids), "priority": VISIBLE, **fields})
 

@@ -49,7 +49,7 @@ def index_pending(home: Home, progress: Progress = no_progress, *, worker: Rende
         if not todo:
             return IndexReport(len(materials), 0, 0)
         own = worker is None
-        worker = worker or RenderWorker(slots=1, slot_size=4096)
+        worker = worker or RenderWorker(slots=1, slot_size=4096, key=home.key)
         added = unreadable = 0
         try:
             for material, start in todo:
@@ -103,7 +103,7 @@ def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: f
         if not todo:
             return OcrReport(0, 0, engine)
         own = client is None
-        client = client or OcrClient(page_seconds=page_seconds, stop=stop)
+        client = client or OcrClient(page_seconds=page_seconds, key=home.key, stop=stop)
         read = failed = 0
         try:
             for n, (material, page) in enumerate(todo, 1):
@@ -197,7 +197,7 @@ def search_home(home: Home, text: str, applicant_id: str | None = None) -> list[
                 m = by_id[hit.material_id]
                 rects = list(hit.rects)
                 if hit.source == TextSource.TEXT:
-                    worker = worker or RenderWorker(slots=1, slot_size=4096)
+                    worker = worker or RenderWorker(slots=1, slot_size=4096, key=home.key)
                     key = m.sha256
                     opened = worker.call("open", doc=key, path=str(library.file(m)), password=None)
                     if "error" not in opened:

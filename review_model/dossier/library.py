@@ -11,7 +11,9 @@ from sqlalchemy import select
 
 from ..errors import Code, Problem
 from ..home import Home
+from ..retention import round_closed
 from ..store.models import Material, PageRotation
+from ..store.sealed import is_sealed
 from .geometry import normal_degrees
 from .text_index import Hit, TextIndex
 
@@ -74,7 +76,11 @@ class DossierLibrary:
     def file(self, material: MaterialInfo) -> Path:
         if not material.has_file:
             raise Problem(Code.MATERIAL_MISSING, material=material.name)
-        return self.home.blobs.path(material.sha256)
+        path = self.home.blobs.path(material.sha256)
+        if not path.exists() and round_closed(self.home):
+            raise Problem(Code.DOSSIER_REMOVED, material=material.name)
+        self.home.blobs.check_readable(path, is_sealed(path))  # the workers open it (and decrypt it) by path
+        return path
 
     def indexable(self) -> list[MaterialInfo]:
         """Every material with a readable, unprotected file, once per file content."""

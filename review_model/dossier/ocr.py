@@ -141,7 +141,8 @@ class OcrClient:
     """One OCR worker process, one page at a time, each within its time limit."""
 
     def __init__(self, page_seconds: float = PAGE_SECONDS, start_seconds: float = START_SECONDS,
-                 stop: threading.Event | None = None) -> None:
+                 key: bytes | None = None, stop: threading.Event | None = None) -> None:
+        self._key = key  # a sealed home's key: sent through stdin once the worker is ready
         self.page_seconds = page_seconds
         self.start_seconds = start_seconds
         # Set by whoever cancels (the GUI closing): a page can take many seconds, so waiting for
@@ -183,6 +184,8 @@ class OcrClient:
             self._kill()
             return None
         self.engine, self.load_seconds = ready["engine"], ready["load_seconds"]
+        if self._key is not None:
+            write_message(process.stdin, {"op": "key", "id": 0, "key": self._key})
         return ready
 
     def _wait(self, seconds: float) -> dict | None:

@@ -47,12 +47,23 @@ class PageReader:
         self.engine = OcrEngine()
         self.load_seconds = time.perf_counter() - started
         self._doc: tuple[str, object] | None = None
+        self.sealer = None  # a sealed home's: set by the app's {"op": "key"} message
+
+    def _open(self, path: str):
+        """A blob, decrypted into memory when the home is sealed (the key came first on stdin)."""
+        from ..store.sealed import blob_label, is_sealed
+
+        if not is_sealed(path):
+            return self.pymupdf.open(path)
+        if self.sealer is None:
+            raise PermissionError("the workspace is locked")
+        return self.pymupdf.open(stream=memoryview(self.sealer.open(path, blob_label(path))), filetype="pdf")
 
     def _document(self, path: str):
         if self._doc is None or self._doc[0] != path:
             if self._doc is not None:
                 self._doc[1].close()
-            self._doc = (path, self.pymupdf.open(path))
+            self._doc = (path, self._open(path))
         return self._doc[1]
 
     def ocr(self, path: str, page: int) -> dict:
@@ -104,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         message = read_message(sys.stdin.buffer)
         if message is None or message.get("op") == "quit":
             break
+        if message.get("op") == "key":  # a sealed home's key, through this pipe only (never argv or env)
+            from ..store.sealed import Sealer
+
+            reader.sealer = Sealer(message["key"])
+            continue
         try:
             reply = reader.ocr(message["path"], message["page"])
         except MemoryError:

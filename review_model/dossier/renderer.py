@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import Code, Problem
+from ..store.sealed import read_cache_file, sealer_for
 from .client import RenderWorker
 from .geometry import PageGeometry
 from .library import DossierLibrary, MaterialInfo
@@ -56,6 +57,10 @@ def _problem(reply: dict, material: MaterialInfo, page_index: int | None = None)
         return Problem(Code.PDF_PASSWORD_NEEDED, **facts)
     if error == "empty":
         return Problem(Code.PDF_EMPTY, **facts)
+    if error == Code.SEALED_FILE_DAMAGED.value:
+        return Problem(Code.SEALED_FILE_DAMAGED, path=material.name)
+    if error == "locked":
+        return Problem(Code.SEALED_HOME_LOCKED, path=material.name)
     if page_index is not None:
         return Problem(Code.PAGE_UNREADABLE, page=page_index + 1, cause=error, **facts)
     return Problem(Code.PDF_CORRUPT, detail=reply.get("detail", error), **facts)
@@ -64,7 +69,8 @@ def _problem(reply: dict, material: MaterialInfo, page_index: int | None = None)
 class MaterialRenderer:
     def __init__(self, library: DossierLibrary, worker: RenderWorker | None = None) -> None:
         self.library = library
-        self.worker = worker or RenderWorker()
+        self.worker = worker or RenderWorker(key=library.home.key)
+        self._sealer = sealer_for(library.home.key)
         self._materials: dict[int, MaterialInfo] = {}
 
     @staticmethod
@@ -75,6 +81,11 @@ class MaterialRenderer:
              password: str | None = None) -> int | None:
         if not material.has_file:
             done(Problem(Code.MATERIAL_MISSING, material=material.name))
+            return None
+        try:
+            path = self.library.file(material)
+        except Problem as refused:
+            done(refused)
             return None
         self._materials[material.material_id] = material
 
@@ -87,7 +98,7 @@ class MaterialRenderer:
                                 bool(reply["repaired"] or reply["broken"]), tuple(reply["broken"])))
 
         return self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
-                                   path=str(self.library.file(material)), password=password)
+                                   path=str(path), password=password)
 
     def close_material(self, material_id: int) -> None:
         if self._materials.pop(material_id, None) is not None:
@@ -111,10 +122,7 @@ class MaterialRenderer:
         material = self._materials.get(material_id)
         if material is None:
             return None
-        try:
-            return self.library.thumbnail_file(material, page_index, width).read_bytes()
-        except OSError:
-            return None
+        return read_cache_file(self.library.thumbnail_file(material, page_index, width), self._sealer)
 
     def thumbnail(self, material_id: int, page_index: int, width: int, done: Callable[[bytes | None], None],
                   priority: int = THUMBNAIL) -> int:

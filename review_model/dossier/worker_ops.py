@@ -6,16 +6,16 @@ shared buffer slot the app named, and the reply says where they are.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from collections import OrderedDict
-from pathlib import Path
 
 import pymupdf
 from pymupdf import mupdf
 
-from ..store.blobs import private_dir
+from ..store.sealed import Sealer, blob_label, is_sealed, write_cache_file
 from .drawing import PageFacts, display_list, draw, page_facts
 from .geometry import PageGeometry, display_matrix
 from .outline import outline_from_toc, page_labels
@@ -54,6 +54,17 @@ def resident_bytes() -> int | None:
     return None
 
 
+def _close(document: pymupdf.Document) -> None:
+    """Close a document; one opened from a decrypted buffer (a sealed home's) is collected now: a
+    Document sits in reference cycles, and until the collector runs its tens of MB of plaintext
+    would stay beside the next one's."""
+    from_memory = document.stream is not None
+    document.close()
+    if from_memory:
+        del document
+        gc.collect()
+
+
 def geometry_of(page: pymupdf.Page) -> PageGeometry:
     unrotated = page.rect * page.derotation_matrix
     return PageGeometry(abs(unrotated.width), abs(unrotated.height), page.rotation % 360)
@@ -70,17 +81,39 @@ class Engine:
         self.renders = 0
         self._trimmed_at = 0
         self._base = (resident_bytes() or 0) + len(buffer)
+        self.sealer: Sealer | None = None
+
+    def key(self, key: bytes) -> dict:
+        """The home key, the app's first message to a worker of a sealed home (never argv or the
+        environment: those other local users can read)."""
+        self.sealer = Sealer(key)
+        return {}
 
     # --- documents ----------------------------------------------------------------------------
     def _load(self, path: str, password: str | None) -> pymupdf.Document:
         """The open document, unlocked; PermissionError("password_needed" | "password_wrong") if it
         cannot be. (Never ask `is_encrypted` after authenticate(): PyMuPDF then loses the text layer.)"""
-        doc = pymupdf.open(path)
+        doc = self._open_file(path)
         if doc.needs_pass:
             if password is None or not doc.authenticate(password):
                 doc.close()
                 raise PermissionError("password_needed" if password is None else "password_wrong")
         return doc
+
+    def _open_file(self, path: str) -> pymupdf.Document:
+        """A blob, decrypted into memory when sealed (one plaintext copy, handed over as a view so
+        PyMuPDF keeps it rather than copying it)."""
+        if not is_sealed(path):
+            return pymupdf.open(path)
+        if self.sealer is None:
+            raise PermissionError("locked")
+        from ..errors import Problem
+
+        try:
+            plain = self.sealer.open(path, blob_label(path))
+        except Problem as refused:
+            raise PermissionError(refused.code.value) from None
+        return pymupdf.open(stream=memoryview(plain), filetype="pdf")
 
     def doc(self, key: str) -> pymupdf.Document:
         doc = self.docs.get(key)
@@ -97,7 +130,7 @@ class Engine:
         while len(self.docs) > MAX_OPEN:
             old_key, old = self.docs.popitem(last=False)
             self._forget_pages(old_key)
-            old.close()
+            _close(old)
 
     def _forget_pages(self, doc: str) -> None:
         """Drop what belongs to pages of a document about to be closed."""
@@ -136,7 +169,7 @@ class Engine:
         old = self.docs.pop(doc, None)
         if old is not None:
             self._forget_pages(doc)
-            old.close()
+            _close(old)
         self._keep(doc, document)
         return {"pages": pages, "labels": labels, "outline": outline, "repaired": bool(document.is_repaired),
                 "broken": broken}
@@ -146,7 +179,7 @@ class Engine:
         self._forget_pages(doc)
         document = self.docs.pop(doc, None)
         if document is not None:
-            document.close()
+            _close(document)
         self.facts = {k: v for k, v in self.facts.items() if k[0] != doc}
         return {}
 
@@ -209,15 +242,8 @@ class Engine:
         colorspace = pymupdf.csGRAY if self._facts(doc, page, p).gray else pymupdf.csRGB
         pix = p.get_pixmap(matrix=matrix, colorspace=colorspace, alpha=False)
         data = pix.tobytes("jpg", jpg_quality=82)
-        if path:
-            try:
-                private_dir(Path(path).parent)  # the home's cache: its owner's only, as the rest
-                partial = f"{path}.{os.getpid()}.partial"
-                with open(partial, "wb", opener=lambda name, flags: os.open(name, flags, 0o600)) as handle:
-                    handle.write(data)
-                os.replace(partial, path)
-            except OSError:
-                pass  # the cache is a convenience; the thumbnail is still shown
+        if path:  # the home's cache: its owner's only and sealed as the rest; the thumbnail is shown regardless
+            write_cache_file(path, data, self.sealer)
         self.renders += 1
         self._trim()
         return {"data": data, "w": pix.width, "h": pix.height}

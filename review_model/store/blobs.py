@@ -15,9 +15,11 @@ import contextlib
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Code, Problem
+from .sealed import Sealer, is_sealed
 
 
 def sha256_hex(data: bytes) -> str:
@@ -34,6 +36,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+SEALED_MARK = ".sealed"  # in the blobs folder: every blob of this home has been sealed
 POSIX_MODES = os.name != "nt"  # Windows has ACLs, not these bits: its per-user folders are private already
 PRIVATE_DIR, PRIVATE_FILE, READ_ONLY_FILE = 0o700, 0o600, 0o400
 
@@ -126,8 +129,33 @@ def write_durably(path: Path, data: bytes, *, private: bool = False) -> None:
 
 
 class BlobStore:
-    def __init__(self, root: Path) -> None:
+    """Blobs are named by the SHA-256 of their plaintext (deduplication and verification see through
+    the sealing). With a home key (`key_of()` not None) every blob written is sealed
+    (store/sealed.py, label "blob/ab/abcd…"); plain blobs of a home made before are still read until
+    the home has been sealed in place (store/sealing.py leaves SEALED_MARK), after which a plain file
+    among the blobs can only be a substitute and is refused."""
+
+    def __init__(self, root: Path, key_of: Callable[[], bytes | None] = lambda: None) -> None:
         self.root = root
+        self._key_of = key_of
+        self._sealer: tuple[bytes, Sealer] | None = None
+
+    @property
+    def sealer(self) -> Sealer | None:
+        key = self._key_of()
+        if key is None:
+            return None
+        if self._sealer is None or self._sealer[0] != key:
+            self._sealer = (key, Sealer(key))
+        return self._sealer[1]
+
+    @property
+    def all_sealed(self) -> bool:
+        return (self.root / SEALED_MARK).exists()
+
+    @staticmethod
+    def label(digest: str) -> str:
+        return f"blob/{digest[:2]}/{digest}"
 
     def path(self, digest: str) -> Path:
         return self.root / digest[:2] / digest
@@ -136,7 +164,35 @@ class BlobStore:
         return self.path(digest).exists()
 
     def read(self, digest: str) -> bytes:
-        return self.path(digest).read_bytes()
+        return bytes(self.read_buffer(digest))
+
+    def read_buffer(self, digest: str) -> bytes | bytearray:
+        """The plaintext (a bytearray when it was sealed: wrap it in a memoryview for PyMuPDF)."""
+        path = self.path(digest)
+        sealed = is_sealed(path)
+        self.check_readable(path, sealed)
+        if sealed:
+            return self.sealer.open(path, self.label(digest))
+        return path.read_bytes()
+
+    def check_readable(self, path: Path, sealed: bool) -> None:
+        """Refuse what this home cannot or must not read: a sealed file without the key, a plain one
+        where everything was sealed."""
+        if sealed and self.sealer is None:
+            raise Problem(Code.SEALED_HOME_LOCKED, path=str(path))
+        if not sealed and self.sealer is not None and self.all_sealed and path.exists():
+            raise Problem(Code.SEALED_FILE_DAMAGED, path=str(path))
+
+    def _stored_form(self, data: bytes, digest: str) -> bytes:
+        sealer = self.sealer
+        if sealer is None:
+            return data
+        if not self.all_sealed and not self.digests():  # a new sealed home: nothing plain was ever here
+            self.mark_all_sealed()
+        return sealer.seal(data, self.label(digest))
+
+    def mark_all_sealed(self) -> None:
+        write_durably(self.root / SEALED_MARK, b"", private=True)
 
     def put(self, data: bytes, digest: str | None = None) -> tuple[str, bool]:
         """Store `data`; return its digest and whether this call created the file."""
@@ -144,9 +200,35 @@ class BlobStore:
         target = self.path(digest)
         if target.exists():
             return digest, False
-        write_durably(target, data, private=True)
+        write_durably(target, self._stored_form(data, digest), private=True)
         set_mode(target, READ_ONLY_FILE)
         return digest, True
+
+    def stage(self, staged: Path, data: bytes, digest: str) -> None:
+        """Write a verified file to a staging folder in the form adopt() moves into place (sealed
+        where the home is: no plaintext reaches the disk of a sealed home)."""
+        with open(staged, "wb", opener=lambda name, flags: os.open(name, flags, PRIVATE_FILE)) as handle:
+            handle.write(self._stored_form(data, digest))
+
+    def seal_in_place(self, digest: str) -> int:
+        """Seal one plain blob (a temp file, fsync, rename over it): the file is whole, plain or
+        sealed, whenever the process stops. Returns the plaintext bytes sealed (0: it already was)."""
+        target = self.path(digest)
+        if is_sealed(target):
+            return 0
+        data = target.read_bytes()
+        if sha256_hex(data) != digest:  # never seal a substitute: it would then look genuine
+            raise Problem(Code.MEMBER_ALTERED, member=str(target))
+        set_mode(target, PRIVATE_FILE)  # Windows cannot replace a read-only file
+        write_durably(target, self._stored_form(data, digest), private=True)
+        set_mode(target, READ_ONLY_FILE)
+        return len(data)
+
+    def digests(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for folder in self.root.iterdir() if folder.is_dir() and len(folder.name) == 2
+                      for p in folder.iterdir() if p.is_file() and len(p.name) == 64)
 
     def adopt(self, staged: Path, digest: str) -> bool:
         """Move a staged, already verified file into place; return whether it was new."""
@@ -161,7 +243,7 @@ class BlobStore:
         return True
 
     def discard(self, digests: list[str]) -> None:
-        """Remove blobs this process just added (rollback of a refused import)."""
+        """Remove blobs this process just added (rollback of a refused import), or a closed round's."""
         for digest in digests:
             target = self.path(digest)
             if target.exists():

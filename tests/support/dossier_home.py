@@ -10,9 +10,10 @@ from review_model.store.models import Applicant, Material
 
 
 def dossier_home(root: Path, materials: list[tuple[str, bytes | None]], applicant_id: str = "A01",
-                 name: str = "深圳市光明区精工模具技能大师工作室") -> tuple[Home, list[int]]:
-    """A home with `materials` [(name, PDF bytes or None for not submitted)]; returns it and the material ids."""
-    home = Home(root)
+                 name: str = "深圳市光明区精工模具技能大师工作室", key: bytes | None = None) -> tuple[Home, list[int]]:
+    """A home with `materials` [(name, PDF bytes or None for not submitted)]; returns it and the material ids.
+    With `key`, a sealed home (its files encrypted at rest)."""
+    home = Home(root, key=key)
     with home.store.write("test") as (session, _audit):
         session.add(Applicant(applicant_id=applicant_id, name=name, uscc=f"91440300MA5F0000{applicant_id[-2:]}",
                               entity_kind="enterprise", industry="精密模具", carrier_type="master_studio",
