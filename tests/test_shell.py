@@ -111,6 +111,10 @@ def test_import_from_the_window_asks_to_confirm_the_bureau(qtbot, chinese, round
         window.show()
         assert window.pages.currentWidget() is window.welcome
         assert "拖入本窗口" in window.welcome.body.text()
+        window.resize(1366, 768)  # a laptop: the welcome text is shown whole, fingerprint included
+        qtbot.waitUntil(lambda: window.welcome.body.width() > 300)
+        body = window.welcome.body
+        assert body.height() >= body.heightForWidth(body.width())
         data = QMimeData()
         data.setUrls([QUrl.fromLocalFile(str(round_.package))])
         drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,

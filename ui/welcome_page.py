@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from review_model.identity import IdentityInfo
 
@@ -31,7 +31,16 @@ class WelcomePage(QWidget):
         self.identity_button.clicked.connect(self.createIdentity)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.body, self.identity_button, self.open_button, self.export_button):
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches rather than by an alignment flag: a layout item given an
+        # alignment takes the label's one-line size hint, and a wrapped text was cut after its
+        # first lines (the fingerprint never showed at 1366×768).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.body, 10)
+        row.addStretch(1)
+        layout.addLayout(row)
+        for widget in (self.identity_button, self.open_button, self.export_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.body.setMaximumWidth(560)
