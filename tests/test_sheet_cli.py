@@ -48,7 +48,7 @@ def test_sign_declare_export_verify_and_amend_from_the_command_line(key_file_exp
     bundle = tmp_path / "E02.rvret"
     exported = reviewdesk("--lang", "en", "--home", home, "export", "-o", bundle, env=env)
     assert exported.returncode == 0, exported.stderr
-    assert "1 signed revisions for 1 applicants, 1 declared conflicts" in exported.stdout
+    assert "Applicants: 1; signed revisions: 1; declared conflicts: 1" in exported.stdout
     verified = reviewdesk("verify", bundle, "--package", package)
     assert verified.returncode == 0, verified.stderr
     assert "李专家" in verified.stdout

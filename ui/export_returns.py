@@ -44,8 +44,8 @@ class ReturnExport(SignedExport):
         return export_returns(self._home, path, key, include_photos=self._include_photos, progress=progress)
 
     def done_text(self, result: ExportResult) -> str:
-        text = self.tr("The return bundle is saved as {path}.\n{revisions} signed revisions for {applicants} applicants, "
-                       "{conflicts} declared conflicts, {photos} photos.").format(
+        text = self.tr("The return bundle is saved as {path}.\nApplicants: {applicants}; signed revisions: {revisions}; "
+                       "declared conflicts: {conflicts}; photos: {photos}.").format(
             path=result.path, revisions=result.revisions, applicants=result.applicants, conflicts=result.conflicts,
             photos=result.photos)
         if result.unsigned:

@@ -109,8 +109,8 @@ def export_command(ctx: Context) -> int:
     reviewer = Reviewer.open(ctx.home())
     key = signing_key(ctx.home(), ctx.passphrase, person_id=reviewer.expert_id)
     result = export_returns(reviewer, ctx.args.output, key, include_photos=not ctx.args.no_photos)
-    ctx.print(tr("Return bundle written to {path}: {revisions} signed revisions for {applicants} applicants, "
-                 "{conflicts} declared conflicts, {photos} photos.").format(
+    ctx.print(tr("Return bundle written to {path}. Applicants: {applicants}; signed revisions: {revisions}; "
+                 "declared conflicts: {conflicts}; photos: {photos}.").format(
         path=result.path, revisions=result.revisions, applicants=result.applicants, conflicts=result.conflicts,
         photos=result.photos))
     if result.unsigned:

@@ -552,7 +552,7 @@
         <translation>已确认：本人与 {applicant} 无需回避，现在可以评分。</translation>
     </message>
     <message>
-        <source>Return bundle written to {path}: {revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
+        <source>Return bundle written to {path}. Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {conflicts}; photos: {photos}.</source>
         <translation>回传包已写入 {path}：{applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
     </message>
     <message>
@@ -1222,8 +1222,8 @@
         <translation>排名与候选名单</translation>
     </message>
     <message>
-        <source>{title} — chair {name}</source>
-        <translation>{title} — 组长 {name}</translation>
+        <source>{title} — Chair: {name}</source>
+        <translation>{title} — 组长：{name}</translation>
     </message>
     <message>
         <source>Changed scores ({n})</source>
@@ -1909,7 +1909,7 @@
         <translation>评审分配：每位专家对每家申报单位计入汇总的评分表版本</translation>
     </message>
     <message>
-        <source>{conflicts} declared conflicts</source>
+        <source>declared conflicts: {conflicts}</source>
         <translation>声明回避 {conflicts} 家</translation>
     </message>
     <message>
@@ -3656,9 +3656,9 @@ Those scores rest on fewer experts than the panel (and may not be trimmed). Sign
     </message>
     <message>
         <source>The return bundle is saved as {path}.
-{revisions} signed revisions for {applicants} applicants, {conflicts} declared conflicts, {photos} photos.</source>
+Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {conflicts}; photos: {photos}.</source>
         <translation>回传包已保存为 {path}。
-包含 {applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
+{applicants} 家申报单位的 {revisions} 个已签名版本，{conflicts} 项回避声明，{photos} 张照片。</translation>
     </message>
     <message>
         <source>Not in the bundle because not signed yet: {applicants}.</source>

@@ -142,7 +142,7 @@ class ChairDesk(QWidget):
         self.notice.setVisible(bool(comp.blockers))
         if comp.blockers:  # each blocker's sentence says itself that the result cannot be signed
             self.notice.setText(describe(comp.blockers[0]))
-        self.title.setText(self.tr("{title} — chair {name}").format(title=comp.round.title, name=comp.chair.name))
+        self.title.setText(self.tr("{title} — Chair: {name}").format(title=comp.round.title, name=comp.chair.name))
         section = next((s.title for r in comp.rubrics.values() for s in r.sections if s.code == comp.policy.tie_section), "")
         self.policy.setText("  ".join(policy_text(comp.policy, section)))
         self.intake.show_state(comp.intake, self._rejected)

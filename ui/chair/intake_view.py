@@ -101,7 +101,7 @@ class IntakeView(QWidget):
                 for o in rejected]
         for b in reversed(state.bundles):
             status = text(OUTCOMES, "current" if b.current else "superseded")
-            detail = self.tr("{conflicts} declared conflicts").format(conflicts=b.conflicts) if b.conflicts else ""
+            detail = self.tr("declared conflicts: {conflicts}").format(conflicts=b.conflicts) if b.conflicts else ""
             rows.append((b.file_name, f"{b.expert_name}（{b.expert_id}）", b.created_at.strftime("%Y-%m-%d %H:%M"),
                          str(b.revisions), status, detail, None if b.current else CONFLICT))
         self.bundles.setRowCount(len(rows))
