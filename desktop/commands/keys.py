@@ -48,7 +48,7 @@ def register(commands) -> None:
 def init_command(ctx: Context) -> int:
     """The keyring when a trusted one answers; otherwise (or when it fails to keep the key) a key file."""
     from review_model.identity import create_identity
-    from review_model.keys import keyring_check
+    from review_model.keys import check_new_passphrase, keyring_check
 
     args = ctx.args
     if not args.key_file:
@@ -66,12 +66,13 @@ def init_command(ctx: Context) -> int:
     passphrase = ctx.passphrase(confirm=True)
     if passphrase is None:
         raise Problem(Code.PASSPHRASE_REQUIRED)
+    check_new_passphrase(passphrase)  # before the home is made: a refused passphrase leaves nothing behind
     return _created(ctx, create_identity(ctx.home(), args.name, args.role, passphrase=passphrase))
 
 
 def _store_text(key_store: str) -> str:
     """Where the key is kept; for the keyring also which one (or why it cannot be opened now)."""
-    from review_model.keys import keyring_check
+    from review_model.keys import check_new_passphrase, keyring_check
 
     store = label(KEY_STORES, key_store)
     if key_store != "keyring":
