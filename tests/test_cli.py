@@ -33,7 +33,10 @@ def test_key_file_identity_when_asked_or_when_no_secure_keyring(tmp_path):
                       env={**no_keyring, "REVIEWDESK_PASSPHRASE": "a long passphrase"})
     assert made.returncode == 0, made.stderr
     assert "没有安全的系统密钥环" in made.stdout and (tmp_path / "a" / "keys" / "identity.key").exists()
-    shown = reviewdesk("--home", tmp_path / "a", "keys", "show", env=no_keyring)
+    # the workspace itself is encrypted with a key sealed by that passphrase (issue 15): it opens with it
+    locked = reviewdesk("--home", tmp_path / "a", "keys", "show", env=no_keyring)
+    assert locked.returncode == 1 and "REVIEWDESK_PASSPHRASE" in locked.stderr
+    shown = reviewdesk("--home", tmp_path / "a", "keys", "show", env={**no_keyring, "REVIEWDESK_PASSPHRASE": "a long passphrase"})
     assert "受口令保护的密钥文件" in shown.stdout
 
 
