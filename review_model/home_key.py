@@ -99,10 +99,15 @@ def _store(root: Path, key: bytes, passphrase: keys.PassphraseSource) -> None:
     check = check_value(key)
     private_dir(root / "keys")
     if keys.secure_keyring_available():
-        keys.store_in_keyring(key, keyring_username(check))
-        marker = {"format": MARKER_FORMAT, "store": KeyStore.KEYRING.value, "check": crypto.b64(check)}
-        write_durably(_marker(root), json.dumps(marker, indent=2).encode("utf-8"), private=True)
-        return
+        try:
+            keys.store_in_keyring(key, keyring_username(check))
+        except Problem as problem:  # it answered but did not keep the key: the passphrase file, as for signing
+            if problem.code != Code.NO_SECURE_KEYRING:
+                raise
+        else:
+            marker = {"format": MARKER_FORMAT, "store": KeyStore.KEYRING.value, "check": crypto.b64(check)}
+            write_durably(_marker(root), json.dumps(marker, indent=2).encode("utf-8"), private=True)
+            return
     given = passphrase()
     if not given:
         raise Problem(Code.PASSPHRASE_REQUIRED)

@@ -72,7 +72,7 @@ def init_command(ctx: Context) -> int:
 
 def _store_text(key_store: str) -> str:
     """Where the key is kept; for the keyring also which one (or why it cannot be opened now)."""
-    from review_model.keys import check_new_passphrase, keyring_check
+    from review_model.keys import keyring_check
 
     store = label(KEY_STORES, key_store)
     if key_store != "keyring":
