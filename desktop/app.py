@@ -117,6 +117,21 @@ def _set_window_icon(app: QApplication) -> None:
     app.setDesktopFileName(DESKTOP_ID)
 
 
+def _unlocked(path: Path) -> Home:
+    """The home, opened with one prompt where its key is sealed by the passphrase (none with a
+    keyring); a wrong passphrase is said and asked again, three times at most."""
+    from ui.passphrase import ask_to_unlock
+
+    for attempt in range(3):
+        try:
+            return Home(path, passphrase=ask_to_unlock)
+        except Problem as problem:
+            if problem.code != Code.PASSPHRASE_WRONG or attempt == 2:
+                raise
+            QMessageBox.warning(None, tr("ReviewDesk"), describe(problem))
+    raise AssertionError("unreachable")
+
+
 def run_gui(argv: list[str], language: str) -> int:
     parser = argparse.ArgumentParser(prog="reviewdesk", add_help=False)
     parser.add_argument("--home")
@@ -140,7 +155,7 @@ def run_gui(argv: list[str], language: str) -> int:
             path, made_demo = demo
         else:
             path = Path(args.home) if args.home else default_home()
-        home = Home(path)
+        home = _unlocked(path)
     except Problem as problem:
         QMessageBox.critical(None, tr("ReviewDesk"), describe(problem))
         return 1

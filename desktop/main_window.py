@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._restore_layout()
         # The command line (or a background sender) may change the home while the window is open.
-        self._watch = ChangeWatch(home.store.path) if home.store.path else None
+        self._watch = ChangeWatch(home.store.path, home.key) if home.store.path else None
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self._changes_from_outside)

@@ -73,6 +73,9 @@ class Code(str, Enum):
     KEYRING_UNAVAILABLE = "keyring_unavailable"
     KEY_FILE_UNSUPPORTED = "key_file_unsupported"
     PASSPHRASE_TOO_SHORT = "passphrase_too_short"
+    # the home key: the databases encrypted at rest (issue 15, review_model/home_key.py)
+    HOME_KEY_WRONG = "home_key_wrong"
+    HOME_KEY_MISSING = "home_key_missing"
     # the home's database and the command line (review_model/store/faults.py, desktop/cli.py)
     HOME_DAMAGED = "home_damaged"
     HOME_TOO_NEW = "home_too_new"

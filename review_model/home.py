@@ -1,8 +1,10 @@
 """A home: one person's workspace folder (database, content-addressed files, caches).
 
-    <home>/reviewdesk.db        the database (WAL; see store/db.py)
+    <home>/reviewdesk.db        the database (WAL, encrypted with the home key; see store/db.py)
     <home>/blobs/ab/abcd…       dossier PDFs and reduced photos by SHA-256, read-only
     <home>/keys/identity.key    the passphrase-sealed key, only where no secure keyring exists
+    <home>/keys/home.key        the home key, sealed the same way (or keys/home-key.json: it is in
+                                the keyring); see home_key.py
     <home>/cache/               disposable (thumbnails, render caches)
     <home>/staging/             imports in progress; emptied on success and on failure
 
@@ -16,9 +18,14 @@ import shutil
 import stat
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Code, Problem
+from .progress import Progress, no_progress
 from .store.blobs import POSIX_MODES, PRIVATE_DIR, BlobStore, private_dir, private_file, set_mode, tighten
+
+if TYPE_CHECKING:
+    from .keys import PassphraseSource
 
 DB_NAME = "reviewdesk.db"
 
@@ -39,17 +46,32 @@ def _emptied(database: Path) -> bool:
     a first start cut short between creating the file and SQLite writing its header."""
     ours = {database.name, f"{database.name}-wal", f"{database.name}-shm", f"{database.name}-journal"}
     try:
-        return database.stat().st_size == 0 and any(entry.name not in ours for entry in database.parent.iterdir())
+        return database.stat().st_size == 0 and any(entry.name not in ours and not _only_home_key(entry)
+                                                     for entry in database.parent.iterdir())
     except OSError:
         return False
 
 
+def _only_home_key(entry: Path) -> bool:
+    """keys/ holding just the home key: made before the database, so a first start cut short has it."""
+    from .home_key import KEYRING_MARKER, SEALED_FILE
+
+    return entry.name == "keys" and entry.is_dir() and {p.name for p in entry.iterdir()} <= {KEYRING_MARKER, SEALED_FILE}
+
+
 class Home:
-    def __init__(self, root: Path, *, create: bool = True, key: bytes | None = None) -> None:
+    """`key`: the home key, when the caller has it (else it is loaded, asking `passphrase` where it
+    is sealed by one, or made for a new home: home_key.py). `progress` reports the one-time
+    encryption of a home written before encryption at rest."""
+
+    key: bytes | None  # the 32-byte home key, from the moment the home is open
+
+    def __init__(self, root: Path, *, create: bool = True, key: bytes | None = None,
+                 passphrase: PassphraseSource | None = None, progress: Progress = no_progress) -> None:
+        from . import home_key, keys  # the keyring and SQLCipher load with the first home opened too
         from .store.db import Store  # SQLAlchemy loads with the first home opened, not with default_home()
 
         self.root = Path(root)
-        self.key = key  # the 32-byte home key once unlocked; None: a plain (legacy) home
         try:
             existed = (self.root / DB_NAME).exists()
             if existed and _emptied(self.root / DB_NAME):  # before private_file() makes a new empty one
@@ -63,10 +85,16 @@ class Home:
             # Made 0600 before SQLite opens it: SQLite gives the -wal and -shm it creates (now or in
             # any later process) the database's own mode, whatever the umask.
             private_file(self.root / DB_NAME)
-            self.store = Store(self.root / DB_NAME)
+            self.key = home_key.unlock(self.root, self.root / DB_NAME, key=key,
+                                       passphrase=passphrase or keys.env_passphrase, progress=progress)
+            self.store = Store(self.root / DB_NAME, key=self.key)
         except OSError as exc:
             raise Problem(Code.HOME_UNUSABLE, path=str(self.root), detail=exc.strerror or str(exc)) from None
         self.blobs = BlobStore(self.root / "blobs", key_of=lambda: self.key)
+        from .store.sealing import needs_sealing, seal_home  # here: sealing.py imports this module
+
+        if needs_sealing(self):  # a home from before encryption at rest: its files too, once
+            seal_home(self, progress)
 
     @property
     def key_file(self) -> Path:
@@ -97,6 +125,7 @@ class Home:
 
     def close(self) -> None:
         self.store.close()
+        self.key = None  # locked: nothing of this object opens the home any more
 
     def __enter__(self) -> Home:
         return self

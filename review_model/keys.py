@@ -173,13 +173,14 @@ def keyring_username(public_raw: bytes) -> str:
     return f"identity-{key_id(public_raw)}"
 
 
-def store_in_keyring(seed: bytes) -> KeyringCheck:
+def store_in_keyring(seed: bytes, username: str | None = None) -> KeyringCheck:
     """Put the seed into the trusted keyring and read it back; NO_SECURE_KEYRING if that fails
-    (nothing was kept then, so the caller can offer the key file instead)."""
+    (nothing was kept then, so the caller can offer the key file instead). `username`: another
+    32-byte secret's entry (the home key, home_key.py); the signing key's by default."""
     check, backend = _usable_backend()
     if backend is None:
         raise Problem(Code.NO_SECURE_KEYRING, backend=check.describe())
-    username, stored = keyring_username(public_key_of(seed)), b64(seed)
+    username, stored = username or keyring_username(public_key_of(seed)), b64(seed)
     try:
         backend.set_password(KEYRING_SERVICE, username, stored)
         if backend.get_password(KEYRING_SERVICE, username) != stored:
@@ -189,14 +190,14 @@ def store_in_keyring(seed: bytes) -> KeyringCheck:
     return check
 
 
-def load_from_keyring(public_raw: bytes) -> bytes:
+def load_from_keyring(public_raw: bytes, username: str | None = None) -> bytes:
     refused, trusted = _trusted_backends()
     if refused is not None:
         raise Problem(Code.KEYRING_UNAVAILABLE, backend=refused.describe())
     failure = None
     for backend in trusted:  # a chainer's members: the key may be in any trusted one
         try:
-            stored = backend.get_password(KEYRING_SERVICE, keyring_username(public_raw))
+            stored = backend.get_password(KEYRING_SERVICE, username or keyring_username(public_raw))
         except Exception as exc:
             failure = failure or f"{_class_path(backend)}: {_reason(exc)}"
             continue

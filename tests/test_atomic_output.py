@@ -9,7 +9,6 @@ import random
 import resource
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -32,6 +31,7 @@ from review_model.store import folder_set
 from review_model.store.folder_set import FolderSet
 from review_model.store.models import AuditEntry
 from review_model.verification import verify_file
+from tests.support import rawdb
 from tests.support.panel_round import Sheet as S
 from tests.support.panel_round import make_panel_round
 from tests.support.snapshot import snapshot
@@ -216,7 +216,7 @@ def test_a_full_disk_at_the_commit_puts_the_earlier_set_back_and_records_nothing
     limit = 4 * (out / "result.rvres").stat().st_size  # room for every file of the set
     # Make the database's next write land past the limit: grow its log (WAL) beyond it and keep a
     # reader on it, so that it cannot start over from the beginning.
-    raw = sqlite3.connect(home_dir / "reviewdesk.db", isolation_level=None)
+    raw = rawdb.connect(home_dir, isolation_level=None)
     raw.execute("INSERT INTO setting (key, value) VALUES ('ballast', ?)", ("x" * (3 * limit),))
     raw.execute("BEGIN")
     raw.execute("SELECT count(*) FROM setting").fetchall()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from tests.support import rawdb
 from tests.support.cli import reviewdesk
 from tests.support.small_round import make_small_round
 
@@ -32,7 +33,10 @@ def test_key_file_identity_when_asked_or_when_no_secure_keyring(tmp_path):
                       env={**no_keyring, "REVIEWDESK_PASSPHRASE": "a long passphrase"})
     assert made.returncode == 0, made.stderr
     assert "没有安全的系统密钥环" in made.stdout and (tmp_path / "a" / "keys" / "identity.key").exists()
-    shown = reviewdesk("--home", tmp_path / "a", "keys", "show", env=no_keyring)
+    # the workspace itself is encrypted with a key sealed by that passphrase (issue 15): it opens with it
+    locked = reviewdesk("--home", tmp_path / "a", "keys", "show", env=no_keyring)
+    assert locked.returncode == 1 and "REVIEWDESK_PASSPHRASE" in locked.stderr
+    shown = reviewdesk("--home", tmp_path / "a", "keys", "show", env={**no_keyring, "REVIEWDESK_PASSPHRASE": "a long passphrase"})
     assert "受口令保护的密钥文件" in shown.stdout
 
 
@@ -101,8 +105,6 @@ def test_offline_form_round_trip_from_the_command_line(tmp_path):
     assert unanswered.returncode == 1 and "回避" in unanswered.stderr  # then the conflict question
     declared = reviewdesk("--home", home, "sheet", "declare-conflict", "A02", "--reason", "曾在该单位任职")
     assert declared.returncode == 0
-    import sqlite3
-
     confirmed = reviewdesk("--home", home, "sheet", "confirm-no-conflict", "A01")
     assert confirmed.returncode == 0 and "近 3 年内" in confirmed.stdout  # the grounds are shown when asking
     rows[2][3] = "9.9"
@@ -115,5 +117,5 @@ def test_offline_form_round_trip_from_the_command_line(tmp_path):
         csv.writer(handle).writerows(rows)
     good = reviewdesk("--home", home, "sheet", "import-form", "A01", form)
     assert good.returncode == 0, good.stderr
-    with sqlite3.connect(home / "reviewdesk.db") as db:
+    with rawdb.connect(home) as db:
         assert db.execute("SELECT score FROM item_score WHERE item_code='1.1'").fetchone()[0] == "4.5"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import rawdb
 from tests.support.cli import reviewdesk
 from tests.support.signed_round import make_signed_round
 from tests.support.snapshot import snapshot
@@ -103,7 +104,7 @@ def test_another_program_s_database_is_not_taken_for_ours(tmp_path):
 
 @pytest.mark.slow
 def test_a_home_written_by_a_newer_version(home):
-    with sqlite3.connect(home / "reviewdesk.db") as db:
+    with rawdb.connect(home) as db:
         db.execute("UPDATE alembic_version SET version_num = '9999'")
     before = snapshot(home)
     for command in (("status",), ("sheet", "confirm-no-conflict", "A02")):

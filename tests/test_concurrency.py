@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -28,6 +27,7 @@ from review_model.sheets.forms import export_form, import_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
 from review_model.store.models import AuditEntry, ConflictDeclaration, Setting, SheetRevision
+from tests.support import rawdb
 from tests.support.sheets import complete_sheet
 from tests.support.small_round import make_small_round
 from tests.support.snapshot import snapshot
@@ -47,14 +47,14 @@ def home(round_, tmp_path):
         yield home
 
 
-def other_process(home: Home) -> sqlite3.Connection:
+def other_process(home: Home):
     """A second connection holding the home's write lock, as another ReviewDesk process would."""
-    raw = sqlite3.connect(home.root / "reviewdesk.db", isolation_level=None, timeout=0, check_same_thread=False)
+    raw = rawdb.connect(home.root, isolation_level=None, timeout=0, check_same_thread=False)
     raw.execute("BEGIN IMMEDIATE")
     return raw
 
 
-def commit_later(raw: sqlite3.Connection, seconds: float) -> threading.Timer:
+def commit_later(raw, seconds: float) -> threading.Timer:
     timer = threading.Timer(seconds, raw.execute, ("COMMIT",))
     timer.start()
     return timer

@@ -5,7 +5,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from review_model.home import Home
 from review_model.importer import import_package
 from review_model.sheets.context import Reviewer
 from review_model.sheets.view import sheet_view
+from tests.support import rawdb
 from tests.support.small_round import make_small_round
 
 pytestmark = pytest.mark.slow
@@ -71,7 +71,7 @@ def test_sigkill_at_random_moments_loses_nothing_reported_as_saved(tmp_path):
                 expected_scores[key] = {Decimal(value)}
             else:  # killed during this edit: either the old value or the new one, never anything else
                 expected_scores[key] = expected_scores.get(key, {None}) | {Decimal(value)}
-        with sqlite3.connect(home_dir / "reviewdesk.db") as raw:
+        with rawdb.connect(home_dir) as raw:
             assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         with Home(home_dir) as home:
             view = sheet_view(Reviewer.open(home), "A01")

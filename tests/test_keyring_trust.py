@@ -78,7 +78,7 @@ def test_a_look_alike_class_is_not_trusted(tmp_path, restore_keyring):
         keyring.set_keyring(impostor)
         check = keys.keyring_check()
         assert check.state == keys.KeyringState.UNTRUSTED and not check.usable
-        with Home(tmp_path / type(impostor).__name__) as home:
+        with Home(tmp_path / type(impostor).__name__, passphrase=lambda: PASSPHRASE) as home:
             with pytest.raises(Problem) as caught:
                 create_identity(home, "甲", "expert")
             assert caught.value.code == Code.NO_SECURE_KEYRING
@@ -103,7 +103,7 @@ def test_a_secure_keyring_that_cannot_start_means_a_key_file_and_no_traceback(tm
     assert made.returncode == 0, made.stderr
     assert "没有安全的系统密钥环" in made.stdout and "SecretService" in made.stdout
     assert "受口令保护的密钥文件" in made.stdout
-    shown = reviewdesk("--home", tmp_path / "h", "keys", "show", env=no_dbus)
+    shown = reviewdesk("--home", tmp_path / "h", "keys", "show", env={**no_dbus, "REVIEWDESK_PASSPHRASE": PASSPHRASE})
     assert shown.returncode == 0 and "受口令保护的密钥文件" in shown.stdout
 
 
@@ -176,6 +176,6 @@ def test_a_chainer_without_a_trusted_member_is_refused(tmp_path, restore_keyring
     keyring.set_keyring(chainer.ChainerBackend())
     check = keys.keyring_check()
     assert check.state == keys.KeyringState.UNTRUSTED and "ChainerBackend" in check.backend
-    with Home(tmp_path / "h") as home, pytest.raises(Problem) as caught:
+    with Home(tmp_path / "h", passphrase=lambda: PASSPHRASE) as home, pytest.raises(Problem) as caught:
         create_identity(home, "甲", "expert")
     assert caught.value.code == Code.NO_SECURE_KEYRING

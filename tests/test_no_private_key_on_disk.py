@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import os
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from review_model.sheets import ops
 from review_model.sheets.context import Reviewer
 from review_model.signing.returns import export_returns
 from review_model.signing.sign import sign_sheet
+from tests.support import rawdb
 from tests.support.sheets import complete_sheet, make_key_file_round
 from tests.support.small_round import make_small_round
 
@@ -52,7 +52,7 @@ def _texts(path: Path, data: bytes) -> list[bytes]:
 
 def _database_values(db: Path) -> list[bytes]:
     values = []
-    with sqlite3.connect(db) as conn:
+    with rawdb.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
             for row in conn.execute(f'SELECT * FROM "{table}"'):

@@ -10,7 +10,6 @@ import pytest
 from review_model.dossier.indexing import index_pending, search_home
 from review_model.dossier.library import DossierLibrary
 from review_model.errors import Code, Problem
-from review_model.home import Home
 from review_model.store.blobs import SEALED_MARK, sha256_hex
 from review_model.store.sealed import HEADER_SIZE, SEGMENT_BITS, TAG, Sealer, is_sealed, sealed_size
 from tests.support import dossier_pdfs as pdfs
@@ -164,10 +163,9 @@ def test_a_plain_file_among_the_blobs_of_a_sealed_home_is_refused(sealed_dossier
 def test_a_sealed_home_without_its_key_refuses_rather_than_showing_ciphertext(sealed_dossier, tmp_path):
     home, ids = sealed_dossier
     digest = DossierLibrary(home).material(ids[0]).sha256
-    home.close()
-    with Home(tmp_path / "home") as locked:
-        with pytest.raises(Problem) as refused:
-            locked.blobs.read(digest)
+    home.close()  # locked: the key is dropped with it
+    with pytest.raises(Problem) as refused:
+        home.blobs.read(digest)
     assert refused.value.code == Code.SEALED_HOME_LOCKED
 
 

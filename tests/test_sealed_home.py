@@ -3,8 +3,7 @@ in a sealed home leaves no round content in the clear in the home's files; an ol
 place (kill it half way: nothing lost, nothing left plain); closing a round destroys the dossiers,
 index and caches and keeps the signed sheets.
 
-The database (reviewdesk.db*) and the text index (cache/text-index.sqlite3*) are SQLCipher's
-(another part of issue 15) and are left out of the byte search here until that lands."""
+Every file is searched, the database and the text index (SQLCipher, tests/test_home_key.py) included."""
 from __future__ import annotations
 
 import os
@@ -34,7 +33,8 @@ from review_model.signing.returns import export_returns
 from review_model.signing.sign import sign_sheet
 from review_model.store.models import AuditEntry, SheetRevision
 from review_model.store.sealed import is_sealed
-from review_model.store.sealing import seal_home, unsealed_blobs
+from review_model.store.sealing import unsealed_blobs
+from tests.support import rawdb
 from tests.support.sheets import complete_sheet
 from tests.support.small_round import APPLICANTS
 
@@ -42,7 +42,7 @@ pytestmark = pytest.mark.slow
 NOTE = "现场考察：工作室位于厂区二楼，面积约60平方米，设备齐全。"
 COMMENT = "扣分原因：带徒记录缺少二〇二五年下半年台账。"
 EXIF_TIME = "2026:06:18 10:42:07"
-EXCLUDED = ("reviewdesk.db", "text-index.sqlite3")  # SQLCipher's files (h12): remove at merge
+EXCLUDED: tuple[str, ...] = ()  # nothing: the databases are SQLCipher's, the rest sealed
 
 
 def _photo(folder: Path) -> Path:
@@ -56,13 +56,12 @@ def _photo(folder: Path) -> Path:
     return original
 
 
-def _work(small_round, root: Path, key: bytes | None) -> Path:
+def _work(small_round, root: Path) -> Path:
     """E02's home: import, score with a comment, note, photograph, sign, export; thumbnails and the
     index made as the viewer and the background indexer would."""
     target = root / "E02"
     shutil.copytree(small_round.homes["E02"], target)
-    with Home(target, key=key) as home:
-        seal_home(home)  # what start-up does after unlocking
+    with Home(target) as home:  # its own key, from the (test) keyring
         import_package(home, small_round.package, trust_bureau=small_round.bureau_fingerprint)
         reviewer = Reviewer.open(home)
         complete_sheet(reviewer, "A01", comment=COMMENT)
@@ -88,7 +87,7 @@ def _work(small_round, root: Path, key: bytes | None) -> Path:
     return target
 
 
-def _needles(home_root: Path, key: bytes | None) -> dict[str, bytes]:
+def _needles(home_root: Path) -> dict[str, bytes]:
     """What must not be readable: names and USCCs (UTF-8 and UTF-16), the note, the comment, the
     EXIF time, and a stretch of every dossier, photo and signed-sheet PDF's own bytes."""
     needles: dict[str, bytes] = {}
@@ -99,7 +98,7 @@ def _needles(home_root: Path, key: bytes | None) -> dict[str, bytes]:
     for label, text in (("note", NOTE), ("comment", COMMENT), ("exif time", EXIF_TIME), ("taken at", "2026-06-18 10:42:07")):
         needles[label] = text.encode()
         needles[f"{label} utf-16"] = text.encode("utf-16-le")
-    with Home(home_root, key=key) as home:
+    with Home(home_root) as home:
         for digest in home.blobs.digests():
             plain = home.blobs.read(digest)
             middle = len(plain) // 2
@@ -121,51 +120,54 @@ def _hits(folders: list[Path], needles: dict[str, bytes]) -> list[str]:
 
 
 def test_a_stolen_laptop_holds_no_round_content_in_the_clear(small_round, tmp_path):
-    key = os.urandom(32)
-    sealed = _work(small_round, tmp_path / "sealed", key)
+    sealed = _work(small_round, tmp_path / "sealed")
     stolen = tmp_path / "stolen"
     shutil.copytree(sealed, stolen)  # byte for byte, as a thief would
     assert (stolen / "cache" / "thumbnails").is_dir() and list((stolen / "blobs").rglob("*"))
-    assert _hits([stolen], _needles(sealed, key)) == []
-    # the same search does find them in a plain home: the test can fail
-    plain = _work(small_round, tmp_path / "plain", None)
-    found = _hits([plain], _needles(plain, None))
+    assert (stolen / "cache" / "text-index.sqlite3").is_file()
+    needles = _needles(sealed)
+    assert _hits([stolen], needles) == []
+    # the same search does find them in the same home made plain, as before encryption: it can fail
+    rawdb.make_legacy(stolen)
+    found = _hits([stolen], needles)
     assert any(h.startswith("blob") and "blobs/" in h for h in found)
-    assert any("thumbnails" not in h for h in found)
+    assert any("reviewdesk.db" in h for h in found)
 
 
 def test_an_old_home_is_sealed_in_place_and_a_kill_half_way_loses_nothing(small_round, tmp_path):
-    plain = _work(small_round, tmp_path / "w", None)
+    plain = _work(small_round, tmp_path / "w")
     with Home(plain) as home:
         before = {d: home.blobs.read(d) for d in home.blobs.digests()}
-    assert len(before) >= 5 and not any(is_sealed(Path(plain, "blobs", d[:2], d)) for d in before)
-    key = os.urandom(32)
+    needles = {k: v for k, v in _needles(plain).items() if k.startswith("blob")}
+    rawdb.make_legacy(plain)  # as the version before encryption left it
+    blob = lambda d: Path(plain, "blobs", d[:2], d)  # noqa: E731
+    assert len(before) >= 5 and not any(is_sealed(blob(d)) for d in before)
+    # the first start after the upgrade: the database is encrypted, then the blobs are sealed one
+    # by one; killed once three of them are
     child = ("import os, signal, sys\n"
              "from pathlib import Path\n"
              "from review_model.home import Home\n"
-             "from review_model.store.sealing import seal_home\n"
-             "home = Home(Path(sys.argv[1]), key=bytes.fromhex(sys.stdin.read().strip()))\n"
+             "from review_model.store.sealed import is_sealed\n"
+             "root = Path(sys.argv[1])\n"
              "def progress(done, total):\n"
-             "    if done == 3: os.kill(os.getpid(), signal.SIGKILL)\n"
-             "seal_home(home, progress)\n")
-    run = subprocess.run([sys.executable, "-c", child, str(plain)], input=key.hex(), text=True,
+             "    if done == 3 and sum(is_sealed(p) for p in (root / 'blobs').glob('*/*')) >= 3:\n"
+             "        os.kill(os.getpid(), signal.SIGKILL)\n"
+             "Home(root, progress=progress)\n")
+    run = subprocess.run([sys.executable, "-c", child, str(plain)], text=True,
                          env={**os.environ, "PYTHONPATH": os.getcwd()}, capture_output=True)
     assert run.returncode == -signal.SIGKILL, run.stderr
-    with Home(plain, key=key) as home:
-        left = unsealed_blobs(home)
-        assert 0 < len(left) < len(before)  # killed half way
-        assert {d: home.blobs.read(d) for d in before} == before  # nothing lost, plain or sealed
-        report = seal_home(home)
-        assert report.sealed_files == len(left)
-        assert unsealed_blobs(home) == [] and {d: home.blobs.read(d) for d in before} == before
-        assert not list(Path(plain, "cache", "thumbnails").rglob("*.jpg"))  # plain thumbnails deleted
-    assert _hits([plain], {k: v for k, v in _needles(plain, key).items() if k.startswith("blob")}) == []
+    sealed_now = [d for d in before if is_sealed(blob(d))]
+    assert 0 < len(sealed_now) < len(before)  # killed half way
+    with Home(plain) as home:  # the next start carries on
+        assert unsealed_blobs(home) == []
+        assert {d: home.blobs.read(d) for d in before} == before  # nothing lost
+    assert not list(Path(plain, "blobs").glob("*/.*.partial"))
+    assert _hits([plain], needles) == []
 
 
 def test_closing_a_round_removes_dossiers_index_and_caches_and_keeps_the_signed_sheets(small_round, tmp_path):
-    key = os.urandom(32)
-    root = _work(small_round, tmp_path / "w", key)
-    with Home(root, key=key) as home:
+    root = _work(small_round, tmp_path / "w")
+    with Home(root) as home:
         reviewer = Reviewer.open(home)
         for applicant_id in ("A02", "A03"):
             ops.declare_conflict(reviewer, applicant_id, "曾为该单位提供咨询服务")
@@ -199,7 +201,7 @@ def test_a_round_not_delivered_is_not_closed_and_nothing_is_removed(small_round,
 
     root = tmp_path / "E02"
     shutil.copytree(small_round.homes["E02"], root)
-    with Home(root, key=os.urandom(32)) as home:
+    with Home(root) as home:
         import_package(home, small_round.package, trust_bureau=small_round.bureau_fingerprint)
         reviewer = Reviewer.open(home)
         complete_sheet(reviewer, "A01")
@@ -215,7 +217,7 @@ def test_a_round_not_delivered_is_not_closed_and_nothing_is_removed(small_round,
 def test_the_close_round_command_closes_a_delivered_round_and_keeps_the_signed_sheet(small_round, tmp_path):
     from tests.support.cli import reviewdesk
 
-    root = _work(small_round, tmp_path / "w", None)  # a plain home closes the same way
+    root = _work(small_round, tmp_path / "w")
     with Home(root) as home:
         reviewer = Reviewer.open(home)
         for applicant_id in ("A02", "A03"):

@@ -3,7 +3,6 @@ command, which refuses control characters and over-long text with one sentence n
 and leaves the home as it was. Text stored before the rule still exports."""
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 
 import pytest
@@ -18,6 +17,7 @@ from review_model.sheets.context import Reviewer
 from review_model.sheets.forms import export_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
+from tests.support import rawdb
 from tests.support.cli import reviewdesk
 from tests.support.sheets import complete_sheet, expert_home
 from tests.support.small_round import make_small_round
@@ -150,7 +150,7 @@ def test_the_command_line_refuses_a_control_character_in_a_reason(round_, tmp_pa
 def test_text_stored_before_the_rule_still_exports(reviewer, tmp_path, suffix):
     ops.set_comment(reviewer, "A01", "1.1", "placeholder")
     ops.SetOpinion("A01", "placeholder", "").apply(reviewer)
-    with sqlite3.connect(reviewer.home.root / "reviewdesk.db") as db:  # as an older version stored it
+    with rawdb.connect(reviewer.home.root) as db:  # as an older version stored it
         db.execute("UPDATE item_score SET comment = 'bad\x01\x0bcomment' WHERE item_code = '1.1'")
         db.execute("UPDATE sheet_revision SET opinion = 'opinion\x02'")
     form = tmp_path / f"A01{suffix}"

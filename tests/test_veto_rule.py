@@ -6,7 +6,6 @@ refused with one sentence; a form saying both is refused with its row; a sheet s
 from __future__ import annotations
 
 import csv
-import sqlite3
 
 import fitz
 import pytest
@@ -18,6 +17,7 @@ from review_model.sheets.context import Reviewer
 from review_model.sheets.forms import export_form, import_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
+from tests.support import rawdb
 from tests.support.cli import reviewdesk
 from tests.support.sheets import complete_sheet, expert_home
 from tests.support.small_round import make_small_round
@@ -116,7 +116,7 @@ def test_the_sheet_command_refuses_both_at_once(reviewer):
 def _store_both(reviewer) -> None:
     """A sheet saved with a veto and 推荐 before the rule existed."""
     ops.SetVeto("A01", "V1", True, "事故").apply(reviewer)
-    with sqlite3.connect(reviewer.home.root / "reviewdesk.db") as db:
+    with rawdb.connect(reviewer.home.root) as db:
         db.execute("UPDATE sheet_revision SET recommendation = 'recommend'")
 
 

@@ -76,6 +76,9 @@ _PROBLEMS: dict[Code, str] = {
     Code.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("Messages", "The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again."),
     Code.KEY_FILE_UNSUPPORTED: QT_TRANSLATE_NOOP("Messages", "The key file {path} has settings ReviewDesk never writes ({detail}), so it was not opened: it may have been altered. Restore it from your backup."),
     Code.PASSPHRASE_TOO_SHORT: QT_TRANSLATE_NOOP("Messages", "The passphrase must have at least {minimum} characters. Choose a longer one."),
+    # the home key (issue 15: encryption at rest)
+    Code.HOME_KEY_WRONG: QT_TRANSLATE_NOOP("Messages", "The key given does not open the encrypted workspace {path}; nothing was changed. Open it with its own key, or choose another folder with --home."),
+    Code.HOME_KEY_MISSING: QT_TRANSLATE_NOOP("Messages", "The key that encrypts the workspace {path} cannot be found in the {where}, so the workspace cannot be opened; nothing was changed. Restore the keyring or the workspace's keys folder from your backup."),
     # the home's database and the command line
     Code.HOME_DAMAGED: QT_TRANSLATE_NOOP("Messages", "The database of the workspace {path} is damaged or is not a ReviewDesk database; nothing was changed. Restore the workspace from a backup, or choose another folder with --home."),
     Code.HOME_TOO_NEW: QT_TRANSLATE_NOOP("Messages", "The workspace {path} was written by a newer version of ReviewDesk (database version {version}); nothing was changed. Open it with that version, or choose another folder with --home."),

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from review_model.home import Home
 from review_model.identity import require_identity
 
+from .text import tr
+
 
 def with_passphrase(parent: QWidget, home: Home, title: str, prompt: str,
                     proceed: Callable[[str | None], None]) -> QInputDialog | None:
@@ -24,3 +26,12 @@ def with_passphrase(parent: QWidget, home: Home, title: str, prompt: str,
     dialog.textValueSelected.connect(proceed)
     dialog.open()
     return dialog
+
+
+def ask_to_unlock(parent: QWidget | None = None) -> str | None:
+    """The passphrase that unlocks the workspace at start, asked only where no secure keyring holds
+    its key (review_model/home_key.py calls this then, once); None when the person cancels."""
+    text, ok = QInputDialog.getText(parent, tr("ReviewDesk"),
+                                    tr("This workspace is encrypted with your passphrase. Type it to open the workspace:"),
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text else None

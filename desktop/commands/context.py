@@ -23,7 +23,12 @@ def home_path(value: str | Path | None) -> Path:
 def saved_language(home: str | Path | None) -> str | None:
     """The language saved in the home, read before the store loads (every command, --help too, needs
     it first); None when there is none or the database cannot be read, which the command then says."""
-    return peek_setting(home_path(home) / DB_NAME, "language")
+    database = home_path(home) / DB_NAME
+    if not database.is_file():
+        return None
+    from review_model.home_key import peek  # the keyring: only for a home that exists
+
+    return peek_setting(database, "language", peek(database.parent))
 
 
 class Context:
@@ -32,6 +37,7 @@ class Context:
         self.out = out
         self.language = language
         self._home: Home | None = None
+        self._given: str | None = None  # the passphrase typed once in this command (home key, then signing)
 
     @property
     def home_folder(self) -> Path:
@@ -41,7 +47,10 @@ class Context:
         if self._home is None:
             from review_model.home import Home  # the store (SQLAlchemy): only for commands that use the home
 
-            self._home = Home(self.home_folder)
+            # Where no secure keyring holds the home key it is sealed by the passphrase: asked here,
+            # once, and the same answer signs (keys init seals the signing key with it too).
+            new = not (self.home_folder / DB_NAME).exists()
+            self._home = Home(self.home_folder, passphrase=lambda: self.passphrase(confirm=new))
         return self._home
 
     def print(self, text: str = "") -> None:
@@ -51,13 +60,14 @@ class Context:
         """REVIEWDESK_PASSPHRASE for scripts, else a prompt when a person is at the terminal."""
         from review_model.keys import env_passphrase
 
-        given = env_passphrase()
+        given = env_passphrase() or self._given
         if given or not sys.stdin.isatty():
             return given
         first = getpass.getpass(translate("Cli", "Passphrase: "))
         if confirm and getpass.getpass(translate("Cli", "Passphrase again: ")) != first:
             raise Problem(Code.PASSPHRASE_WRONG)
-        return first or None
+        self._given = first or None
+        return self._given
 
     def close(self) -> None:
         if self._home is not None:

@@ -48,7 +48,7 @@ def register(commands) -> None:
 def init_command(ctx: Context) -> int:
     """The keyring when a trusted one answers; otherwise (or when it fails to keep the key) a key file."""
     from review_model.identity import create_identity
-    from review_model.keys import keyring_check
+    from review_model.keys import check_new_passphrase, keyring_check
 
     args = ctx.args
     if not args.key_file:
@@ -66,6 +66,7 @@ def init_command(ctx: Context) -> int:
     passphrase = ctx.passphrase(confirm=True)
     if passphrase is None:
         raise Problem(Code.PASSPHRASE_REQUIRED)
+    check_new_passphrase(passphrase)  # before the home is made: a refused passphrase leaves nothing behind
     return _created(ctx, create_identity(ctx.home(), args.name, args.role, passphrase=passphrase))
 
 

@@ -863,6 +863,10 @@
         <source>Round {round} closed: {files} files ({bytes} bytes) removed; the signed sheets, receipts and the audit log are kept.</source>
         <translation>评审轮次 {round} 已结束：已删除 {files} 个文件（{bytes} 字节）；已签名的评分表、回执和审计日志均予保留。</translation>
     </message>
+    <message>
+        <source>This workspace is encrypted with your passphrase. Type it to open the workspace:</source>
+        <translation>本工作区已用您的口令加密。请输入口令以打开工作区：</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
@@ -2789,6 +2793,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The passphrase must have at least {minimum} characters. Choose a longer one.</source>
         <translation>口令至少需要 {minimum} 个字符，请设置更长的口令。</translation>
+    </message>
+    <message>
+        <source>The key given does not open the encrypted workspace {path}; nothing was changed. Open it with its own key, or choose another folder with --home.</source>
+        <translation>所提供的密钥无法打开加密工作区 {path}，未作任何更改。请使用该工作区本身的密钥打开，或用 --home 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The key that encrypts the workspace {path} cannot be found in the {where}, so the workspace cannot be opened; nothing was changed. Restore the keyring or the workspace&apos;s keys folder from your backup.</source>
+        <translation>在{where}中找不到加密工作区 {path} 的密钥，无法打开该工作区，未作任何更改。请从备份恢复系统密钥环或该工作区的 keys 文件夹。</translation>
     </message>
     <message>
         <source>The database of the workspace {path} is damaged or is not a ReviewDesk database; nothing was changed. Restore the workspace from a backup, or choose another folder with --home.</source>

@@ -127,7 +127,7 @@ class DossierLibrary:
 
     @cached_property
     def index(self) -> TextIndex:
-        return TextIndex(self.index_path)
+        return TextIndex(self.index_path, key=self.home.key)
 
     def search(self, query: str, materials: list[MaterialInfo] | tuple[MaterialInfo, ...], limit: int = 1000) -> list[Hit]:
         """Hits for `query` in these materials, in their order then page order."""

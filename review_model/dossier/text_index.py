@@ -15,17 +15,21 @@ keeps, per file SHA-256 + page + engine version, the outcome (done or failed wit
 the detected rotation, and a box per character of that text (unrotated PDF points), so a hit on
 a scan is highlighted on the word itself. Every OCRed page is committed on its own: what is done
 stays done across restarts.
+
+The text is dossier content: with the home key (`key`, Home.key) the file is SQLCipher-encrypted
+like the home's database (store/cipher.py); an index written before that is encrypted in place
+once, so no OCR is redone. A wrong key reads as a damaged index: it is rebuilt.
 """
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from ..store import cipher
 from ..store.blobs import private_dir, private_file
 from .ocr import MIN_TEXT_CHARS, rects_of
 
@@ -97,20 +101,24 @@ def _snippet(text: str, query: str) -> tuple[str, int]:
 
 
 class TextIndex:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = Path(path)
+        self._key = key
         self._lock = threading.Lock()
         private_dir(self.path.parent)
         try:
+            cipher.remove_leftover(self.path)
+            if key is not None and cipher.is_plaintext(self.path):
+                cipher.encrypt_in_place(self.path, key)
             self._db = self._connect()
-        except sqlite3.DatabaseError:  # a damaged cache is rebuilt, never repaired
+        except cipher.DATABASE_ERROR:  # a damaged cache is rebuilt, never repaired
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             self._db = self._connect()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self):
         private_file(self.path)  # the dossiers' text is the home's: 0600, and its -wal/-shm follow
-        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        db = cipher.connect(self.path, self._key, check_same_thread=False, isolation_level=None, timeout=10)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last batch on power loss is fine
@@ -120,7 +128,7 @@ class TextIndex:
                                  "DROP TABLE IF EXISTS ocr_page;")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.DatabaseError:
+        except cipher.DATABASE_ERROR:
             db.close()
             raise
         return db

@@ -4,6 +4,9 @@ Durability is the point of this module. Every connection the pool hands out runs
 with synchronous=FULL (NORMAL can lose acknowledged commits on power loss) and foreign keys on;
 macOS also needs fullfsync. Each user edit is its own transaction, committed before the UI says
 "saved", with its audit rows in the same transaction.
+
+The driver is SQLCipher's (store/cipher.py): a home's database is encrypted with the home key,
+applied as each connection's first statement; the same settings hold for it.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ..errors import Code, Problem
+from . import cipher
 from .audit import AuditLog
 from .faults import store_problem
 
@@ -30,7 +34,7 @@ from .faults import store_problem
 HEAD_REVISION = "0005"
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _on_connect(dbapi_connection, _record: object) -> None:
     # Autocommit at the driver level; SQLAlchemy's "begin" event below issues BEGIN itself, so
     # PRAGMAs run outside transactions and transactions start when SQLAlchemy says so.
     dbapi_connection.isolation_level = None
@@ -69,22 +73,32 @@ def _on_begin(connection) -> None:
 def _busy(error: BaseException) -> bool:
     """SQLITE_BUSY in any of its forms (locked by another process, recovery, snapshot)."""
     orig = getattr(error, "orig", None)
-    return isinstance(orig, sqlite3.OperationalError) and (getattr(orig, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY
+    return isinstance(orig, cipher.OPERATIONAL_ERROR) and (getattr(orig, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_BUSY
 
 
 def _disk_trouble(error: BaseException) -> bool:
     """SQLITE_FULL or SQLITE_IOERR: the disk is full or refuses the write; nothing was committed."""
     orig = getattr(error, "orig", None)
     code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
-    return isinstance(orig, sqlite3.OperationalError) and code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
+    return isinstance(orig, cipher.OPERATIONAL_ERROR) and code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
 
 
-def make_engine(path: Path | None) -> Engine:
-    """An engine on the file at `path`, or on a private in-memory database when `path` is None."""
+def make_engine(path: Path | None, key: bytes | None = None) -> Engine:
+    """An engine on the file at `path` (encrypted with `key`; plain SQLite without one), or on a
+    private in-memory database when `path` is None.
+
+    The connections are made by cipher.connect, so the key is their first statement, before
+    SQLAlchemy's own first-connect queries; `module` makes SQLAlchemy wrap SQLCipher's exceptions
+    (OperationalError, IntegrityError) as it wraps sqlite3's."""
+    target = ":memory:" if path is None else str(path)
+
+    def connect():
+        return cipher.connect(target, key, check_same_thread=False)
+
     if path is None:
-        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine("sqlite://", module=cipher.dbapi, creator=connect, poolclass=StaticPool)
     else:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        engine = create_engine(f"sqlite:///{path}", module=cipher.dbapi, creator=connect)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -133,9 +147,9 @@ def utcnow() -> datetime:
 class Store:
     """The database of one home. Sessions are short: one per unit of work, objects detached after."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.engine = make_engine(path, key)
         try:
             migrate(self.engine)
         except Exception as exc:  # a damaged file, a full or failing disk: one refusal, nothing written

@@ -1,6 +1,7 @@
 """What a failing home database means to the person using it: damaged, disk full, disk error, read-only.
 
-SQLite reports these as sqlite3 errors (SQLAlchemy keeps the original as `.orig`) whose names are
+SQLite reports these as sqlite3 errors, or SQLCipher's (store/cipher.py: its own classes with the same
+codes; SQLAlchemy keeps the original as `.orig`) whose names are
 SQLite's result codes (https://sqlite.org/rescode.html), stable across versions; the extended names
 start with the primary one (SQLITE_IOERR_SHMSIZE is an I/O error). No SQLAlchemy import here: the
 command line maps a fault without loading the store.
@@ -8,10 +9,10 @@ command line maps a fault without loading the store.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from ..errors import Code, Problem
+from .cipher import ERROR
 
 # Below this much free space an I/O error is the full disk: SQLite cannot grow its shared-memory
 # file (SQLITE_IOERR_SHMSIZE) even to read, so a full disk fails `status` with "disk I/O error".
@@ -21,18 +22,18 @@ _DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _READ_ONLY = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
 
 
-def sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
+def sqlite_error(exc: BaseException | None) -> Exception | None:
     """The SQLite error behind `exc` (itself, SQLAlchemy's `.orig`, or a cause), if there is one."""
     seen = 0
     while exc is not None and seen < 10:
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, ERROR):
             return exc
         exc = getattr(exc, "orig", None) or exc.__cause__
         seen += 1
     return None
 
 
-def _primary(error: sqlite3.Error) -> str:
+def _primary(error: Exception) -> str:
     name = getattr(error, "sqlite_errorname", "") or ""
     return "_".join(name.split("_")[:2])
 

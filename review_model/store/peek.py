@@ -5,22 +5,27 @@ Opened read-write but only read: a read-only SQLite connection cannot remove the
 so it would leave `-wal`/`-shm` behind in a home it only looked at. Nothing is created: a missing
 file is no setting. Any failure is no setting too; the command that opens the store says what is
 wrong (store/faults.py).
+
+The database is encrypted: `home_key` opens it (home_key.peek gives it for a keyring home without
+asking anyone; a passphrase home is read after its prompt, so its commands start in the default
+language).
 """
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from . import cipher
 
-def peek_setting(database: Path, key: str) -> str | None:
+
+def peek_setting(database: Path, key: str, home_key: bytes | None = None) -> str | None:
     try:
         if not database.is_file():
             return None
         uri = f"{database.resolve().as_uri()}?mode=rw"
-        with closing(sqlite3.connect(uri, uri=True, timeout=0.5)) as connection:
+        with closing(cipher.connect(uri, home_key, uri=True, timeout=0.5)) as connection:
             # the table of store.models.Setting (tests/test_cli_robust.py reads what set_setting wrote)
             row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    except (sqlite3.Error, OSError, ValueError):
+    except (*cipher.ERROR, OSError, ValueError):
         return None
     return row[0] if row else None

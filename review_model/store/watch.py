@@ -3,17 +3,18 @@ background sender, may write while the GUI is open; the GUI then re-reads what i
 
 SQLite's `PRAGMA data_version` changes whenever another connection commits. The watch keeps its
 own read-only connection that never writes, so every commit, from this process or another, counts.
-Looking costs one statement and no lock.
+Looking costs one statement and no lock. The database is encrypted: the watch is keyed like the store.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from . import cipher
 
 
 class ChangeWatch:
-    def __init__(self, path: Path) -> None:
-        self._connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
+        self._connection = cipher.connect(f"{Path(path).resolve().as_uri()}?mode=ro", key, uri=True, check_same_thread=False)
         self._last = self._version()
 
     def _version(self) -> int:
@@ -23,7 +24,7 @@ class ChangeWatch:
         """True once after each change (since the watch began or since the last True)."""
         try:
             version = self._version()
-        except sqlite3.Error:  # busy or gone for a moment: look again next time
+        except cipher.ERROR:  # busy or gone for a moment: look again next time
             return False
         if version != self._last:
             self._last = version
