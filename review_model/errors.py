@@ -69,6 +69,8 @@ class Code(str, Enum):
     PACKAGE_CHANGED = "package_changed"
     # concurrency: several processes (GUI, command line, sync) on one home
     HOME_BUSY = "home_busy"
+    # concurrency: the search index (review_model/dossier/indexing.py, issue 13)
+    INDEX_BUSY = "index_busy"  # another process (the app's background indexer, a command) is indexing
     # keys and passphrases (issue 9: secrets and permissions)
     KEYRING_UNAVAILABLE = "keyring_unavailable"
     KEY_FILE_UNSUPPORTED = "key_file_unsupported"

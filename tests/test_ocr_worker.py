@@ -188,3 +188,21 @@ def test_a_cancel_mid_page_stops_the_worker_at_once_and_records_nothing(tmp_path
     report = ocr_pending(home)
     assert (report.pages_read, report.failed) == (1, 0)  # not recorded as failed or timed out
     home.close()
+
+
+@pytest.mark.slow
+def test_upside_down_and_left_turned_scans_are_read_with_their_words_where_drawn(tmp_path):
+    """The orientation probe's lines are the page's lines (ocr_engine.detect): turned with the page
+    for 180° and 270°, they still cut the words out where they are drawn."""
+    from review_model.dossier.indexing import index_states, search_home
+
+    pages = [scan_page(["职业技能培训基地申报表", "学徒 合同 场地 91440300MA5F"], ["合同"], turn=turn) for turn in (180, 270)]
+    home = _home_with(tmp_path, join(*(data for data, _ in pages)))
+    assert ocr_pending(home).pages_read == 2
+    assert index_states(home)[0].rotations == ((0, 180), (1, 90))  # degrees clockwise that show each upright
+    hits = {h.page: h.rect for h in search_home(home, "合同")}
+    for page, (_, drawn) in enumerate(pages, start=1):
+        (x0, y0, x1, y1), (a0, b0, a1, b1) = hits[page], drawn["合同"][0]
+        shared = max(0, min(x1, a1) - max(x0, a0)) * max(0, min(y1, b1) - max(y0, b0))
+        assert shared > 0.6 * (a1 - a0) * (b1 - b0) and shared > 0.6 * (x1 - x0) * (y1 - y0), (hits[page], drawn)
+    home.close()

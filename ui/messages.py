@@ -72,6 +72,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.ALREADY_IMPORTED: QT_TRANSLATE_NOOP("Messages", "This package is already imported; nothing changed."),
     Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
     Code.HOME_BUSY: QT_TRANSLATE_NOOP("Messages", "This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again."),
+    Code.INDEX_BUSY: QT_TRANSLATE_NOOP("Messages", "The search index is already being brought up to date by another ReviewDesk window or command, so nothing was started. Wait for it to finish, or run reviewdesk index --wait to wait for it."),
     # keys and passphrases (issue 9: secrets and permissions)
     Code.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("Messages", "The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again."),
     Code.KEY_FILE_UNSUPPORTED: QT_TRANSLATE_NOOP("Messages", "The key file {path} has settings ReviewDesk never writes ({detail}), so it was not opened: it may have been altered. Restore it from your backup."),

@@ -27,18 +27,29 @@ def register(commands) -> None:
 
 
 def index_command(ctx: Context) -> int:
-    from review_model.dossier.indexing import index_pending, index_states, ocr_pending
+    from review_model.dossier.indexing import IndexLock, index_pending, index_states, ocr_pending
 
     home = ctx.home()
     progress_out = sys.stderr if ctx.args.json else ctx.out
-    index_pending(home)
-    if ctx.args.wait:
-        def progress(done: int, total: int) -> None:
-            if total:
-                print(tr("Reading scanned pages: {done}/{total}").format(done=done, total=total), file=progress_out, flush=True)
+    lock = IndexLock(home)  # one indexer per home: the app's background one or this command
+    try:
+        if ctx.args.wait:
+            lock.take(wait=True, waiting=lambda: print(
+                tr("Another ReviewDesk window or command is indexing this workspace; waiting for it to finish…"),
+                file=progress_out, flush=True))
+        else:
+            lock.take()  # busy: Problem INDEX_BUSY, nothing started
+        index_pending(home, lock=lock)
+        if ctx.args.wait:
+            def progress(done: int, total: int) -> None:
+                if total:
+                    print(tr("Reading scanned pages: {done}/{total}").format(done=done, total=total), file=progress_out,
+                          flush=True)
 
-        ocr_pending(home, progress)
-    else:  # the scans are read by a process of their own, at low priority; this command returns now
+            ocr_pending(home, progress, lock=lock)
+    finally:
+        lock.release()
+    if not ctx.args.wait:  # the scans are read by a process of their own, at low priority; this command returns now
         command = [sys.executable, "-m", "desktop.cli", "--home", str(home.root), "index", "--wait"]
         if getattr(sys, "frozen", False):
             command = [sys.executable, "--home", str(home.root), "index", "--wait"]

@@ -784,6 +784,10 @@
         <translation>以一个 JSON 对象输出检索结果</translation>
     </message>
     <message>
+        <source>Another ReviewDesk window or command is indexing this workspace; waiting for it to finish…</source>
+        <translation>另一个评审台窗口或命令正在为本工作区建立索引，正在等待其完成…</translation>
+    </message>
+    <message>
         <source>Reading scanned pages: {done}/{total}</source>
         <translation>正在识别扫描页：{done}/{total}</translation>
     </message>
@@ -2781,6 +2785,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again.</source>
         <translation>本工作区正被另一个评审台窗口或命令长时间占用，本次操作未作任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The search index is already being brought up to date by another ReviewDesk window or command, so nothing was started. Wait for it to finish, or run reviewdesk index --wait to wait for it.</source>
+        <translation>另一个评审台窗口或命令正在更新检索索引，本次未启动任何操作。请等待其完成，或运行 reviewdesk index --wait 等待其完成。</translation>
     </message>
     <message>
         <source>The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again.</source>

@@ -10,12 +10,21 @@ the expert has typed the password.
 `ocr_pending(home, progress)` then reads every page without a usable text layer (ocr.needs_ocr)
 in the OCR worker process, one page per transaction, so it resumes page by page; a page that
 fails is recorded with its reason and not tried again by the same engine.
+
+Only one process at a time brings a home's index up to date (IndexLock): the app's background
+indexer and a `reviewdesk index` started beside it would otherwise read the same scans twice and
+race each other's batches. The second one is told (Problem INDEX_BUSY) or, asked to, waits.
 """
 from __future__ import annotations
 
+import os
 import threading
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..errors import Code, Problem
 from ..home import Home
 from ..progress import Progress, no_progress
 from .client import RenderWorker
@@ -24,6 +33,64 @@ from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout
 from .protocol import BACKGROUND
 
 BATCH = 16  # pages per extraction request and per committed transaction
+LOCK_FILE = "text-index.lock"  # in the home's cache, beside the index it guards
+LOCK_POLL = 0.25  # seconds between tries while waiting for another indexer
+
+
+class IndexLock:
+    """The home's indexing lock: an OS file lock (store/scratch.py's), which the system drops
+    when the holder ends however it ends, so a killed indexer never leaves the index locked."""
+
+    def __init__(self, home: Home) -> None:
+        self.path = home.cache / LOCK_FILE
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def take(self, *, wait: bool = False, waiting: Callable[[], None] | None = None) -> IndexLock:
+        """Take the lock; if another process holds it, raise Problem(INDEX_BUSY), or with `wait`
+        call `waiting()` once and wait until it is free."""
+        from ..store.scratch import _try_lock
+
+        if self._fd is not None:
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        told = False
+        while not _try_lock(fd):
+            if not wait:
+                os.close(fd)
+                raise Problem(Code.INDEX_BUSY)
+            if not told and waiting is not None:
+                waiting()
+            told = True
+            time.sleep(LOCK_POLL)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # closing the descriptor drops the lock
+
+    def __enter__(self) -> IndexLock:
+        return self.take()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@contextmanager
+def _indexing(home: Home, lock: IndexLock | None):
+    """Held for one call: the caller's lock when it holds one (a command doing both steps),
+    otherwise this home's, taken now and refused with INDEX_BUSY when another process has it."""
+    if lock is not None and lock.held:
+        yield
+        return
+    with IndexLock(home):
+        yield
 
 
 @dataclass(frozen=True)
@@ -33,7 +100,13 @@ class IndexReport:
     unreadable: int  # files whose text could not be read
 
 
-def index_pending(home: Home, progress: Progress = no_progress, *, worker: RenderWorker | None = None) -> IndexReport:
+def index_pending(home: Home, progress: Progress = no_progress, *, worker: RenderWorker | None = None,
+                  lock: IndexLock | None = None) -> IndexReport:
+    with _indexing(home, lock):
+        return _index_pending(home, progress, worker)
+
+
+def _index_pending(home: Home, progress: Progress, worker: RenderWorker | None) -> IndexReport:
     library = DossierLibrary(home)
     materials = library.indexable()
     index = library.index
@@ -91,9 +164,16 @@ class OcrReport:
 
 
 def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: float = PAGE_SECONDS,
-                client: OcrClient | None = None, stop: threading.Event | None = None) -> OcrReport:
+                client: OcrClient | None = None, lock: IndexLock | None = None,
+                stop: threading.Event | None = None) -> OcrReport:
     """OCR every indexed page without a usable text layer that the current engine has not read.
     Setting `stop` cancels at once, even mid-page (the page is left to read next time)."""
+    with _indexing(home, lock):
+        return _ocr_pending(home, progress, page_seconds, client, stop)
+
+
+def _ocr_pending(home: Home, progress: Progress, page_seconds: float, client: OcrClient | None,
+                 stop: threading.Event | None) -> OcrReport:
     engine = engine_id()
     library = DossierLibrary(home)
     try:

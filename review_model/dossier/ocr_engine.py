@@ -12,17 +12,29 @@ Orientation: RapidOCR's per-line angle classifier flips good lines and scrambles
 thumbnail says whether the lines run across or down the page; the classifier on the longest
 lines then says right way up or upside down. The page is OCRed turned upright, with the per-line
 classifier off, and every box is turned back into the page's own (unrotated) pixels.
+
+Speed and memory (benchmarks/ocr.py): the probe's detection is the page's detection. RapidOCR
+as shipped shrinks a 200 dpi A4 page to 2000 px and detects on that (1.4 s and ~830 MB of
+activations at one thread); detection on the 960 px thumbnail finds the same lines, down to
+10.5-point body text, at a fifth of the cost. The lines are then cut from the full 200 dpi image
+for recognition, one at a time: in batches of six the wider lines' padding cost more time and
+memory than batching saved. onnxruntime's memory pattern (buffers planned per input shape, and
+every line has its own width) is off, and freed memory is handed back to the system after each
+page: together a third off the worker's peak.
 """
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-PROBE_SIDE = 960  # the orientation probe's thumbnail: long side in pixels
+PROBE_SIDE = 960  # the orientation probe's thumbnail, long side in pixels: also the page's detection
 PROBE_LINES = 10  # longest detected lines the angle classifier looks at
+REC_BATCH = 1  # lines per recognition run (see above)
+TEXT_SCORE = 0.5  # lines the recogniser is less sure of are dropped (RapidOCR's own default)
 
 
 def model_files() -> dict[str, Path]:
@@ -51,10 +63,18 @@ class OcrLine:
     chars: tuple[OcrChar, ...]  # the line's non-space characters, in reading order
 
 
+@dataclass(frozen=True)
+class Detection:
+    turn: int  # degrees clockwise that turn the page upright
+    boxes: np.ndarray  # N × 4 × 2 text-line quadrilaterals in the upright page's full-size pixels, reading order
+
+
 class OcrEngine:
     def __init__(self, threads: int = 1) -> None:
         # the OCR engine loads only in the OCR worker process
         from rapidocr import RapidOCR
+
+        _without_memory_pattern()
 
         files = model_files()
         missing = [str(p) for p in files.values() if not p.is_file()]
@@ -65,17 +85,18 @@ class OcrEngine:
             "Det.model_path": str(files["det"]), "Rec.model_path": str(files["rec"]),
             "Cls.model_path": str(files["cls"]), "Global.model_root_dir": str(files["det"].parent),
             "Global.log_level": "error", "Global.use_cls": False,
+            "Det.limit_type": "max", "Det.limit_side_len": PROBE_SIDE, "Rec.rec_batch_num": REC_BATCH,
             # one intra-op thread: on 2 shared cores the second thread was slower (issue 13)
             f"{ort}intra_op_num_threads": threads, f"{ort}inter_op_num_threads": 1,
         })
         # load all three now, so a model problem shows at start and load time is measured there
         self.det = self.ocr._load_det_model()
         self.cls = self.ocr._load_cls_model()
-        self.ocr._load_rec_model()
+        self.rec = self.ocr._load_rec_model()
 
-    # --- orientation --------------------------------------------------------------------------
-    def orientation(self, image: np.ndarray) -> int:
-        """Degrees (0, 90, 180, 270) to turn the image clockwise so that its text reads upright."""
+    # --- orientation and detection ------------------------------------------------------------
+    def detect(self, image: np.ndarray) -> Detection:
+        """The page's orientation and its text lines, from detection on a thumbnail."""
         # OpenCV comes with the OCR engine, only in the OCR worker process
         import cv2
         from rapidocr.utils.process_img import get_rotate_crop_image
@@ -84,46 +105,68 @@ class OcrEngine:
         scale = min(1.0, PROBE_SIDE / max(h, w))
         thumb = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
         boxes = self._boxes(thumb)
-        if not len(boxes):
-            return 0
-        across = sum(1 for b in boxes if _width(b) > 2 * _height(b))
-        down = sum(1 for b in boxes if _height(b) > 2 * _width(b))
         turn = 0
-        if down > across:
-            turn = 90
-            thumb = np.ascontiguousarray(np.rot90(thumb, k=-1))  # 90° clockwise
-            boxes = self._boxes(thumb)
-            if not len(boxes):
-                return turn
-        longest = sorted(boxes, key=_width, reverse=True)[:PROBE_LINES]
-        crops = [get_rotate_crop_image(thumb, np.array(b, dtype=np.float32)) for b in longest]
-        result = self.cls(crops)
-        votes = {"0": 0.0, "180": 0.0}
-        for label, score in result.cls_res or ():
-            votes[str(label)] = votes.get(str(label), 0.0) + float(score)
-        if votes.get("180", 0.0) > votes.get("0", 0.0):
-            turn += 180
-        return turn % 360
+        if len(boxes):
+            across = sum(1 for b in boxes if _width(b) > 2 * _height(b))
+            down = sum(1 for b in boxes if _height(b) > 2 * _width(b))
+            if down > across:
+                turn = 90
+                thumb = np.ascontiguousarray(np.rot90(thumb, k=-1))  # 90° clockwise
+                boxes = self._boxes(thumb)
+        if len(boxes):
+            longest = sorted(boxes, key=_width, reverse=True)[:PROBE_LINES]
+            crops = [get_rotate_crop_image(thumb, np.array(b, dtype=np.float32)) for b in longest]
+            votes = {"0": 0.0, "180": 0.0}
+            for label, score in self.cls(crops).cls_res or ():
+                votes[str(label)] = votes.get(str(label), 0.0) + float(score)
+            if votes.get("180", 0.0) > votes.get("0", 0.0):
+                turn += 180
+                th, tw = thumb.shape[:2]  # the lines as they lie on the page turned half round
+                boxes = self.det.sorted_boxes(np.stack([[(tw - x, th - y) for x, y in b[[2, 3, 0, 1]]] for b in boxes]))
+        upright_h, upright_w = (w, h) if turn % 180 else (h, w)
+        th, tw = thumb.shape[:2]
+        full = np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2) * np.float32([upright_w / tw, upright_h / th])
+        return Detection(turn % 360, full)
 
-    def _boxes(self, image: np.ndarray) -> list:
+    def _boxes(self, image: np.ndarray) -> np.ndarray:
         found = self.det(image)
-        return [] if found.boxes is None else list(found.boxes)
+        return np.zeros((0, 4, 2), np.float32) if found.boxes is None else np.asarray(found.boxes, dtype=np.float32)
 
     # --- recognition --------------------------------------------------------------------------
-    def read(self, image: np.ndarray, turn: int) -> list[OcrLine]:
-        """The text of `image` (RGB, the page unrotated), read after turning it `turn`° clockwise;
-        boxes come back in `image`'s own pixels."""
+    def page(self, image: np.ndarray) -> tuple[int, list[OcrLine]]:
+        """The orientation of `image` (RGB, the page unrotated) and its text, with boxes in
+        `image`'s own pixels."""
+        try:
+            found = self.detect(image)
+            return found.turn, self.read(image, found)
+        finally:
+            _give_back_memory()
+
+    def read(self, image: np.ndarray, found: Detection) -> list[OcrLine]:
+        """The text of `image` (the page unrotated) at the lines `found`, cut from the full-size
+        image; boxes come back in `image`'s own pixels."""
+        from rapidocr.ch_ppocr_rec import TextRecInput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        turn = found.turn
         h, w = image.shape[:2]
         upright = np.ascontiguousarray(np.rot90(image, k=-(turn // 90))) if turn else image
-        out = self.ocr(upright, use_cls=False, return_word_box=True, return_single_char_box=True)
-        if out.txts is None:
+        crops, boxes = [], []
+        for box in found.boxes:
+            crop = get_rotate_crop_image(upright, box.copy())
+            if crop.size and min(crop.shape[:2]) > 1:
+                crops.append(crop)
+                boxes.append(box)
+        if not crops:
             return []
+        rec = self.rec(TextRecInput(img=crops, return_word_box=True))
         lines = []
-        words = out.word_results or [()] * len(out.txts)
-        for text, score, line_box, chars in zip(out.txts, out.scores, out.boxes, words, strict=False):
-            boxed = [(c, float(s), _box(b, turn, w, h)) for c, s, b in chars if c.strip()]
+        for crop, box, text, score, info in zip(crops, boxes, rec.txts, rec.scores, rec.word_results, strict=True):
+            if not text.strip() or score < TEXT_SCORE:
+                continue
+            boxed = [(c, conf, _box(quad, turn, w, h)) for c, conf, quad in _char_quads(text, float(score), info, crop, box)]
             if [c for c, _, _ in boxed] != [c for c in text if c.strip()]:
-                boxed = _spread(text, float(score), line_box, turn, w, h)  # the engine's boxes don't match: share the line out
+                boxed = _spread(text, float(score), box, turn, w, h)  # the engine's columns don't match: share the line out
             lines.append(OcrLine(text, float(score), tuple(OcrChar(c, b, s) for c, s, b in boxed)))
         return lines
 
@@ -151,6 +194,47 @@ def _box(points, turn: int, w: int, h: int) -> tuple[float, float, float, float]
     return (max(0.0, min(xs)), max(0.0, min(ys)), min(float(w), max(xs)), min(float(h), max(ys)))
 
 
+def _char_quads(text: str, score: float, info, crop: np.ndarray, box: np.ndarray) -> list:
+    """Each non-space character of a recognised line with its confidence and its quadrilateral on
+    the upright page: centred on the recogniser's output column for it, as wide as a character
+    of the line's height (a Chinese one square, a Latin letter or digit narrower), never past
+    half-way to its neighbours. RapidOCR's own word boxes take their width from multi-character
+    words, which it splits wherever characters are more than 5 columns apart, as they are on
+    tightly cut lines: then every box got the width of a digit."""
+    chars = [c for word in info.words for c in word]
+    cols = [c for word in info.word_cols for c in word]
+    if not chars or len(chars) != len(cols) or not info.line_txt_len:
+        return []
+    solid = [i for i, c in enumerate(text) if not c.isspace()]
+    confs = list(info.confs)
+    confs = [float(confs[i]) for i in solid] if len(confs) == len(text) else [score] * len(chars)
+    crop_h, crop_w = crop.shape[:2]
+    step = crop_w / info.line_txt_len  # one output column, in the crop's pixels
+    centres = [(c + 0.5) * step for c in cols]
+    p = np.asarray(box, dtype=np.float64).reshape(4, 2)
+    if _height(p) >= 1.5 * _width(p):  # the crop was turned a quarter (a column of text): its x runs down the box
+        start, end, across0, across1 = p[0], p[3], p[1], p[2]
+    else:
+        start, end, across0, across1 = p[0], p[1], p[3], p[2]
+    out = []
+    for i, (c, x) in enumerate(zip(chars, centres, strict=True)):
+        half = crop_h * (0.5 if _wide(c) else 0.3)
+        x0 = max(x - half, (x + centres[i - 1]) / 2 if i else 0.0, 0.0)
+        x1 = min(x + half, (x + centres[i + 1]) / 2 if i + 1 < len(centres) else crop_w, crop_w)
+        t0, t1 = x0 / crop_w, x1 / crop_w
+        quad = [start + t0 * (end - start), start + t1 * (end - start),
+                across0 + t1 * (across1 - across0), across0 + t0 * (across1 - across0)]
+        out.append((c, confs[i] if i < len(confs) else score, quad))
+    return out
+
+
+def _wide(c: str) -> bool:
+    """A character as wide as it is high (CJK ideographs, kana, full-width forms)."""
+    import unicodedata
+
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
 def _spread(text: str, score: float, points, turn: int, w: int, h: int) -> list:
     """Boxes for a line's characters when the engine's don't match its text: equal shares along
     the line (in the upright image, where the line runs left to right), turned back."""
@@ -162,6 +246,37 @@ def _spread(text: str, score: float, points, turn: int, w: int, h: int) -> list:
     step = (x1 - x0) / len(chars)
     return [(c, score, _box([(x0 + i * step, y0), (x0 + (i + 1) * step, y1)], turn, w, h))
             for i, c in enumerate(chars)]
+
+
+def _without_memory_pattern() -> None:
+    """RapidOCR builds its onnxruntime sessions itself and offers no switch for the memory
+    pattern: wrap its session options (in the OCR worker process only, before any model loads)."""
+    from rapidocr.inference_engine.onnxruntime import main as ort_session
+
+    options = ort_session.OrtInferSession._init_sess_opts
+    if getattr(options, "reviewdesk", False):
+        return
+
+    def without_pattern(cfg):
+        opts = options(cfg)
+        opts.enable_mem_pattern = False
+        return opts
+
+    without_pattern.reviewdesk = True
+    ort_session.OrtInferSession._init_sess_opts = staticmethod(without_pattern)
+
+
+def _give_back_memory() -> None:
+    """glibc keeps a page's freed buffers (~150 MB) and the next page's land beside them; trim.
+    Elsewhere (Windows, macOS) the allocator returns large blocks by itself."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl)
+        pass
 
 
 def limit_threads() -> None:

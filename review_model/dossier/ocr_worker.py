@@ -91,8 +91,7 @@ class PageReader:
             return {"error": OcrFailure.IMAGE_DAMAGED, "detail": warnings.strip().splitlines()[0][:200]}
         image = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
         image = np.ascontiguousarray(image[:, :, ::-1])  # the engine (OpenCV) wants BGR
-        turn = self.engine.orientation(image)
-        lines = self.engine.read(image, turn)
+        turn, lines = self.engine.page(image)  # one detection gives the orientation and the lines
 
         def points(box):
             return [round(v / scale, 2) for v in box]
