@@ -170,15 +170,16 @@ for run in cold warm; do
     { xprop -id "$win" WM_CLASS; xprop -id "$win" _NET_WM_ICON | head -c 120; echo; } >"$OUT/window-props.txt" 2>&1 || true
   else
     # the GUI's background OCR (the frozen app's OCR worker: numpy, onnxruntime, OpenCV, the models)
-    # recognises scanned pages while the window is open: wait for the first one to reach the index
+    # recognises scanned pages while the window is open: wait until a search finds a word on a scan.
+    # (Not `index`: without --wait it starts an indexer of its own in the background.)
     t=$(now)
     for _ in $(seq 180); do
-      reviewdesk --home "$HOME_GUI" index --json >"$OUT/index.json" 2>>"$OUT/index.log" || true
-      grep -Eq '"done": [1-9]' "$OUT/index.json" && break
+      reviewdesk --home "$HOME_GUI" search 深圳 --json >"$OUT/search.json" 2>>"$OUT/search.log" || true
+      grep -q '"source": "ocr"' "$OUT/search.json" && break
       kill -0 "$pid" 2>/dev/null || break
       sleep 1
     done
-    grep -Eq '"done": [1-9]' "$OUT/index.json" || { cat "$OUT/gui-$run.log"; fail "the installed app's OCR recognised no page in 3 minutes"; }
+    grep -q '"source": "ocr"' "$OUT/search.json" || { cat "$OUT/gui-$run.log"; fail "the installed app's OCR recognised no page in 3 minutes"; }
     TIMES[first_ocr_page]=$(since "$t")
     ocr=$(pgrep -P "$pid" -f -- '--render-worker ocr' | head -1 || true)
     [ -z "$ocr" ] || [ "$(readlink -f /proc/"$ocr"/exe)" = "$APPDIR/files/reviewdesk" ] || fail "the OCR worker is not the installed app"
@@ -232,6 +233,11 @@ main=$(wait_window "$pid" "评审台" 10) || fail "no main window behind the ans
 xdotool windowfocus "$main" key --clearmodifiers ctrl+q
 for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill "$XVFB" 2>/dev/null || true
+
+# --- every window quit: no process of the app may be left (a worker outliving its window) -------
+for _ in $(seq 100); do pgrep -f "$APPDIR/files/reviewdesk" >/dev/null || break; sleep 0.1; done
+left=$(pgrep -af "$APPDIR/files/reviewdesk" || true)
+[ -z "$left" ] || fail "processes of the app are still running after every window quit: $left"
 
 # --- removal: nothing of the package is left, the user's data is -------------------------------
 step "apt-get remove, then purge"
