@@ -1,4 +1,5 @@
-"""The app's outbox against a real `reviewdesk intake serve` on 127.0.0.1 (SQLite): signing queues in
+"""The app's outbox against a real `reviewdesk intake serve` on 127.0.0.1 (SQLite; the forged
+receipt on PostgreSQL too): signing queues in
 the same transaction, `reviewdesk sync` delivers with a checked receipt, refusals stop retrying,
 a forged receipt is never taken as delivery."""
 from __future__ import annotations
@@ -104,7 +105,7 @@ def test_a_refusal_stops_retrying_that_item_says_why_and_the_rest_still_goes(sql
     assert _bundles(sqlite_intake, round_, home) == before
 
 
-def test_a_forged_receipt_is_not_taken_as_delivery(sqlite_intake, tmp_path):
+def test_a_forged_receipt_is_not_taken_as_delivery(intake, tmp_path):
     """The package names the bureau's intake key; an intake answering with another key (an impostor
     at that address, or a forged answer) gets its bundle, but the app does not mark it delivered."""
     from review_model import crypto
@@ -115,7 +116,7 @@ def test_a_forged_receipt_is_not_taken_as_delivery(sqlite_intake, tmp_path):
     other = json.dumps({"format": IDENTITY_FORMAT, "format_version": 1, "name": "区人社局受理服务", "role": "intake",
                         "public_key_pem": crypto.public_pem(raw), "fingerprint": crypto.fingerprint(raw),
                         "created_at": "2026-06-01T00:00:00+00:00"}).encode()
-    round_ = make_sync_round(tmp_path / "round", sqlite_intake, intake_pub=other)
+    round_ = make_sync_round(tmp_path / "round", intake, intake_pub=other)  # the session's intake: SQLite and PostgreSQL
     home = signed_home(round_, "E02", tmp_path / "E02")
     done, report = _sync(home)
     assert done.returncode == 1

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from review_model.home import Home
 from review_model.store.models import OutboxBundle
 from tests.support.cli import reviewdesk
-from tests.support.intake import ROOT, Backend, reviewdesk_command, start_intake
+from tests.support.intake import ROOT, reviewdesk_command, start_intake
 from tests.support.sync_round import make_sync_round, signed_home
 
 pytestmark = pytest.mark.slow
@@ -98,8 +98,9 @@ class SlowProxy:
         self._server.close()
 
 
-def test_the_client_sigkilled_while_sending_resumes_the_same_transfer_after_restart(tmp_path_factory, tmp_path):
-    intake = start_intake(tmp_path_factory.mktemp("kill-intake"), Backend("sqlite"))
+def test_the_client_sigkilled_while_sending_resumes_the_same_transfer_after_restart(intake_backend, tmp_path_factory,
+                                                                                   tmp_path):
+    intake = start_intake(tmp_path_factory.mktemp(f"kill-intake-{intake_backend.name}"), intake_backend)
     try:
         round_ = make_sync_round(tmp_path / "round", intake)
         home = signed_home(round_, "E02", tmp_path / "E02", APPLICANTS)

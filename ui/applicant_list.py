@@ -24,9 +24,9 @@ class ApplicantTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ApplicantRow] = []
-        self._delivery: dict[str, tuple[str, str]] = {}  # applicant -> (outbox state words, colour)
+        self._delivery: dict[str, tuple[str, str, str]] = {}  # applicant -> (outbox state line, in full, colour)
 
-    def set_delivery(self, delivery: dict[str, tuple[str, str]]) -> None:
+    def set_delivery(self, delivery: dict[str, tuple[str, str, str]]) -> None:
         """The outbox's state per sheet (ui/sync_sender.py), shown under the sheet's state."""
         if delivery != self._delivery:
             self._delivery = dict(delivery)
@@ -84,9 +84,11 @@ class ApplicantTableModel(QAbstractTableModel):
             return f"{text}\n{delivery[0]}" if delivery else text
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             delivery = self._delivery.get(row.applicant_id)
-            return QColor(delivery[1] if delivery else STATE_COLOURS.get(row.state, "#000000"))
+            return QColor(delivery[2] if delivery else STATE_COLOURS.get(row.state, "#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\n{row.uscc}\n{label(CARRIER_TYPES, row.carrier_type)} · {row.industry}"
+            tip = f"{row.name}\n{row.uscc}\n{label(CARRIER_TYPES, row.carrier_type)} · {row.industry}"
+            delivery = self._delivery.get(row.applicant_id)
+            return f"{tip}\n{delivery[1]}" if delivery else tip
         if role == Qt.ItemDataRole.UserRole:
             return row.applicant_id
         return None
@@ -114,7 +116,21 @@ class ApplicantList(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The state column fits its contents up to half the list: a refusal's reason or a delivery
+        # line is longer than the list is wide, and would push the state out of sight to the right
+        # (elided instead; the tooltip has it in full).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.model_.modelReset.connect(self._fit_state_column)
+        self.model_.dataChanged.connect(self._fit_state_column)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _fit_state_column(self, *_args) -> None:
+        wanted = max(self.sizeHintForColumn(2), self.horizontalHeader().sectionSizeHint(2))
+        self.setColumnWidth(2, min(wanted, max(self.viewport().width() // 2, 8 * self.fontMetrics().height())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_state_column()
 
     def set_rows(self, rows: list[ApplicantRow]) -> None:
         current = self.current_applicant()

@@ -21,16 +21,20 @@ def state_text(state: OutboxState) -> str:
     return QCoreApplication.translate(CTX, STATES[state])
 
 
-def item_text(item: ItemView) -> str:
-    """One line: the state, and why (refused), or the last error and the next try (waiting)."""
+def item_text(item: ItemView, detail: bool = True) -> str:
+    """One line: the state, and why (refused), or the next try and the last error (waiting).
+
+    `detail=False` leaves the last error out: the applicant list's cell is narrow, and the error
+    (a sentence with the intake's address) would push the state column out of sight; the list
+    shows it in the row's tooltip instead."""
     word = state_text(item.state)
     if item.state is OutboxState.DELIVERED and item.receipt_seq is not None:
         return tr("{state} (receipt no. {seq})").format(state=word, seq=item.receipt_seq)
     if item.state is OutboxState.REFUSED:
-        return f"{word}: {reason_text(item.reason or '')}"
+        return tr("{state}: {reason}").format(state=word, reason=reason_text(item.reason or ""))
     if item.state is OutboxState.WAITING:
         when = item.next_try_at.astimezone().strftime("%H:%M:%S") if item.next_try_at else ""
-        error = describe(item.last_error) if item.last_error else ""
+        error = describe(item.last_error) if item.last_error and detail else ""
         return tr("{state}: next try at {time}. {error}").format(state=word, time=when, error=error).strip()
     return word
 

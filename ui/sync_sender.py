@@ -97,7 +97,8 @@ def attach_sender(window: QMainWindow, home: Home, menu: QMenu, applicants: Appl
 
     def show() -> None:
         states = sheet_states(home)
-        applicants.model_.set_delivery({a: (item_text(i), STATE_COLOURS[i.state]) for a, i in states.items()})
+        applicants.model_.set_delivery({a: (item_text(i, detail=False), item_text(i), STATE_COLOURS[i.state])
+                                        for a, i in states.items()})
         label.setText(pending_text(pending_count(home)))
 
     sender.changed.connect(show)

@@ -840,6 +840,10 @@
         <translation>{state}（回执第 {seq} 号）</translation>
     </message>
     <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+    <message>
         <source>{state}: next try at {time}. {error}</source>
         <translation>{state}：将于 {time} 重试。{error}</translation>
     </message>
