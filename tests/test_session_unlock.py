@@ -253,3 +253,57 @@ def test_an_export_first_finds_the_session_s_passphrase_wrong_and_says_so_in_the
         exporter.passphrase_dialog.accept()
     assert isinstance(signal.args[0], ExportResult) and (tmp_path / "E02.rvret").is_file()
     home.close()
+
+
+@pytest.fixture(scope="module")
+def intake(tmp_path_factory):
+    from tests.support.intake import Backend, start_intake
+
+    running = start_intake(tmp_path_factory.mktemp("unlock-intake"), Backend("sqlite"))
+    yield running
+    assert running.process.stop() == 0
+
+
+def test_the_background_sender_signs_and_sends_with_the_session_s_passphrase(qtbot, intake, tmp_path):
+    """A passphrase-file expert's signed sheet goes to the bureau by itself: the bundle is signed with
+    the passphrase typed at start (before, it waited until sent from the command line)."""
+    import json
+    import os
+    from types import SimpleNamespace
+
+    from review_model.exchange.package_build import build_package
+    from review_model.identity import signing_key
+    from review_model.signing.sign import sign_sheet
+    from review_model.sync.outbox import OutboxState, items
+    from service.home import IntakeHome, public_identity
+
+    made, package, bureau = make_key_file_round(tmp_path / "round", PASSPHRASE)
+    spec = tmp_path / "round" / "spec"  # the package names the intake (as tests/support/sync_round.py does)
+    (spec / "identities" / "intake.pub").write_bytes(public_identity(IntakeHome(intake.home)))
+    round_json = json.loads((spec / "round.json").read_text(encoding="utf-8"))
+    round_json["round_id"] = f"2026-U{os.getpid()}"
+    round_json["intake"] = {"url": intake.url, "identity_file": "intake.pub"}
+    (spec / "round.json").write_text(json.dumps(round_json, ensure_ascii=False), encoding="utf-8")
+    with Home(made["B01"]) as bureau_home:
+        build_package(spec, package, signing_key(bureau_home, person_id="B01"))
+    intake.add(SimpleNamespace(package=package))
+    path = made["E02"]
+    rawdb.decrypt_home(path)
+    with pytest.MonkeyPatch.context() as patch:  # no secure keyring: the home key sealed by the one passphrase
+        patch.setenv(TEST_KEYRING_VARIABLE, "")
+        with Home(path, passphrase=lambda: PASSPHRASE) as home:
+            import_package(home, package, trust_bureau=bureau)
+            reviewer = Reviewer.open(home)
+            complete_sheet(reviewer, "A01")
+            sign_sheet(reviewer, "A01", signing_key(home, lambda: PASSPHRASE, person_id="E02"))
+
+    home, unlock = _open(qtbot, path, [PASSPHRASE], seen := {})
+    assert len(seen["prompts"]) == 1
+    window = MainWindow(home, "en", unlock=unlock)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.outbox_sender is not None
+    qtbot.waitUntil(lambda: {i.applicant_id: i.state for i in items(home)} == {"A01": OutboxState.DELIVERED},
+                    timeout=60_000)
+    window.close()
+    home.close()
