@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -16,6 +17,9 @@ from ui.tasks import BackgroundTask
 from ui.text import tr
 
 from . import i18n
+
+if TYPE_CHECKING:
+    from ui.passphrase import Unlock
 
 DEMO_PERSON = "E02"  # the demo opens as a panel member; homes/E01 is the chair
 DESKTOP_ID = "org.reviewdesk.reviewdesk"  # the installed desktop entry's name (packaging/debian_layout.py)
@@ -82,11 +86,13 @@ def _demo_notice(home: Home) -> str:
 
 
 class Shell:
-    """Owns the main window; rebuilds it when the user switches language."""
+    """Owns the main window; rebuilds it when the user switches language. The home and the session's
+    passphrase (`unlock`) outlive the windows: `close()` locks the home and forgets the passphrase."""
 
-    def __init__(self, app: QApplication, home: Home, language: str) -> None:
+    def __init__(self, app: QApplication, home: Home, language: str, unlock: Unlock | None = None) -> None:
         self.app = app
         self.home = home
+        self.unlock = unlock
         self.window = None
         self.open(language)
 
@@ -95,13 +101,18 @@ class Shell:
 
         i18n.install_translators(language)
         old = self.window
-        self.window = MainWindow(self.home, language)
+        self.window = MainWindow(self.home, language, unlock=self.unlock)
         self.window.languageChosen.connect(self.open)
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             old.close()
             old.deleteLater()
         self.window.show()
+
+    def close(self) -> None:
+        if self.unlock is not None:
+            self.unlock.forget()
+        self.home.close()
 
 
 def _set_window_icon(app: QApplication) -> None:
@@ -117,15 +128,15 @@ def _set_window_icon(app: QApplication) -> None:
     app.setDesktopFileName(DESKTOP_ID)
 
 
-def _unlocked(path: Path) -> Home:
+def _unlocked(path: Path, unlock: Unlock) -> Home:
     """The home, opened with one prompt where its key is sealed by the passphrase (none with a
-    keyring); a wrong passphrase is said and asked again, three times at most."""
-    from ui.passphrase import ask_to_unlock
-
+    keyring), which `unlock` then keeps for signing; a wrong passphrase is said and asked again,
+    three times at most."""
     for attempt in range(3):
         try:
-            return Home(path, passphrase=ask_to_unlock)
+            return Home(path, passphrase=unlock)
         except Problem as problem:
+            unlock.forget()
             if problem.code != Code.PASSPHRASE_WRONG or attempt == 2:
                 raise
             QMessageBox.warning(None, tr("ReviewDesk"), describe(problem))
@@ -147,6 +158,9 @@ def run_gui(argv: list[str], language: str) -> int:
     install_cjk_font(app)
     i18n.install_translators(language)
     made_demo = False
+    from ui.passphrase import Unlock
+
+    unlock = Unlock()  # the passphrase typed at start, for this session only (ui/passphrase.py)
     try:
         if args.demo:
             demo = _ensure_demo()
@@ -155,11 +169,11 @@ def run_gui(argv: list[str], language: str) -> int:
             path, made_demo = demo
         else:
             path = Path(args.home) if args.home else default_home()
-        home = _unlocked(path)
+        home = _unlocked(path, unlock)
     except Problem as problem:
         QMessageBox.critical(None, tr("ReviewDesk"), describe(problem))
         return 1
-    shell = Shell(app, home, language)
+    shell = Shell(app, home, language, unlock)
     notice = _demo_notice(home) if args.demo else ""
     if notice:
         shell.window.statusBar().showMessage(notice)
@@ -170,6 +184,6 @@ def run_gui(argv: list[str], language: str) -> int:
 
         QTimer.singleShot(0, lambda window=shell.window: open_file(window, args.file))  # once it is up
     code = app.exec()
+    shell.close()  # locked: the home key and the passphrase are dropped
     del shell
-    home.close()
     return code

@@ -40,6 +40,7 @@ from ui.identity_dialog import IdentityDialog
 from ui.key_status import KeyStatusLabel
 from ui.labels import ROLES, label
 from ui.messages import describe
+from ui.passphrase import Unlock
 from ui.sign_dialog import SignDialog
 from ui.tasks import BackgroundTask, run_with_progress
 from ui.welcome_page import WelcomePage
@@ -54,9 +55,10 @@ WATCH_INTERVAL_MS = 2000  # how often the window looks for changes made by other
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
 
-    def __init__(self, home: Home, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, home: Home, language: str, parent: QWidget | None = None, unlock: Unlock | None = None) -> None:
         super().__init__(parent)
         self.home = home
+        self.unlock = unlock  # the session's passphrase (desktop/app.py owns it): handed to what signs
         self.language = language
         self._task = None
         self._indexing: BackgroundTask | None = None
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
             self.watch_timer.start()
         from ui.sync_sender import attach_sender  # the outbox's background sender, when the package names an intake
 
-        self.outbox_sender = attach_sender(self, home, self.file_menu, self.applicants)
+        self.outbox_sender = attach_sender(self, home, self.file_menu, self.applicants, unlock)
 
     # --- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -228,7 +230,7 @@ class MainWindow(QMainWindow):
         if desk is None:
             from ui.bureau import BureauDesk  # only the bureau loads its desk's modules
 
-            desk = self.bureau_desk = BureauDesk(self.home)
+            desk = self.bureau_desk = BureauDesk(self.home, unlock=self.unlock)
             desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             self.pages.addWidget(desk)
         desk.refresh()
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
             if self.chair_desk is None:
                 from ui.chair import ChairDesk  # only chairs open it: experts never load the desk's modules
 
-                self.chair_desk = ChairDesk(self.home)
+                self.chair_desk = ChairDesk(self.home, unlock=self.unlock)
                 self.chair_desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
                 self.pages.addWidget(self.chair_desk)
             self.chair_desk.refresh()
@@ -285,7 +287,7 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.welcome)
 
     def sign_sheet(self, applicant_id: str) -> None:
-        dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self)
+        dialog = SignDialog(self.workspace.editor.reviewer, applicant_id, self, self.unlock)
         dialog.signed.connect(lambda _revision: self.workspace.editor.announce(OpChanges(applicant_id, revision=True)))
         dialog.pdfRequested.connect(lambda applicant, open_it: (self.sheet_actions.open_signed_pdf if open_it
                                                                 else self.sheet_actions.save_signed_pdf)(applicant))
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
     def export_returns(self) -> None:
         if self.workspace is not None:
             self.workspace.flush()
-        self._export = export_return_bundle(self, self.home)
+        self._export = export_return_bundle(self, self.home, unlock=self.unlock)
 
     def _make_viewer(self, reviewer: Reviewer) -> QWidget:
         """The dossier beside the rubric; its render worker process starts now, in parallel."""

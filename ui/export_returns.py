@@ -2,7 +2,7 @@
 thread with progress, then say what went into the bundle (or why not). The flow is every signed
 export's (ui/signed_export.py).
 
-    exporter = export_return_bundle(window, home)        # the main window keeps the returned object
+    exporter = export_return_bundle(window, home, unlock=unlock)  # the main window keeps the returned object
     exporter.finished.connect(...)                       # ExportResult, or the Problem/exception
 """
 from __future__ import annotations
@@ -16,14 +16,15 @@ from review_model.home import Home
 from review_model.sheets.context import Reviewer
 from review_model.signing.returns import ExportResult, export_returns
 
+from .passphrase import Unlock
 from .signed_export import SignedExport
 
 
 class ReturnExport(SignedExport):
     suffix = "rvret"
 
-    def __init__(self, home: Home, parent: QWidget, include_photos: bool = True) -> None:
-        super().__init__(home, parent)
+    def __init__(self, home: Home, parent: QWidget, include_photos: bool = True, unlock: Unlock | None = None) -> None:
+        super().__init__(home, parent, unlock=unlock)
         self._include_photos = include_photos
         self.file_filter = self.tr("Return bundles (*.rvret)")
 
@@ -54,8 +55,9 @@ class ReturnExport(SignedExport):
         return text
 
 
-def export_return_bundle(parent: QWidget, home: Home, include_photos: bool = True) -> ReturnExport:
+def export_return_bundle(parent: QWidget, home: Home, include_photos: bool = True,
+                         unlock: Unlock | None = None) -> ReturnExport:
     """The File → Export action: start the export dialogs; keep the returned object alive until `finished`."""
-    exporter = ReturnExport(home, parent, include_photos)
+    exporter = ReturnExport(home, parent, include_photos, unlock)
     exporter.start()
     return exporter

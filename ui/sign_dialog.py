@@ -1,6 +1,7 @@
 """Signing one score sheet: what is about to be frozen, the key that signs it, then the signature hash.
 
-The passphrase is asked only for identities whose key is a passphrase-protected file; a keyring
+The passphrase is asked only for identities whose key is a passphrase-protected file, and not even
+then when the session's passphrase (typed at start, ui/passphrase.py Unlock) opens it; a keyring
 identity signs without a prompt. What is signed is what the dialog showed: the draft's version
 is checked when signing (SHEET_CHANGED otherwise).
 """
@@ -28,6 +29,7 @@ from review_model.signing.sign import SignedRevision, sign_sheet
 
 from .labels import CARRIER_TYPES, label
 from .messages import describe
+from .passphrase import Unlock
 from .sheet_labels import RECOMMENDATIONS, checklist_text, grade_text
 
 ERROR_STYLE, DONE_STYLE = "color: #b91c1c;", "color: #15803d;"
@@ -39,9 +41,11 @@ class SignDialog(QDialog):
     signed = Signal(object)
     pdfRequested = Signal(str, bool)  # applicant id, open (True) or save a copy (False)
 
-    def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None,
+                 unlock: Unlock | None = None) -> None:
         super().__init__(parent)
-        self._reviewer, self._applicant_id = reviewer, applicant_id
+        self._reviewer, self._applicant_id, self._unlock = reviewer, applicant_id, unlock
+        self._remembered = unlock.for_signing(reviewer.home) if unlock is not None else None
         self.result_revision: SignedRevision | None = None
         view = sheet_view(reviewer, applicant_id)
         detail = applicant_detail(reviewer.home, applicant_id)
@@ -53,7 +57,7 @@ class SignDialog(QDialog):
         intro = QLabel(self.tr("Signing freezes this revision of your score sheet and writes its PDF. "
                                "After signing it cannot change; a correction opens a new revision with a reason."))
         intro.setWordWrap(True)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.applicant_label = QLabel(f"{detail.name if detail else applicant_id}（{applicant_id}）")
         self.applicant_label.setWordWrap(True)
         form.addRow(self.tr("Applicant"), self.applicant_label)
@@ -84,6 +88,7 @@ class SignDialog(QDialog):
             self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
             self.passphrase.setPlaceholderText(self.tr("The passphrase of your key file"))
             form.addRow(self.tr("Passphrase"), self.passphrase)
+            form.setRowVisible(self.passphrase, self._remembered is None)  # shown again if it does not open the key
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -122,12 +127,20 @@ class SignDialog(QDialog):
         self.message.show()
 
     def sign(self) -> None:
-        given = self.passphrase.text() if self.passphrase is not None else None
+        remembered, home = self._remembered, self._reviewer.home
+        given = remembered or (self.passphrase.text() if self.passphrase is not None else None)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            key = signing_key(self._reviewer.home, lambda: given or None, person_id=self._reviewer.expert_id)
+            key = signing_key(home, lambda: given or None, person_id=self._reviewer.expert_id)
+            if remembered is not None:
+                self._unlock.record(home, opened=True)
             result = sign_sheet(self._reviewer, self._applicant_id, key, expected_version=self._version)
         except Problem as problem:
+            if remembered is not None and problem.code == Code.PASSPHRASE_WRONG:
+                # the key file was sealed with another passphrase than the workspace's: ask for it here
+                self._unlock.record(home, opened=False)
+                self._remembered = None
+                self._form.setRowVisible(self.passphrase, True)
             self._show(describe(problem), ERROR_STYLE)
             if self.passphrase is not None:
                 self.passphrase.selectAll()

@@ -6,7 +6,9 @@ written (or why not).
         def suggested(self) -> Path: ...
         def write(self, path, key, progress): ...
         def done_text(self, result) -> str: ...
-    exporter = MyExport(home, parent, person_id); exporter.finished.connect(...); exporter.start()
+    exporter = MyExport(home, parent, person_id, unlock); exporter.finished.connect(...); exporter.start()
+
+`unlock` (ui/passphrase.py): the session's passphrase, which then signs without a prompt.
 
 `start()` may first refuse or ask (`before_choosing`). Every dialog is opened window-modal (`open()`),
 so tests and the event loop drive them alike; the dialogs are kept as attributes (`file_dialog`,
@@ -24,7 +26,7 @@ from review_model.home import Home
 from review_model.identity import signing_key
 
 from .messages import describe
-from .passphrase import with_passphrase
+from .passphrase import Unlock, with_passphrase
 from .tasks import run_with_progress
 
 
@@ -78,9 +80,9 @@ class SignedExport(QObject):
     file_filter = ""  # for a file: e.g. "Return bundles (*.rvret)"
     suffix = ""  # for a file: added when the name has none
 
-    def __init__(self, home: Home, parent: QWidget, person_id: str = "") -> None:
+    def __init__(self, home: Home, parent: QWidget, person_id: str = "", unlock: Unlock | None = None) -> None:
         super().__init__(parent)
-        self._home, self._parent, self._person_id = home, parent, person_id
+        self._home, self._parent, self._person_id, self._unlock = home, parent, person_id, unlock
         self.file_dialog: QFileDialog | None = None
         self.passphrase_dialog: QInputDialog | None = None
         self.question: QMessageBox | None = None
@@ -146,7 +148,7 @@ class SignedExport(QObject):
 
     def _chosen(self, path: str) -> None:
         self.passphrase_dialog = with_passphrase(self._parent, self._home, self.title(), self.prompt(),
-                                                 lambda passphrase: self.run(Path(path), passphrase))
+                                                 lambda passphrase: self.run(Path(path), passphrase), self._unlock)
 
     def run(self, path: Path, passphrase: str | None = None) -> None:
         """Write to `path` with progress (the key is unlocked in the worker too)."""

@@ -24,7 +24,7 @@ from review_model.home import Home
 from review_model.identity import signing_key
 
 from ..messages import describe
-from ..passphrase import with_passphrase
+from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
 from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RoundStep, RubricStep, Step
 
@@ -32,8 +32,9 @@ from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RoundStep, Ru
 class BuildStep(Step):
     built = Signal(object)  # (report, digest)
 
-    def __init__(self, home: Home) -> None:
+    def __init__(self, home: Home, unlock: Unlock | None = None) -> None:
         super().__init__(home)
+        self._unlock = unlock  # the session's passphrase, which then signs without a prompt
         self.output = QLineEdit(str(home.root / "round.rvpkg"))
         self.build_button = QPushButton(self.tr("Build and sign the package"))
         self.build_button.clicked.connect(self.start)
@@ -54,7 +55,8 @@ class BuildStep(Step):
 
     def start(self) -> None:
         prompt = self.tr("The package is signed with the bureau's key. Type the passphrase of your key file:")
-        self._passphrase_dialog = with_passphrase(self, self.home, self.tr("Build the package"), prompt, self.run)
+        self._passphrase_dialog = with_passphrase(self, self.home, self.tr("Build the package"), prompt, self.run,
+                                                  self._unlock)
 
     def run(self, passphrase: str | None = None) -> None:
         home, out = self.home, Path(self.output.text())
@@ -121,7 +123,7 @@ class PublishStep(Step):
 class BureauDesk(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, home: Home, parent: QWidget | None = None) -> None:
+    def __init__(self, home: Home, parent: QWidget | None = None, unlock: Unlock | None = None) -> None:
         super().__init__(parent)
         self.home = home
         self.tabs = QTabWidget()
@@ -130,7 +132,7 @@ class BureauDesk(QWidget):
         self.dossiers = DossiersStep(home)
         self.rubric = RubricStep(home)
         self.experts = ExpertsStep(home)
-        self.build = BuildStep(home)
+        self.build = BuildStep(home, unlock)
         self.publish = PublishStep(home)
         self.steps: list[Step] = [self.round, self.applicants, self.dossiers, self.rubric, self.experts, self.build,
                                   self.publish]

@@ -38,6 +38,7 @@ from review_model.home import Home
 from review_model.settings import get_setting, set_setting
 
 from ..messages import describe
+from ..passphrase import Unlock
 from ..tasks import run_with_progress
 from .changes_view import ChangesView
 from .discussion_view import DiscussionView
@@ -56,9 +57,10 @@ class ChairDesk(QWidget):
     data_changed = Signal()
     status_message = Signal(str)
 
-    def __init__(self, home: Home, package: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, home: Home, package: Path | None = None, parent: QWidget | None = None,
+                 unlock: Unlock | None = None) -> None:
         super().__init__(parent)
-        self.home = home
+        self.home, self.unlock = home, unlock  # the session's passphrase, for signing the result
         self._package = Path(package) if package else None
         self._rejected: list[BundleOutcome] = []
         self._selected: str | None = None
@@ -236,7 +238,7 @@ class ChairDesk(QWidget):
         comp = self.refresh()
         if comp is None:
             return None
-        self.exporter = ResultExport(self.home, comp, self)
+        self.exporter = ResultExport(self.home, comp, self, self.unlock)
         self.exporter.finished.connect(self._exported)
         self.exporter.start()
         return self.exporter

@@ -15,14 +15,15 @@ from review_model.chair.compile import Compilation
 from review_model.chair.result import ResultWritten, write_result
 from review_model.home import Home
 
+from ..passphrase import Unlock
 from ..signed_export import SignedExport
 
 
 class ResultExport(SignedExport):
     folder = True
 
-    def __init__(self, home: Home, compilation: Compilation, parent: QWidget) -> None:
-        super().__init__(home, parent, compilation.chair.expert_id)
+    def __init__(self, home: Home, compilation: Compilation, parent: QWidget, unlock: Unlock | None = None) -> None:
+        super().__init__(home, parent, compilation.chair.expert_id, unlock)
         self._comp = compilation
         self.allow_incomplete = False  # the chair confirmed signing while sheets are missing
 
