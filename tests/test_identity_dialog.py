@@ -46,7 +46,7 @@ def test_no_d_bus_means_a_key_file_with_a_passphrase_of_eight_characters(qtbot, 
                                                                          monkeypatch):
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     keyring.set_keyring(SecretService.Keyring())  # the real backend, with no session bus to reach
-    with Home(tmp_path / "h") as home:
+    with Home(tmp_path / "h", passphrase=lambda: "the workspace's own") as home:  # its key needs one too
         dialog = _dialog(qtbot, home)
         assert "no secure system keyring" in dialog.where.text() and "SecretService" in dialog.where.text()
         assert dialog.passphrase.isVisible() and dialog.passphrase_again.isVisible()
@@ -64,7 +64,7 @@ def test_no_d_bus_means_a_key_file_with_a_passphrase_of_eight_characters(qtbot, 
 def test_a_keyring_that_cannot_keep_the_key_turns_the_dialog_to_a_key_file(qtbot, tmp_path, warnings, monkeypatch):
     (tmp_path / "not-a-folder").write_text("x")  # the test keyring can read (nothing) but not write here
     monkeypatch.setenv("REVIEWDESK_TEST_KEYRING", str(tmp_path / "not-a-folder" / "keyring"))
-    with Home(tmp_path / "h") as home:
+    with Home(tmp_path / "h", passphrase=lambda: "the workspace's own") as home:  # its key needs one too
         dialog = _dialog(qtbot, home)
         assert not dialog.passphrase.isVisible()
         dialog._create()

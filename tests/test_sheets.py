@@ -1,6 +1,7 @@
 """Score-sheet edits: preconditions, validation, the checklist, undo, photos, the audit trail."""
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import datetime
 from decimal import Decimal
@@ -167,7 +168,7 @@ def test_photos_keep_the_exif_time_and_leave_the_original_untouched(reviewer, tm
     assert original.read_bytes() == before
     photo = sheet_view(reviewer, "A01").photos[0]
     assert photo.taken_at == datetime(2026, 6, 18, 10, 42, 7) and photo.original_name == "DSC_0042.JPG"
-    with Image.open(reviewer.home.blobs.path(photo.sha256)) as reduced:
+    with Image.open(io.BytesIO(reviewer.home.blobs.read(photo.sha256))) as reduced:  # sealed on disk
         assert max(reduced.size) == 1600
     ops.RemovePhoto("A01", added.value).apply(reviewer)
     broken = tmp_path / "not_a_photo.jpg"

@@ -134,7 +134,7 @@ def test_the_signed_pdf_of_a_vetoed_sheet_marks_do_not_recommend(reviewer):
     ops.SetVeto("A01", "V1", True, "近三年发生较大安全生产事故").apply(reviewer)
     signed = sign_sheet(reviewer, "A01", signing_key(reviewer.home, person_id="E02"))
     assert signed.recommendation == "not_recommend"
-    with fitz.open(reviewer.home.blobs.path(signed.pdf_sha256)) as pdf:
+    with fitz.open(stream=reviewer.home.blobs.read(signed.pdf_sha256), filetype="pdf") as pdf:
         text = "".join(page.get_text() for page in pdf).replace(" ", "")
     assert "■不推荐" in text and "■推荐" not in text and "□推荐" in text
 
