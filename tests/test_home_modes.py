@@ -64,7 +64,7 @@ def test_a_real_home_is_its_owners_only_after_a_whole_review(tmp_path):
         ops.add_photo(reviewer, "A01", "", photo, "实训车间")
         library = DossierLibrary(home)
         material = next(m for m in library.indexable())
-        worker = RenderWorker()
+        worker = RenderWorker(key=home.key)
         try:
             assert index_pending(home, worker=worker).pages_indexed > 0
             worker.call("open", doc="d", path=str(library.file(material)))

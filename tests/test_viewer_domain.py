@@ -142,7 +142,7 @@ def test_worker_renders_in_another_process_and_stops_cleanly(dossier):
 
     home, ids = dossier
     library = DossierLibrary(home)
-    worker = RenderWorker()
+    worker = RenderWorker(key=home.key)  # the dossier is sealed: the worker gets the key through its stdin
     try:
         assert worker.pid != os.getpid()
         path = str(library.file(library.material(ids[2])))

@@ -52,11 +52,12 @@ class IndexLock:
     def take(self, *, wait: bool = False, waiting: Callable[[], None] | None = None) -> IndexLock:
         """Take the lock; if another process holds it, raise Problem(INDEX_BUSY), or with `wait`
         call `waiting()` once and wait until it is free."""
+        from ..store.blobs import private_dir
         from ..store.scratch import _try_lock
 
         if self._fd is not None:
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)  # the cache folder is the owner's only, like the rest of the home
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         told = False
         while not _try_lock(fd):
