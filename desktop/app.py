@@ -158,9 +158,11 @@ def run_gui(argv: list[str], language: str) -> int:
     install_cjk_font(app)
     i18n.install_translators(language)
     made_demo = False
+    from review_model.keys import env_passphrase
     from ui.passphrase import Unlock
 
-    unlock = Unlock()  # the passphrase typed at start, for this session only (ui/passphrase.py)
+    # the passphrase typed at start (or given as scripts give it), for this session only (ui/passphrase.py)
+    unlock = Unlock(given=env_passphrase())
     try:
         if args.demo:
             demo = _ensure_demo()

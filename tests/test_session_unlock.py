@@ -185,6 +185,21 @@ def test_a_wrong_passphrase_at_start_is_one_sentence_asked_again_and_changes_not
     home.close()
 
 
+def test_the_passphrase_scripts_give_opens_the_home_without_a_prompt_and_a_wrong_one_then_asks(qtbot, home_copy):
+    """REVIEWDESK_PASSPHRASE (what scripts and the installed app's smoke test set) is tried first, once."""
+    asked: list[str] = []
+    unlock = Unlock(ask=lambda: asked.append("prompt") or PASSPHRASE, given=PASSPHRASE)
+    home = _unlocked(home_copy("same"), unlock)
+    assert asked == [] and unlock.for_signing(home) == PASSPHRASE
+    home.close()
+    wrong = Unlock(ask=lambda: asked.append("prompt") or OTHER, given="not my passphrase")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+        home = _unlocked(home_copy("other"), wrong)  # its home key is sealed by OTHER
+    assert asked == ["prompt"] and home.key is not None
+    home.close()
+
+
 def _snapshot_with(path: Path, passphrase: str) -> dict:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REVIEWDESK_PASSPHRASE", passphrase)

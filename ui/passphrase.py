@@ -36,15 +36,19 @@ class Unlock:
     passphrase) it is not offered for that key again, and the person is asked as before.
     """
 
-    def __init__(self, ask: Callable[[], str | None] = ask_to_unlock) -> None:
+    def __init__(self, ask: Callable[[], str | None] = ask_to_unlock, given: str | None = None) -> None:
         self._ask = ask
+        # REVIEWDESK_PASSPHRASE, which scripts set for the command line: tried first, once; a wrong
+        # one is said and then the person is asked
+        self._given = given
         self._passphrase: str | None = None
         self._opens: dict[bytes, bool] = {}  # a signing key's public key → whether the passphrase opens its file
 
     def __call__(self) -> str | None:
         """The passphrase source given to Home at start: asks, and remembers the answer."""
         self.forget()
-        self._passphrase = self._ask()
+        given, self._given = self._given, None
+        self._passphrase = given or self._ask()
         return self._passphrase
 
     @property
