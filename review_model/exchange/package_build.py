@@ -281,6 +281,8 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
     round_json["rubrics"] = pins
     if round_json.get("intake") is None:
         round_json.pop("intake", None)  # a package without an intake is byte for byte as before
+    elif not round_json["intake"]["tls_sha256"]:
+        del round_json["intake"]["tls_sha256"]  # nor one without a pin (older apps refuse unknown fields)
     members["round.json"] = _json(round_json)
     members["applicants.json"] = _json({"schema": "reviewdesk-applicants/1",
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})
