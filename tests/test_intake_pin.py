@@ -74,3 +74,28 @@ def test_an_unpinned_package_is_as_before_and_syncs_over_plain_http_on_loopback(
         assert [i["state"] for i in report["items"]] == ["delivered"]
     finally:
         running.process.stop()
+
+
+def test_package_build_pins_the_certificate_file_it_is_given_and_refuses_what_is_not_one(tmp_path):
+    from tests.support.small_round import make_small_round
+
+    round_ = make_small_round(tmp_path / "round", build=False)
+    key = reviewdesk("--home", tmp_path / "intake", "intake", "key", "-o", round_.spec / "identities" / "intake.pub")
+    assert key.returncode == 0, key.stderr
+    path = round_.spec / "round.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    spec["intake"] = {"url": "https://intake.gm.example:8443", "identity_file": "intake.pub"}
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    cert, private_key = self_signed(tmp_path / "tls")
+    out = tmp_path / "pinned.rvpkg"
+
+    def build(*extra):
+        return reviewdesk("--home", round_.homes["B01"], "--lang", "en", "package", "build", round_.spec, "-o", out, *extra)
+
+    wrong = build("--intake-cert", private_key)  # the key file, not the certificate
+    assert wrong.returncode == 1 and "not a PEM certificate" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert not out.exists()
+    built = build("--intake-cert", cert)
+    assert built.returncode == 0, built.stderr
+    with zipfile.ZipFile(out) as package:
+        assert json.loads(package.read("round.json"))["intake"]["tls_sha256"] == der_sha256(cert)

@@ -75,6 +75,10 @@
         <translation>已签名评审包的保存位置</translation>
     </message>
     <message>
+        <source>the intake's TLS certificate: the package pins it, and the experts' apps trust no other</source>
+        <translation>受理服务的 TLS 证书：写入评审包予以固定，专家端只信任该证书</translation>
+    </message>
+    <message>
         <source>verify any exchange file</source>
         <translation>验证任一交换文件</translation>
     </message>
