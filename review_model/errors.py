@@ -124,6 +124,8 @@ class Code(str, Enum):
     INTAKE_NOT_SERVING = "intake_not_serving"
     INTAKE_PORT_BUSY = "intake_port_busy"
     INTAKE_NO_SUCH_ROUND = "intake_no_such_round"
+    # transport (issue 12): the package pins the intake's TLS certificate
+    INTAKE_CERT_MISMATCH = "intake_cert_mismatch"  # url, expected, actual: SHA-256 of the leaf certificate (DER)
     # the app's outbox and sync (review_model/sync/outbox.py)
     SYNC_NO_INTAKE = "sync_no_intake"  # the package names no intake (or not its key): nowhere to send
     SYNC_NOT_DELIVERED = "sync_not_delivered"  # pending: items still waiting for their next try

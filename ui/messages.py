@@ -123,6 +123,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.INTAKE_NOT_SERVING: QT_TRANSLATE_NOOP("Messages", "The intake service is not running on this workspace, so its address is unknown. Start it with “reviewdesk intake serve”, or give the address with --url."),
     Code.INTAKE_PORT_BUSY: QT_TRANSLATE_NOOP("Messages", "The intake cannot listen on {url} ({detail}). Choose another --port or stop the program using it."),
     Code.INTAKE_NO_SUCH_ROUND: QT_TRANSLATE_NOOP("Messages", "There is no round {round} on this intake; “reviewdesk intake status” lists the rounds."),
+    Code.INTAKE_CERT_MISMATCH: QT_TRANSLATE_NOOP("Messages", "The server at {url} is not the bureau's intake: its certificate ({actual}) is not the one the round's package names ({expected}). Nothing was sent; check the address and your network, or ask the bureau."),
     Code.SYNC_NO_INTAKE: QT_TRANSLATE_NOOP("Messages", "This round's package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake."),
     Code.SYNC_NOT_DELIVERED: QT_TRANSLATE_NOOP("Messages", "{count} signed items are not delivered yet ({detail}). They stay in the outbox and are sent again automatically."),
     # closing a round

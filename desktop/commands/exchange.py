@@ -21,6 +21,8 @@ def register(commands) -> None:
                        help=tr("the package sources: round.json, applicants.csv, experts.csv, dossiers/, identities/"))
     build.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.rvpkg",
                        help=tr("where to write the signed package"))
+    build.add_argument("--intake-cert", type=Path, metavar="CERT.pem",
+                       help=tr("the intake's TLS certificate: the package pins it, and the experts' apps trust no other"))
     build.set_defaults(handler=build_command)
 
     verify = commands.add_parser("verify", help=tr("verify any exchange file"))
@@ -47,7 +49,7 @@ def build_command(ctx: Context) -> int:
     home = ctx.home()
     identity = require_identity(home)
     key = signing_key(home, ctx.passphrase, person_id="")
-    report, digest = build_package(ctx.args.spec_dir, ctx.args.output, key)
+    report, digest = build_package(ctx.args.spec_dir, ctx.args.output, key, intake_cert=ctx.args.intake_cert)
     ctx.print(tr("Completeness report (受理 accepted / 补正 to be corrected):"))
     for entry in report:
         ctx.print(f"  {entry.applicant_id}  {entry.name}  [{label(CARRIER_TYPES, entry.carrier_type)}]  "

@@ -76,6 +76,10 @@
         <translation>已签名评审包的保存位置</translation>
     </message>
     <message>
+        <source>the intake&apos;s TLS certificate: the package pins it, and the experts&apos; apps trust no other</source>
+        <translation>受理服务的 TLS 证书：写入评审包予以固定，专家端只信任该证书</translation>
+    </message>
+    <message>
         <source>verify any exchange file</source>
         <translation>验证任一交换文件</translation>
     </message>
@@ -2973,6 +2977,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>There is no round {round} on this intake; “reviewdesk intake status” lists the rounds.</source>
         <translation>本受理服务没有评审批次 {round}；可使用“reviewdesk intake status”查看全部批次。</translation>
+    </message>
+    <message>
+        <source>The server at {url} is not the bureau&apos;s intake: its certificate ({actual}) is not the one the round&apos;s package names ({expected}). Nothing was sent; check the address and your network, or ask the bureau.</source>
+        <translation>{url} 处的服务器不是区人社局的受理服务：其证书（{actual}）与本轮评审包指定的证书（{expected}）不符。未发送任何内容，请核对地址和网络，或与区人社局联系。</translation>
     </message>
     <message>
         <source>This round&apos;s package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake.</source>

@@ -32,7 +32,7 @@ from ..rubric import load_rubric, shipped_rubrics
 from ..tables import read_table
 from ..uscc import uscc_problem
 from .container import SigningKey, write_container
-from .package_schema import APPLICANT_ID, ApplicantEntry, ExpertEntry, Finding, MaterialEntry, RoundFile
+from .package_schema import APPLICANT_ID, ApplicantEntry, ExpertEntry, Finding, IntakeRef, MaterialEntry, RoundFile
 
 APPLICANT_COLUMNS = {
     "applicant_id": ("编号", "申报编号"), "name": ("申报单位", "单位名称"), "uscc": ("统一社会信用代码",),
@@ -70,7 +70,7 @@ def _table(spec: Path, stem: str) -> Path:
     raise Problem(Code.SPEC_FILE_MISSING, file=f"{stem}.csv / {stem}.xlsx")
 
 
-def _round(spec: Path) -> RoundFile:
+def _round(spec: Path, intake_cert: Path | None = None) -> RoundFile:
     path = spec / "round.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -79,13 +79,36 @@ def _round(spec: Path) -> RoundFile:
     except (ValueError, OSError) as exc:
         raise Problem(Code.SPEC_INVALID, file="round.json", detail=str(exc)) from None
     extra_years = [load_calendar_year(p) for p in sorted((spec / "calendars").glob("*.json"))]
-    return _with_intake_key(round_from_raw(raw, extra_years), spec)
+    return _with_intake_key(round_from_raw(raw, extra_years), spec, intake_cert)
 
 
-def _with_intake_key(round_file: RoundFile, spec: Path) -> RoundFile:
-    """The package carries the intake's receipt key, signed by the bureau (round.json names its file)."""
+def certificate_sha256(path: Path) -> str:
+    """The pin of a TLS certificate (PEM file, as `intake serve --tls-cert` takes it): SHA-256 of its DER."""
+    import ssl
+
+    try:
+        der = ssl.PEM_cert_to_DER_cert(path.read_text(encoding="ascii"))
+    except OSError:
+        raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
+    except ValueError:  # not ASCII, or no CERTIFICATE block
+        raise Problem(Code.SPEC_INVALID, file=path.name, detail="not a PEM certificate") from None
+    return hashlib.sha256(der).hexdigest()
+
+
+def _with_intake_key(round_file: RoundFile, spec: Path, intake_cert: Path | None = None) -> RoundFile:
+    """The package carries the intake's receipt key, signed by the bureau (round.json names its file),
+    and the pin of its TLS certificate when `intake_cert` is given (instead of round.json's)."""
     if round_file.intake is None:
+        if intake_cert is not None:
+            raise Problem(Code.SPEC_INVALID, file="round.json", detail="intake: needed to pin a certificate")
         return round_file
+    if intake_cert is not None:
+        try:  # validated again: a pin needs an https:// url
+            pinned = IntakeRef.model_validate({**round_file.intake.model_dump(),
+                                               "tls_sha256": certificate_sha256(intake_cert)})
+        except ValidationError as exc:
+            raise Problem(Code.SPEC_INVALID, file="round.json", detail=f"intake: {exc.errors()[0]['msg']}") from None
+        round_file = round_file.model_copy(update={"intake": pinned})
     name = round_file.intake.identity_file
     path = next((p for p in (spec / name, spec / "identities" / name) if p.is_file()), None)
     if path is None:
@@ -248,12 +271,13 @@ class Assembled:
     members: dict[str, bytes]
 
 
-def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None) -> Assembled:
+def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None,
+                  intake_cert: Path | None = None) -> Assembled:
     """Check the spec folder completely (every refusal as in `build_package`) and return the members
     the package would hold; nothing is written (`bureau notices` reads the completeness from here)."""
     if not spec.is_dir():
         raise Problem(Code.SPEC_FILE_MISSING, file=str(spec))
-    round_file = _round(spec)
+    round_file = _round(spec, intake_cert)
     rows = _applicants(spec)
     applicant_ids = [row["applicant_id"] for _, row in rows]
     experts = _experts(spec, applicant_ids)
@@ -281,6 +305,8 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
     round_json["rubrics"] = pins
     if round_json.get("intake") is None:
         round_json.pop("intake", None)  # a package without an intake is byte for byte as before
+    elif not round_json["intake"]["tls_sha256"]:
+        del round_json["intake"]["tls_sha256"]  # nor one without a pin (older apps refuse unknown fields)
     members["round.json"] = _json(round_json)
     members["applicants.json"] = _json({"schema": "reviewdesk-applicants/1",
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})
@@ -295,11 +321,12 @@ def dossier_completeness(folder: Path, applicant_id: str,
     return _dossier(folder, applicant_id, materials, {})
 
 
-def build_package(spec: Path, out: Path, key: SigningKey,
-                  progress: Callable[[int, int], None] | None = None) -> tuple[list[CompletenessEntry], str]:
+def build_package(spec: Path, out: Path, key: SigningKey, progress: Callable[[int, int], None] | None = None,
+                  intake_cert: Path | None = None) -> tuple[list[CompletenessEntry], str]:
     """Check the spec folder, write the signed package to `out`; return the completeness report and
-    the package hash. Nothing is written if any input is refused."""
-    assembled = assemble_spec(spec, progress)
+    the package hash. Nothing is written if any input is refused. `intake_cert`: the intake's TLS
+    certificate, pinned in the package (SPEC_DIR's round.json may give the pin itself instead)."""
+    assembled = assemble_spec(spec, progress, intake_cert)
     digest = write_container(out, "package", assembled.round.round_id, assembled.members, key)
     return list(assembled.report), digest
 

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..calendar import CalendarYear
 from ..carriers import CarrierType
@@ -43,6 +43,21 @@ class IntakeRef(_Strict):
     identity_file: str = Field(pattern=r"^[^/\\]{1,128}\.pub$")
     public_key_pem: str = ""  # the intake's receipt key (filled in by package build)
     fingerprint: str = ""
+    # Optional pin (issue 12): SHA-256 of the intake's TLS certificate (DER), so that a bureau's own
+    # self-signed certificate is trusted and nothing else is. Absent from packages without a pin.
+    tls_sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$")
+
+    @field_validator("tls_sha256", mode="before")
+    @classmethod
+    def _hex(cls, value: object) -> object:
+        # as `openssl x509 -noout -fingerprint -sha256` prints it (AB:CD:…) or as plain hex
+        return value.replace(":", "").strip().lower() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _pinned_means_tls(self) -> IntakeRef:
+        if self.tls_sha256 and not self.url.startswith("https://"):
+            raise ValueError("a pinned certificate (tls_sha256) needs an https:// url")
+        return self
 
 
 class RoundFile(_Strict):

@@ -53,15 +53,63 @@ class _Retry(Exception):
         self.detail, self.wait = detail, wait
 
 
+class _PinMismatch(Exception):
+    def __init__(self, actual: str) -> None:
+        super().__init__(actual)
+        self.actual = actual
+
+
+class _PinnedContext(ssl.SSLContext):
+    """TLS that trusts exactly one certificate, the one the package pins (issue 12), CA or not.
+
+    The check sits in `wrap_socket`, where httpcore makes every connection's handshake: so it runs
+    for each new connection (a keep-alive dropped between two requests included) right after the
+    handshake and before the first byte of HTTP. Checking the response's network stream instead
+    would come after a request had been sent. The exception is not an OSError, so neither httpcore
+    nor httpx turns it into a ConnectError that the client would retry."""
+
+    pin: str = ""
+
+    def wrap_socket(self, *args, **kwargs):
+        sock = super().wrap_socket(*args, **kwargs)
+        try:
+            if not kwargs.get("do_handshake_on_connect", True):
+                sock.do_handshake()
+            der = sock.getpeercert(binary_form=True) or b""
+        except BaseException:
+            sock.close()
+            raise
+        actual = hashlib.sha256(der).hexdigest()
+        if actual != self.pin:
+            sock.close()  # the wrapped socket owns the connection now
+            raise _PinMismatch(actual)
+        return sock
+
+
+def pinned_context(tls_sha256: str) -> ssl.SSLContext:
+    """A client context for an intake whose certificate the package pins: no CA and no host name
+    decide (a bureau's own certificate is self-signed); the SHA-256 of the leaf certificate does."""
+    context = _PinnedContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.pin = tls_sha256
+    return context
+
+
 class IntakeClient:
     def __init__(self, url: str, intake_public_raw: bytes, *, verify: bool | str | ssl.SSLContext = True,
-                 timeout: float = 30.0,
+                 tls_sha256: str = "", timeout: float = 30.0,
                  attempts: int = 8, backoff: float = 0.5, backoff_cap: float = 30.0,
                  sleep: Callable[[float], None] = time.sleep, transport: httpx.BaseTransport | None = None) -> None:
+        """`tls_sha256`: the package's pin of the intake's certificate; with it, `verify` is not used."""
         self.url = url.rstrip("/")
         self.intake_public_raw = intake_public_raw
+        self.tls_sha256 = tls_sha256
         self.attempts, self.backoff, self.backoff_cap, self._sleep = attempts, backoff, backoff_cap, sleep
-        if isinstance(verify, str):  # a CA file, or the intake's own self-signed certificate
+        if tls_sha256:
+            verify = pinned_context(tls_sha256)
+        elif isinstance(verify, str):  # a CA file, or the intake's own self-signed certificate
             verify = ssl.create_default_context(cafile=verify)
         self._http = httpx.Client(base_url=self.url, verify=verify, transport=transport,
                                   timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
@@ -139,10 +187,15 @@ class IntakeClient:
             raise Problem(code, url=self.url, detail=retry.detail) from None
 
     def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        if self.tls_sha256 and not self.url.startswith("https://"):  # a pin means TLS, even with --url
+            raise Problem(Code.INTAKE_CERT_MISMATCH, url=self.url, expected=self.tls_sha256, actual="http://")
         try:
             response = self._http.request(method, url, **kwargs)
         except httpx.TransportError as exc:
             raise _Retry(f"{type(exc).__name__}: {exc}") from None
+        except _PinMismatch as mismatch:  # not a passing fault: trying again would reach the same server
+            raise Problem(Code.INTAKE_CERT_MISMATCH, url=self.url, expected=self.tls_sha256,
+                          actual=mismatch.actual) from None
         if response.status_code in RETRYABLE_STATUS:
             wait = response.headers.get("retry-after")
             detail = f"HTTP {response.status_code}"

@@ -63,6 +63,7 @@ class Target:
 
     url: str
     public_raw: bytes
+    tls_sha256: str = ""  # the package's pin of the intake's TLS certificate, if any
 
 
 def intake_target(home: Home, url: str | None = None) -> Target:
@@ -73,7 +74,7 @@ def intake_target(home: Home, url: str | None = None) -> Target:
     named = info.file.intake
     if named is None or not named.public_key_pem:
         raise Problem(Code.SYNC_NO_INTAKE)
-    return Target(url or named.url, crypto.raw_from_pem(named.public_key_pem))
+    return Target(url or named.url, crypto.raw_from_pem(named.public_key_pem), named.tls_sha256)
 
 
 def named_intake(home: Home) -> str | None:
@@ -351,4 +352,4 @@ class Outbox:
 def _default_client(target: Target, attempts: int):
     from .client import IntakeClient
 
-    return IntakeClient(target.url, target.public_raw, attempts=attempts)
+    return IntakeClient(target.url, target.public_raw, tls_sha256=target.tls_sha256, attempts=attempts)

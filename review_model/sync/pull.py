@@ -35,7 +35,7 @@ class PullReport:
 def pull_returns(home: Home, target: Target, key: SigningKey, client: IntakeClient | None = None) -> PullReport:
     require_chair(home)
     info = round_info(home)
-    client = client or IntakeClient(target.url, target.public_raw)
+    client = client or IntakeClient(target.url, target.public_raw, tls_sha256=target.tls_sha256)
     folder = home.root / PULLED_DIR
     try:
         client.login(key)

@@ -17,9 +17,11 @@ from tests.support.small_round import SmallRound, make_small_round
 _ids = itertools.count(1)
 
 
-def make_sync_round(root: Path, intake, url: str | None = None, intake_pub: bytes | None = None) -> SmallRound:
+def make_sync_round(root: Path, intake, url: str | None = None, intake_pub: bytes | None = None,
+                    tls_sha256: str | None = None) -> SmallRound:
     """`url` (default: the intake's own) and `intake_pub` (default: the intake's receipt key) are
-    what the package names: tests name a proxy, or another key to play an impostor intake."""
+    what the package names: tests name a proxy, or another key to play an impostor intake;
+    `tls_sha256` pins the intake's certificate."""
     from service.home import IntakeHome, public_identity
 
     round_ = make_small_round(root, build=False)
@@ -28,6 +30,8 @@ def make_sync_round(root: Path, intake, url: str | None = None, intake_pub: byte
     spec = json.loads(path.read_text(encoding="utf-8"))
     spec["round_id"] = f"2026-S{os.getpid()}-{next(_ids)}"
     spec["intake"] = {"url": url or intake.url, "identity_file": "intake.pub"}
+    if tls_sha256 is not None:
+        spec["intake"]["tls_sha256"] = tls_sha256
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     with Home(round_.homes["B01"]) as bureau:
         build_package(round_.spec, round_.package, signing_key(bureau, person_id="B01"))
