@@ -158,15 +158,13 @@ def test_a_stolen_laptop_holds_no_round_content_in_the_clear(sync_intake, tmp_pa
     assert any("outbox/" in h for h in found)
 
 
-def test_a_running_app_leaves_no_round_content_in_the_clear_on_disk(sync_intake, qtbot, tmp_path, monkeypatch):
+def test_a_running_app_leaves_no_round_content_in_the_clear_on_disk(sync_intake, qtbot, tmp_path):
     """The main window open on the scored, sent, sealed home, a dossier page shown (its render and
     thumbnails written to the cache): every file under the home, read while the window is still open."""
     from desktop.main_window import MainWindow
     from tests.support.sync_round import make_sync_round
     from tests.support.viewer_driver import wait_drawn
 
-    # the scans' OCR writes only the text index (SQLCipher's, excluded below) and would take minutes here
-    monkeypatch.setenv("REVIEWDESK_BACKGROUND_OCR", "0")
     round_ = make_sync_round(tmp_path / "round", sync_intake)
     key = os.urandom(32)
     root = _work(round_, tmp_path / "sealed", key, sync=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..home import Home
 from ..progress import Progress, no_progress
+from ..retention import round_closed
 from .client import RenderWorker
 from .library import DossierLibrary
 from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout
@@ -34,6 +35,8 @@ class IndexReport:
 
 
 def index_pending(home: Home, progress: Progress = no_progress, *, worker: RenderWorker | None = None) -> IndexReport:
+    if round_closed(home):  # its dossiers and index were destroyed: an index made again would hold nothing but be there
+        return IndexReport(0, 0, 0)
     library = DossierLibrary(home)
     materials = library.indexable()
     index = library.index
@@ -95,6 +98,8 @@ def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: f
     """OCR every indexed page without a usable text layer that the current engine has not read.
     Setting `stop` cancels at once, even mid-page (the page is left to read next time)."""
     engine = engine_id()
+    if round_closed(home):  # as index_pending
+        return OcrReport(0, 0, engine)
     library = DossierLibrary(home)
     try:
         index = library.index
@@ -145,6 +150,8 @@ class MaterialIndexState:
 def index_states(home: Home) -> list[MaterialIndexState]:
     """Per material with a readable file: how far its text and OCR have got."""
     engine = engine_id()
+    if round_closed(home):  # as index_pending
+        return OcrReport(0, 0, engine)
     library = DossierLibrary(home)
     try:
         out = []
