@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
         from ui.sync_sender import attach_sender  # the outbox's background sender, when the package names an intake
 
         self.outbox_sender = attach_sender(self, home, self.file_menu, self.applicants, unlock)
+        from ui.close_round import attach_close_round  # File ▸ Close this round (issue 15's retention)
+
+        self.close_round = attach_close_round(
+            self, home, self.file_menu, before=lambda: self._indexing and (self._indexing.cancel(), self._indexing.wait()),
+            after=lambda: self.applicants.current_applicant() and self.show_applicant(self.applicants.current_applicant()))
 
     # --- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:

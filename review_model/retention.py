@@ -23,6 +23,8 @@ from sqlalchemy import select
 from .errors import Code, Problem
 from .home import Home
 from .imported_round import round_info
+from .progress import Progress, no_progress
+from .round_time import now as round_now
 from .sheets.context import Reviewer
 from .store.models import AuditEntry, ConflictDeclaration, Material, Photo, ScoreSheet, SheetRevision
 from .sync.queue import OutboxKind, OutboxState
@@ -93,7 +95,7 @@ def check_closable(home: Home, today: date | None = None) -> Reviewer:
         raise Problem(Code.ROUND_NOT_DELIVERED, round=reviewer.round_id, count=len(waiting),
                       applicants="、".join(a for a, _ in waiting))
     deadline = round_info(home).file.deadlines.report
-    if (today or date.today()) <= deadline:
+    if (today or round_now().date()) <= deadline:  # the deadline is a date in Shenzhen, whatever the laptop's zone
         raise Problem(Code.ROUND_DEADLINE_NOT_PASSED, round=reviewer.round_id, deadline=deadline.isoformat())
     return reviewer
 
@@ -111,33 +113,77 @@ def _files_under(folder: Path) -> list[Path]:
     return [Path(parent) / name for parent, _, names in os.walk(folder) for name in names]
 
 
-def close_round(home: Home, today: date | None = None) -> CloseReport:
-    """Destroy this closed round's dossiers, index and caches (refusals: check_closable)."""
+@dataclass(frozen=True)
+class ClosePlan:
+    """What closing the round would remove now (the GUI asks before; close_round removes it)."""
+
+    round_id: str
+    groups: dict[Removed, tuple[Path, ...]]
+    dossiers: tuple[str, ...]  # blob digests of the dossiers (not cited by a signed sheet)
+
+    @property
+    def removed(self) -> dict[Removed, tuple[int, int]]:
+        return {kind: (len(paths), sum(_size(p) for p in paths)) for kind, paths in self.groups.items()}
+
+    @property
+    def files(self) -> int:
+        return sum(len(paths) for paths in self.groups.values())
+
+    @property
+    def bytes(self) -> int:
+        return sum(b for _, b in self.removed.values())
+
+
+def plan_close(home: Home, today: date | None = None) -> ClosePlan:
+    """What close_round would remove (refusals: check_closable); removes nothing."""
     reviewer = check_closable(home, today)
     with home.store.read() as session:
         kept = {d for d in session.scalars(select(SheetRevision.pdf_sha256)) if d}
         kept |= set(session.scalars(select(Photo.sha256)))
         dossiers = sorted({d for d in session.scalars(select(Material.sha256)) if d} - kept)
-    dossier_files = [home.blobs.path(d) for d in dossiers if home.blobs.has(d)]
+    dossiers = [d for d in dossiers if home.blobs.has(d)]
+    cache = _files_under(home.cache)
+    index = home.cache / "text-index.sqlite3"  # in the cache folder; counted apart: it is what search reads
     groups = {
-        Removed.DOSSIERS: dossier_files,
-        Removed.INDEX: [],  # the text index lives in the cache folder; counted apart, it is what search reads
-        Removed.CACHE: _files_under(home.cache),
-        Removed.STAGING: _files_under(home.root / "staging"),
+        Removed.DOSSIERS: tuple(home.blobs.path(d) for d in dossiers),
+        Removed.INDEX: tuple(p for p in cache if p.name.startswith(index.name)),
+        Removed.CACHE: tuple(p for p in cache if not p.name.startswith(index.name)),
+        Removed.STAGING: tuple(_files_under(home.root / "staging")),
     }
-    index = home.cache / "text-index.sqlite3"
-    groups[Removed.INDEX] = [p for p in groups[Removed.CACHE] if p.name.startswith(index.name)]
-    groups[Removed.CACHE] = [p for p in groups[Removed.CACHE] if p not in groups[Removed.INDEX]]
-    removed = {kind: (len(paths), sum(_size(p) for p in paths)) for kind, paths in groups.items()}
+    return ClosePlan(reviewer.round_id, groups, tuple(dossiers))
+
+
+def close_round(home: Home, today: date | None = None, progress: Progress = no_progress) -> CloseReport:
+    """Destroy this closed round's dossiers, index and caches (refusals: check_closable).
+
+    `progress` may cancel until the audit log has said what goes; from then on the removal is
+    finished whatever the callback says (a round half removed is worse than either)."""
+    plan = plan_close(home, today)
+    reviewer = Reviewer.open(home)
+    removed = plan.removed
+    steps = len(plan.dossiers) + 2
+    progress(0, steps)
     with reviewer.edit() as (_session, audit):
         for kind, (files, size) in removed.items():
             if files:
                 audit.record(CLOSE_ACTION, "round", reviewer.round_id, kind.value, None, f"{files} files, {size} bytes")
         if not any(files for files, _ in removed.values()):
             audit.record(CLOSE_ACTION, "round", reviewer.round_id, "", None, "nothing left to remove")
-    home.blobs.discard(dossiers)
+
+    def step(done: int) -> None:
+        try:
+            progress(done, steps)
+        except Problem as problem:
+            if problem.code != Code.CANCELLED:
+                raise
+
+    for done, digest in enumerate(plan.dossiers, 1):
+        home.blobs.discard([digest])
+        step(done)
     shutil.rmtree(home.cache, ignore_errors=True)
+    step(steps - 1)
     shutil.rmtree(home.root / "staging", ignore_errors=True)
+    step(steps)
     return CloseReport(reviewer.round_id, removed)
 
 

@@ -56,8 +56,18 @@ def _photo(folder: Path) -> Path:
     return original
 
 
-def _work(small_round, root: Path) -> Path:
-    """E02's home: import, score with a comment, note, photograph, sign, export; thumbnails and the
+@pytest.fixture(scope="module")
+def sync_intake(tmp_path_factory):
+    from tests.support.intake import Backend, start_intake
+
+    running = start_intake(tmp_path_factory.mktemp("stolen-intake"), Backend("sqlite"))
+    yield running
+    assert running.process.stop() == 0
+
+
+def _work(small_round, root: Path, sync: bool = False) -> Path:
+    """E02's home: import, score with a comment, note, photograph, sign, export (and with `sync`,
+    deliver through the round's intake: an outbox bundle and its receipt kept); thumbnails and the
     index made as the viewer and the background indexer would."""
     target = root / "E02"
     shutil.copytree(small_round.homes["E02"], target)
@@ -69,6 +79,12 @@ def _work(small_round, root: Path) -> Path:
         ops.add_photo(reviewer, "A01", "", _photo(root), "实训车间")
         sign_sheet(reviewer, "A01", signing_key(home, person_id="E02"))
         export_returns(reviewer, root / "E02.rvret", signing_key(home, person_id="E02"))
+        if sync:
+            from review_model.sync.outbox import Outbox, intake_target
+
+            sent = Outbox(home, intake_target(home), lambda: signing_key(home, person_id="E02")).send(force=True)
+            assert sent.delivered == 1 and sent.problem is None
+            assert list((target / "outbox").glob("*.rvret"))
         index_pending(home)
         library = DossierLibrary(home)
         renderer = MaterialRenderer(library)
@@ -119,12 +135,15 @@ def _hits(folders: list[Path], needles: dict[str, bytes]) -> list[str]:
     return found
 
 
-def test_a_stolen_laptop_holds_no_round_content_in_the_clear(small_round, tmp_path):
-    sealed = _work(small_round, tmp_path / "sealed")
+def test_a_stolen_laptop_holds_no_round_content_in_the_clear(sync_intake, tmp_path):
+    from tests.support.sync_round import make_sync_round
+
+    round_ = make_sync_round(tmp_path / "round", sync_intake)  # the small round, its package naming the intake
+    sealed = _work(round_, tmp_path / "sealed", sync=True)
     stolen = tmp_path / "stolen"
     shutil.copytree(sealed, stolen)  # byte for byte, as a thief would
     assert (stolen / "cache" / "thumbnails").is_dir() and list((stolen / "blobs").rglob("*"))
-    assert (stolen / "cache" / "text-index.sqlite3").is_file()
+    assert (stolen / "cache" / "text-index.sqlite3").is_file() and list((stolen / "outbox").glob("*.rvret"))
     needles = _needles(sealed)
     assert _hits([stolen], needles) == []
     # the same search does find them in the same home made plain, as before encryption: it can fail
@@ -132,6 +151,42 @@ def test_a_stolen_laptop_holds_no_round_content_in_the_clear(small_round, tmp_pa
     found = _hits([stolen], needles)
     assert any(h.startswith("blob") and "blobs/" in h for h in found)
     assert any("reviewdesk.db" in h for h in found)
+
+
+def test_a_running_app_leaves_no_round_content_in_the_clear_on_disk(sync_intake, qtbot, tmp_path):
+    """The main window open on the scored, sent, sealed home, a dossier page shown (its render and
+    thumbnails written to the cache): every file under the home, read while the window is still open."""
+    from desktop.main_window import MainWindow
+    from review_model.store.sealed import read_cache_file
+    from tests.support.sync_round import make_sync_round
+    from tests.support.viewer_driver import wait_drawn
+
+    round_ = make_sync_round(tmp_path / "round", sync_intake)
+    root = _work(round_, tmp_path / "sealed", sync=True)
+    shutil.rmtree(root / "cache" / "thumbnails")  # so that the window's own are the ones searched
+    needles = _needles(root)
+    home = Home(root)
+    window = MainWindow(home, "en")
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.applicants.select_applicant("A01")
+        qtbot.waitUntil(lambda: window.viewer.pages.material is not None, timeout=30_000)
+        wait_drawn(qtbot, window.viewer, timeout=30_000)
+        qtbot.waitUntil(lambda: len(list((root / "cache" / "thumbnails").rglob("*.jpg"))) >= 2, timeout=30_000)
+        assert window.isVisible()
+        # what the window wrote to the cache, opened with the key: its plaintext is searched for too
+        for path in (root / "cache" / "thumbnails").rglob("*.jpg"):
+            plain = read_cache_file(path, home.blobs.sealer)
+            assert plain is not None and plain[:2] == b"\xff\xd8"  # a JPEG, sealed on disk
+            needles[f"thumbnail {path.name} start"] = plain[:16]
+            needles[f"thumbnail {path.name}"] = plain[len(plain) // 2:len(plain) // 2 + 48]
+        assert _hits([root], needles) == []  # still open: the files on disk (the database too), not the app's memory
+    finally:
+        window.close()
+        home.close()
 
 
 def test_an_old_home_is_sealed_in_place_and_a_kill_half_way_loses_nothing(small_round, tmp_path):

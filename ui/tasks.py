@@ -90,9 +90,13 @@ class BackgroundTask(QObject):
         self.failed.emit(error)
 
 
-def run_with_progress(parent: QWidget, label: str, work, on_success, on_failure) -> BackgroundTask:
-    """Run `work(progress)` with a modal, cancellable progress dialog; call back when done."""
+def run_with_progress(parent: QWidget, label: str, work, on_success, on_failure,
+                      cancellable: bool = True) -> BackgroundTask:
+    """Run `work(progress)` with a modal, cancellable progress dialog; call back when done.
+    `cancellable=False`: no Cancel button (work that, once begun, is finished: closing a round)."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 100, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

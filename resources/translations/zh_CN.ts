@@ -879,6 +879,46 @@
         <source>This workspace is encrypted with your passphrase. Type it to open the workspace:</source>
         <translation>本工作区已用您的口令加密。请输入口令以打开工作区：</translation>
     </message>
+    <message>
+        <source>&amp;Close this round…</source>
+        <translation>结束本轮评审(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>This round is closed: its dossiers, search index and caches were removed from this computer.</source>
+        <translation>本轮评审已结束：其申报材料、检索索引和缓存已从本机删除。</translation>
+    </message>
+    <message>
+        <source>Remove this round&apos;s dossiers, search index and caches from this computer; your signed sheets stay.</source>
+        <translation>从本机删除本轮的申报材料、检索索引和缓存；已签名的评分表予以保留。</translation>
+    </message>
+    <message>
+        <source>Close this round</source>
+        <translation>结束本轮评审</translation>
+    </message>
+    <message>
+        <source>Close round {round} on this computer?</source>
+        <translation>是否在本机结束评审轮次 {round}？</translation>
+    </message>
+    <message>
+        <source>This removes {files} files ({size}): the applicants&apos; dossiers ({dossiers} files, {dossier_size}), the search index and the caches. They cannot be restored.
+
+What stays: your signed score sheets with their PDFs and site photos, the bureau&apos;s receipts, the return bundles and the audit log, which records what was removed.</source>
+        <translation>将删除 {files} 个文件（{size}）：各申报单位的申报材料（{dossiers} 个文件，{dossier_size}）、检索索引和缓存，删除后无法恢复。
+
+予以保留：您已签名的评分表及其 PDF 和现场照片、区人力资源局的回执、回传包以及审计日志（日志将记录本次删除的内容）。</translation>
+    </message>
+    <message>
+        <source>Remove and close the round</source>
+        <translation>删除并结束本轮评审</translation>
+    </message>
+    <message>
+        <source>Removing this round&apos;s dossiers, index and caches…</source>
+        <translation>正在删除本轮的申报材料、索引和缓存…</translation>
+    </message>
+    <message>
+        <source>Round {round} is closed: {files} files ({size}) were removed from this computer. Your signed score sheets, the receipts and the audit log are kept.</source>
+        <translation>评审轮次 {round} 已结束：已从本机删除 {files} 个文件（{size}）。您已签名的评分表、回执和审计日志均予以保留。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>

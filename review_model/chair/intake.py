@@ -34,6 +34,7 @@ from ..imported_round import my_expert, round_info
 from ..progress import Progress, no_progress
 from ..signing.bundle import ReturnBundle, read_return_bundle
 from ..store.models import Applicant, Assignment, ChairBundle, ChairSheet, Expert
+from ..store.sealed import read_kept_file
 from .states import BundleStatus, SheetStatus
 
 BUNDLE_SUFFIX = ".rvret"
@@ -119,7 +120,11 @@ class IntakeReport:
         return tuple(o for o in self.outcomes if o.status is BundleStatus.IMPORTED)
 
 
-def _file_bytes(path: Path) -> bytes:
+def _file_bytes(home: Home, path: Path) -> bytes:
+    """A bundle file's bytes: a USB stick's as they are; one the pull kept in the home (sealed where
+    the home is: sync/pull.py) opened with the home's key."""
+    if path.parent == home.root / "pulled":
+        return bytes(read_kept_file(path, home.blobs.sealer))
     try:
         return path.read_bytes()
     except OSError:
@@ -140,7 +145,7 @@ def import_returns(home: Home, package: Package, paths: Iterable[Path], progress
             progress(index * 100 + (100 * done // total if total else 100), len(files) * 100)
 
         try:
-            data = _file_bytes(path)
+            data = _file_bytes(home, path)
             bundle = read_return_bundle(data, package, within)
         except Problem as problem:
             if problem.code == Code.CANCELLED:

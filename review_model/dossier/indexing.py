@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..errors import Code, Problem
 from ..home import Home
 from ..progress import Progress, no_progress
+from ..retention import round_closed
 from .client import RenderWorker
 from .library import DossierLibrary
 from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout
@@ -103,6 +104,8 @@ class IndexReport:
 
 def index_pending(home: Home, progress: Progress = no_progress, *, worker: RenderWorker | None = None,
                   lock: IndexLock | None = None) -> IndexReport:
+    if round_closed(home):  # its dossiers and index were destroyed: an index made again would hold nothing but be there
+        return IndexReport(0, 0, 0)
     with _indexing(home, lock):
         return _index_pending(home, progress, worker)
 
@@ -176,6 +179,8 @@ def ocr_pending(home: Home, progress: Progress = no_progress, *, page_seconds: f
 def _ocr_pending(home: Home, progress: Progress, page_seconds: float, client: OcrClient | None,
                  stop: threading.Event | None) -> OcrReport:
     engine = engine_id()
+    if round_closed(home):  # as index_pending
+        return OcrReport(0, 0, engine)
     library = DossierLibrary(home)
     try:
         index = library.index
@@ -226,6 +231,8 @@ class MaterialIndexState:
 def index_states(home: Home) -> list[MaterialIndexState]:
     """Per material with a readable file: how far its text and OCR have got."""
     engine = engine_id()
+    if round_closed(home):  # as index_pending
+        return OcrReport(0, 0, engine)
     library = DossierLibrary(home)
     try:
         out = []

@@ -8,18 +8,18 @@ sheets/<applicant_id>/rN.pdf, photos/<sha256>.jpg. The manifest names the packag
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ..errors import Code, Problem
-from ..exchange.container import SigningKey, write_container
+from ..exchange.container import SigningKey, container_bytes
 from ..home import Home
 from ..progress import Progress, no_progress
 from ..sheets.context import Reviewer
-from ..store.blobs import sha256_hex
+from ..store.blobs import sha256_hex, write_durably
 from ..store.db import utcnow
 from ..store.models import ConflictDeclaration, Expert, ScoreSheet, SheetRevision
 from .bundle import CONFLICTS_SCHEMA, RETURN_SCHEMA
@@ -81,11 +81,14 @@ def _blob(home: Home, digest: str) -> bytes:
 
 
 def export_returns(source: Reviewer | Home, out_path: Path, key: SigningKey, include_photos: bool = True,
-                   progress: Progress = no_progress, leave_out: Collection[str] = ()) -> ExportResult:
+                   progress: Progress = no_progress, leave_out: Collection[str] = (),
+                   write: Callable[[bytes], None] | None = None) -> ExportResult:
     """Write every signed revision of this home as one return bundle at `out_path`, signed with `key`.
 
     `leave_out`: applicants not to carry (the outbox leaves out those the intake refused, so one
-    refusal does not block every later bundle)."""
+    refusal does not block every later bundle). `write`: given the bundle's bytes instead of
+    writing `out_path` (the outbox keeps its copy sealed: no plain copy on the disk, not even for
+    a moment)."""
     reviewer = source if isinstance(source, Reviewer) else Reviewer.open(source)
     check_key(reviewer, key)
     signed, declarations, unsigned = _collect(reviewer, leave_out)
@@ -118,8 +121,12 @@ def export_returns(source: Reviewer | Home, out_path: Path, key: SigningKey, inc
     })
     members["conflicts.json"] = _json({"schema": CONFLICTS_SCHEMA, "expert_id": reviewer.expert_id,
                                        "declarations": declarations})
-    digest = write_container(out_path, "return", reviewer.round_id, members, replace(key, id=reviewer.expert_id),
-                             package_sha256=reviewer.package_sha256)
+    data, digest = container_bytes("return", reviewer.round_id, members, replace(key, id=reviewer.expert_id),
+                                   package_sha256=reviewer.package_sha256)
+    if write is None:
+        write_durably(out_path, data)
+    else:
+        write(data)
     with reviewer.edit() as (_session, audit):
         audit.record("export", "return_bundle", digest, "revisions", None, len(signed))
     progress(1, 1)

@@ -203,3 +203,52 @@ def read_cache_file(path: Path | str, sealer: Sealer | None) -> bytes | None:
         return bytes(sealer.unseal(data, cache_label(path), str(path)))
     except Problem:
         return None
+
+
+# --- files the home keeps by name (outbox/<sha256>.rvret: return bundles made to send) ----------
+def kept_label(path: Path | str) -> str:
+    """The label of a file kept in one of the home's folders by its name: its folder and name."""
+    return "/".join(Path(path).parts[-2:])
+
+
+def write_kept_file(path: Path | str, data: bytes | bytearray | memoryview, sealer: Sealer | None) -> None:
+    """Write a file the home keeps (durably, 0600): sealed where the home is, so its plaintext never
+    reaches the disk. What leaves the home is made from read_kept_file's plaintext."""
+    from .blobs import write_durably  # blobs imports this module
+
+    write_durably(Path(path), bytes(data) if sealer is None else sealer.seal(data, kept_label(path)), private=True)
+
+
+def read_kept_file(path: Path | str, sealer: Sealer | None, sha256: str | None = None) -> bytes | bytearray:
+    """The plaintext of a kept file, sealed or (made before the home had a key) plain; checked
+    against `sha256` when given, so a file put in its place is never taken for it."""
+    import hashlib
+
+    where = str(path)
+    if is_sealed(path):
+        if sealer is None:
+            raise Problem(Code.SEALED_HOME_LOCKED, path=where)
+        data: bytes | bytearray = sealer.open(path, kept_label(path))
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise Problem(Code.FILE_UNREADABLE, path=where, detail=exc.strerror or str(exc)) from None
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise Problem(Code.SEALED_FILE_DAMAGED, path=where)
+    return data
+
+
+def seal_kept_in_place(path: Path | str, sealer: Sealer, sha256: str) -> int:
+    """Seal one plain kept file (a temp file, fsync, rename over it: whole, plain or sealed, whenever
+    the process stops). Returns the plaintext bytes sealed (0: it already was)."""
+    if is_sealed(path):
+        return 0
+    try:
+        data = read_kept_file(path, None, sha256)
+    except Problem as problem:  # never seal a substitute: it would then look genuine
+        if problem.code != Code.SEALED_FILE_DAMAGED:
+            raise
+        raise Problem(Code.MEMBER_ALTERED, member=str(path)) from None
+    write_kept_file(path, data, sealer)
+    return len(data)

@@ -7,6 +7,11 @@ the plain ones; temp files left by a kill hold sealed bytes only and are removed
 disposable: plain thumbnails are deleted (they are made again, sealed). Only when every blob is
 sealed is the blobs folder marked (SEALED_MARK); from then on a plain file there is refused.
 
+The return bundles the home keeps (outbox/, and the chair's pulled/: names, scores, comments) are
+sealed the same way, one by one, each checked against the hash it is named by first; scratch
+files a kill left there (a packing bundle, a half-written copy) are plain and removed. A plain
+bundle left there later is still read, checked against the hash the outbox recorded for it.
+
 The database and the text index are sealed by SQLCipher (store/db.py, dossier/text_index.py), not here.
 """
 from __future__ import annotations
@@ -17,16 +22,28 @@ from pathlib import Path
 
 from ..home import Home
 from ..progress import Progress, no_progress
-from .sealed import is_sealed
+from .sealed import is_sealed, seal_kept_in_place
 
 THUMBNAILS = "thumbnails"
+KEPT_FOLDERS = ("outbox", "pulled")  # sync/outbox.py OUTBOX_DIR, sync/pull.py PULLED_DIR
+KEPT_SUFFIX = ".rvret"
 
 
 @dataclass(frozen=True)
 class SealReport:
     sealed_files: int  # blobs sealed by this call
-    sealed_bytes: int  # their plaintext bytes
+    sealed_bytes: int  # the plaintext bytes this call sealed (blobs and bundles)
     removed_cache_files: int  # plain cache files deleted (made again when needed)
+    sealed_bundles: int = 0  # return bundles kept in outbox/ and pulled/ sealed by this call
+
+
+def unsealed_bundles(home: Home) -> list[Path]:
+    """The plain return bundles the home keeps (named <sha256>.rvret), and plain scratch files there."""
+    out = []
+    for folder in KEPT_FOLDERS:
+        if (home.root / folder).is_dir():
+            out += sorted(p for p in (home.root / folder).iterdir() if p.is_file() and not is_sealed(p))
+    return out
 
 
 def unsealed_blobs(home: Home) -> list[str]:
@@ -35,7 +52,7 @@ def unsealed_blobs(home: Home) -> list[str]:
 
 def needs_sealing(home: Home) -> bool:
     """Whether this unlocked home still has plain files of round content (cheap once it is marked)."""
-    return home.key is not None and not home.blobs.all_sealed
+    return home.key is not None and (not home.blobs.all_sealed or bool(unsealed_bundles(home)))
 
 
 def seal_home(home: Home, progress: Progress = no_progress) -> SealReport:
@@ -44,13 +61,25 @@ def seal_home(home: Home, progress: Progress = no_progress) -> SealReport:
     removed = _remove_plain_cache(home.cache / THUMBNAILS)
     _remove_partials(home.blobs.root)
     todo = unsealed_blobs(home)
-    progress(0, len(todo))
+    kept = unsealed_bundles(home)
+    total = len(todo) + len(kept)
+    progress(0, total)
     sealed = 0
     for index, digest in enumerate(todo, 1):
         sealed += home.blobs.seal_in_place(digest)
-        progress(index, len(todo))
+        progress(index, total)
     home.blobs.mark_all_sealed()
-    return SealReport(len(todo), sealed, removed)
+    bundles = 0
+    for index, path in enumerate(kept, len(todo) + 1):
+        digest = path.name.removesuffix(KEPT_SUFFIX)
+        if path.name.startswith(".") or not path.name.endswith(KEPT_SUFFIX) or len(digest) != 64:
+            path.unlink(missing_ok=True)  # a packing bundle or a half-written copy a kill left: plain
+            removed += 1
+        else:
+            sealed += seal_kept_in_place(path, home.blobs.sealer, digest)
+            bundles += 1
+        progress(index, total)
+    return SealReport(len(todo), sealed, removed, bundles)
 
 
 def _remove_partials(root: Path) -> None:

@@ -38,6 +38,9 @@ class Delivery:
     signature: str
 
 
+Source = Path | bytes | bytearray | memoryview  # a bundle file, or a bundle's bytes (a sealed outbox copy, opened)
+
+
 def _sha256_file(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     with open(path, "rb") as handle:
@@ -126,18 +129,24 @@ class IntakeClient:
         self.close()
 
     # --- delivering ------------------------------------------------------------------------------
-    def deliver(self, source: Path, progress: Callable[[int, int], None] | None = None, *,
+    def deliver(self, source: Source, progress: Callable[[int, int], None] | None = None, *,
                 upload_url: str | None = None, on_upload: Callable[[str], None] | None = None) -> Delivery:
-        """Upload the bundle file at `source` until the intake answers for it (module docstring).
+        """Upload the bundle file at `source` (or these bytes: the outbox of a sealed home opens its
+        copy into memory, and the intake receives the plain signed bundle) until the intake answers
+        for it (module docstring).
 
         `on_upload(url)` is told the transfer's address as soon as the intake gives it; an outbox
         that keeps it can pass it back as `upload_url` after its own crash, to resume the transfer
         instead of starting it again."""
-        path = Path(source)
-        try:
-            digest, size = _sha256_file(path)
-        except OSError:
-            raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            path: Source = memoryview(source)
+            digest, size = hashlib.sha256(path).hexdigest(), len(path)
+        else:
+            path = Path(source)
+            try:
+                digest, size = _sha256_file(path)
+            except OSError:
+                raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
         failures, best, last = 0, 0, ""
         offset, resync = 0, upload_url is not None
         while True:
@@ -222,7 +231,13 @@ class IntakeClient:
             return location
         return self._outcome(response, digest, size)
 
-    def _body(self, path: Path, offset: int, size: int, progress) -> Iterator[bytes]:
+    def _body(self, path: Source, offset: int, size: int, progress) -> Iterator[bytes]:
+        if isinstance(path, memoryview):
+            for start in range(offset, size, PIECE):
+                yield bytes(path[start:start + PIECE])
+                if progress:
+                    progress(min(start + PIECE, size), size)
+            return
         with open(path, "rb") as handle:
             handle.seek(offset)
             sent = offset
@@ -235,7 +250,7 @@ class IntakeClient:
                 if progress:
                     progress(sent, size)
 
-    def _send(self, upload_url: str, path: Path, size: int, offset: int, progress) -> int:
+    def _send(self, upload_url: str, path: Source, size: int, offset: int, progress) -> int:
         """PATCH the rest of the file from `offset`; the intake's offset afterwards."""
         if offset >= size:
             return offset

@@ -5,7 +5,9 @@ Items are queued by sync/queue.py in the transaction that signs or declares. A p
 
 1. Pack: when pending items are not all in one bundle still being sent, export ONE return bundle of
    everything (signing/returns.py export_returns, signed with the expert's key) into
-   <home>/outbox/<file sha256>.rvret and record which items it carries. One cumulative bundle, not
+   <home>/outbox/<file sha256>.rvret (sealed under the home key where the home is sealed: it holds
+   names, scores and comments; the name is the plain bundle's hash, what the intake receives) and
+   record which items it carries. One cumulative bundle, not
    one per item: the chair's rule reads an expert's newest bundle as the whole of their conflicts
    and takes the highest revision received, so every bundle must stand on its own; one upload per
    pass also suits a link that is up for a few minutes, and the oldest item is always in it.
@@ -21,9 +23,8 @@ Nothing is deleted after sending: bundles, receipts and items stay in the home.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,9 +38,10 @@ from ..errors import Code, Problem
 from ..exchange.container import SigningKey
 from ..home import Home
 from ..imported_round import round_info
-from ..store.blobs import private_dir, set_mode
+from ..store.blobs import private_dir
 from ..store.db import utcnow
 from ..store.models import OutboxBundle, OutboxItem
+from ..store.sealed import read_kept_file, write_kept_file
 from .queue import OutboxKind, OutboxState
 
 BACKOFF_FIRST = timedelta(seconds=15)
@@ -179,14 +181,14 @@ class Outbox:
             if not self._due(force):
                 break
             try:
-                bundle = self._bundle()
+                packed = self._bundle()
             except Problem as failure:  # the key is locked, the disk is full: waiting, said why
                 self._failed(None, failure)
                 problem = failure
                 break
-            if bundle is None:
+            if packed is None:
                 break
-            outcome, count, problem = self._deliver(bundle, progress)
+            outcome, count, problem = self._deliver(*packed, progress)
             if outcome == "delivered":
                 delivered += count
                 problem = None
@@ -210,8 +212,8 @@ class Outbox:
         return self.home.store.write(actor="outbox")
 
     # --- packing ---------------------------------------------------------------------------------
-    def _bundle(self) -> OutboxBundle | None:
-        """The bundle carrying every pending item: the one being sent, or a new one."""
+    def _bundle(self) -> tuple[OutboxBundle, bytes | bytearray] | None:
+        """The bundle carrying every pending item, and its bytes: the one being sent, or a new one."""
         with self._write() as (session, _audit):
             refused = {i.applicant_id: i for i in session.scalars(select(OutboxItem).where(
                 OutboxItem.state == OutboxState.REFUSED.value).order_by(OutboxItem.id))}
@@ -225,37 +227,50 @@ class Outbox:
             if not pending:
                 return None
             current = {i.bundle_id for i in pending}
+            sending = None
             if len(current) == 1 and None not in current:
                 bundle = session.get(OutboxBundle, current.pop())
-                if bundle.state == OutboxBundleState.SENDING and (self._folder() / bundle.file_name).is_file():
-                    return bundle
+                if bundle.state == OutboxBundleState.SENDING:
+                    sending = bundle
             newest = max(i.id for i in pending)
             leave_out = set(refused)
+        if sending is not None:
+            data = self._kept(sending)
+            if data is not None:
+                return sending, data
         return self._pack(newest, leave_out)
 
     def _folder(self) -> Path:
         return self.home.root / OUTBOX_DIR
 
-    def _pack(self, newest: int, leave_out: set[str]) -> OutboxBundle | None:
+    def _kept(self, bundle: OutboxBundle) -> bytes | bytearray | None:
+        """The plaintext of the copy kept in the outbox (sealed in a sealed home), or None when it is
+        missing or damaged: then a new one is packed. Locked: the sealed copy cannot be read (said)."""
+        try:
+            return read_kept_file(self._folder() / bundle.file_name, self.home.blobs.sealer, bundle.file_sha256)
+        except Problem as problem:
+            if problem.code in (Code.FILE_UNREADABLE, Code.SEALED_FILE_DAMAGED):
+                return None
+            raise
+
+    def _pack(self, newest: int, leave_out: set[str]) -> tuple[OutboxBundle, bytes] | None:
         from ..signing.returns import export_returns  # heavy (PDF, zip): only when packing
 
         key = self._key()
         folder = self._folder()
-        private_dir(folder)
-        staged = folder / f".packing-{uuid.uuid4().hex}.rvret"
-        try:
-            export_returns(self.home, staged, key, include_photos=True, leave_out=leave_out)
+        packed: list[bytes] = []
+        try:  # into memory: the copy kept in a sealed home is written sealed, never plain
+            export_returns(self.home, folder / "packing.rvret", key, include_photos=True, leave_out=leave_out,
+                           write=packed.append)
         except Problem as problem:
-            staged.unlink(missing_ok=True)
             if problem.code == Code.NOTHING_TO_EXPORT:
                 return None
             raise
-        from .client import _sha256_file
-
-        digest, size = _sha256_file(staged)
+        data = packed[0]
+        digest, size = hashlib.sha256(data).hexdigest(), len(data)  # of the plain bundle: what the intake receives
         name = f"{digest}.rvret"
-        os.replace(staged, folder / name)
-        set_mode(folder / name, 0o600)
+        private_dir(folder)
+        write_kept_file(folder / name, data, self.home.blobs.sealer)
         with self._write() as (session, audit):
             for old in session.scalars(select(OutboxBundle).where(OutboxBundle.state == OutboxBundleState.SENDING)):
                 old.state = OutboxBundleState.SUPERSEDED.value
@@ -274,13 +289,13 @@ class Outbox:
                     item.bundle_id = bundle.id
             audit.record("outbox_pack", "outbox_bundle", bundle.id, "file_sha256", None, digest)
             session.expunge(bundle)
-        return bundle
+        return bundle, data
 
     # --- sending ---------------------------------------------------------------------------------
-    def _deliver(self, bundle: OutboxBundle, progress) -> tuple[str, int, Problem | None]:
+    def _deliver(self, bundle: OutboxBundle, data: bytes | bytearray, progress) -> tuple[str, int, Problem | None]:
         client = self._client_factory(self.target)
-        try:
-            delivery = client.deliver(self._folder() / bundle.file_name, progress, upload_url=bundle.upload_url,
+        try:  # the plain signed bundle, as exported: exchange files leave the home on purpose
+            delivery = client.deliver(data, progress, upload_url=bundle.upload_url,
                                       on_upload=lambda url: self._transfer(bundle.id, url))
         except Problem as problem:
             if problem.code == Code.INTAKE_REFUSED and problem.params.get("reason") not in LIFTABLE:

@@ -2,8 +2,9 @@
 chair's home through the chair's own intake (chair/intake.py import_returns: verified again here
 against the package, exactly as a file from a USB stick), so `chair compile` then works as today.
 
-The files are kept in <home>/pulled/<file sha256>.rvret (nothing received is thrown away); a bundle
-already pulled is not downloaded again.
+The files are kept in <home>/pulled/<file sha256>.rvret (nothing received is thrown away), sealed
+where the home is (they hold every expert's scores and comments); a bundle already pulled is not
+downloaded again.
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from ..chair.receive import receive_returns
 from ..exchange.container import SigningKey
 from ..home import Home
 from ..imported_round import round_info
-from ..store.blobs import private_dir, write_durably
+from ..store.blobs import private_dir
 from ..store.models import ChairBundle
+from ..store.sealed import write_kept_file
 from .client import IntakeClient
 from .outbox import Target
 
@@ -49,7 +51,7 @@ def pull_returns(home: Home, target: Target, key: SigningKey, client: IntakeClie
             path = folder / f"{digest}.rvret"
             if digest not in known and not path.is_file():
                 private_dir(folder)
-                write_durably(path, client.download(info.round_id, digest), private=True)
+                write_kept_file(path, client.download(info.round_id, digest), home.blobs.sealer)
                 downloaded += 1
             if digest not in known:
                 paths.append(path)

@@ -46,12 +46,17 @@ def make_legacy(home: Path) -> None:
 
     from review_model.home import Home
     from review_model.store.blobs import PRIVATE_FILE, READ_ONLY_FILE, SEALED_MARK, set_mode
+    from review_model.store.sealed import is_sealed, read_kept_file
 
     home = Path(home)
     with Home(home) as opened:
         plain = {digest: opened.blobs.read(digest) for digest in opened.blobs.digests()}
         blobs = opened.blobs.root
+        kept = {path: bytes(read_kept_file(path, opened.blobs.sealer))  # the outbox's and the chair's pulled copies
+                for folder in ("outbox", "pulled") for path in (home / folder).glob("*") if is_sealed(path)}
     decrypt_home(home)
+    for path, data in kept.items():
+        path.write_bytes(data)
     for digest, data in plain.items():
         path = blobs / digest[:2] / digest
         set_mode(path, PRIVATE_FILE)
