@@ -113,3 +113,29 @@ def test_a_result_the_intake_refuses_is_marked_refused_with_its_reason_and_kept(
 
     again, report = _sync(chair)  # refused: not tried again, still said
     assert again.returncode == 1 and [i for i in report["items"] if i["kind"] == "result"][-1]["state"] == "refused"
+
+
+def test_the_result_signed_at_the_chairs_desk_goes_out_by_the_background_sender(qtbot, intake, tmp_path):
+    from desktop.main_window import MainWindow
+    from review_model.sync.outbox import OutboxKind, OutboxState, items
+
+    round_, round_id, homes = _chair_with_every_sheet(intake, tmp_path)
+    chair = homes["E01"]
+    window = MainWindow(chair, "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.outbox_sender is not None
+    window.show_chair_desk(True)
+    exporter = window.chair_desk.export_result()
+    with qtbot.waitSignal(window.chair_desk.result_signed, timeout=60_000):
+        exporter.run(tmp_path / "out")
+    digest = hashlib.sha256((tmp_path / "out" / "result.rvres").read_bytes()).hexdigest()
+
+    def result_state():
+        return [i.state for i in items(chair) if i.kind is OutboxKind.RESULT]
+
+    qtbot.waitUntil(lambda: result_state() == [OutboxState.DELIVERED], timeout=60_000)
+    qtbot.waitUntil(lambda: window.outbox_sender.pending_label.text()
+                    == "Everything signed is delivered to the bureau.", timeout=10_000)
+    assert _intake_results(intake, round_id) == [digest]
+    window.close()
