@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from review_model.sync.outbox import ItemView, OutboxState
+from review_model.sync.outbox import ItemView, OutboxKind, OutboxState
 
 from .messages import describe, reason_text
 from .text import tr
@@ -14,6 +14,7 @@ STATES = {
     OutboxState.WAITING: QT_TRANSLATE_NOOP("Sync", "waiting to send"),
     OutboxState.DELIVERED: QT_TRANSLATE_NOOP("Sync", "delivered to the bureau"),
     OutboxState.REFUSED: QT_TRANSLATE_NOOP("Sync", "refused by the bureau's intake"),
+    OutboxState.SUPERSEDED: QT_TRANSLATE_NOOP("Sync", "replaced by a newer signed result; not sent"),
 }
 
 
@@ -37,6 +38,11 @@ def item_text(item: ItemView, detail: bool = True) -> str:
         error = describe(item.last_error) if item.last_error and detail else ""
         return tr("{state}: next try at {time}. {error}").format(state=word, time=when, error=error).strip()
     return word
+
+
+def item_subject(item: ItemView) -> str:
+    """What the item is about: its applicant, or the chair's panel result."""
+    return tr("panel result") if item.kind is OutboxKind.RESULT else item.applicant_id or ""
 
 
 def pending_text(count: int) -> str:

@@ -26,9 +26,9 @@ def register(commands) -> None:
 
 
 def _state_word(item) -> str:
-    from ui.sync_labels import item_text
+    from ui.sync_labels import item_subject, item_text
 
-    return item_text(item)
+    return f"{item_subject(item)} {item_text(item)}"
 
 
 def sync_command(ctx: Context) -> int:
@@ -53,7 +53,7 @@ def sync_command(ctx: Context) -> int:
                                         for i in listed]}, ensure_ascii=False, indent=1))
     else:
         for item in listed:
-            ctx.print(f"  {item.applicant_id} {_state_word(item)}")
+            ctx.print(f"  {_state_word(item)}")
         ctx.print(tr("{delivered} delivered now; {pending} still to send.").format(delivered=report.delivered,
                                                                                  pending=report.pending))
     refused = next((i for i in listed if i.state is OutboxState.REFUSED), None)

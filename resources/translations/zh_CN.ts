@@ -852,6 +852,10 @@
         <translation>{state}：将于 {time} 重试。{error}</translation>
     </message>
     <message>
+        <source>panel result</source>
+        <translation>评审结果</translation>
+    </message>
+    <message>
         <source>Everything signed is delivered to the bureau.</source>
         <translation>已签名的评分表均已报送区人力资源局。</translation>
     </message>
@@ -4057,6 +4061,10 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
     <message>
         <source>refused by the bureau&apos;s intake</source>
         <translation>受理服务拒收</translation>
+    </message>
+    <message>
+        <source>replaced by a newer signed result; not sent</source>
+        <translation>已由新签署的评审结果替代，不再报送</translation>
     </message>
 </context>
 <context>

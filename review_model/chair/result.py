@@ -148,6 +148,7 @@ def check_complete(comp: Compilation, allow_incomplete: bool) -> None:
 def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
                  progress: Progress = no_progress, *, allow_incomplete: bool = False) -> ResultWritten:
     """Write the PDFs, the XLSX and the signed result.rvres to `outdir` (see the module docstring)."""
+    from ..sync.result_outbox import queue_result
     from .candidates_pdf import render_candidates
     from .summary_pdf import render_panel_summary
     from .workbook import panel_workbook
@@ -180,6 +181,8 @@ def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
         with home.store.write(actor=f"{comp.chair.expert_id} {comp.chair.name}") as (session, audit):
             audit.record("sign", "panel_result", digest, "candidates", None,
                          sum(len(v) for v in document["candidates"].values()))
+            # to the bureau's intake by the chair's outbox, in the transaction that signs (issue 12)
+            queue_result(session, home, (staging / "result.rvres").read_bytes(), audit.at)
             session.flush()
             target.put_in_place()
     progress(5, 5)

@@ -368,8 +368,9 @@ class OutboxItem(Base):
 
     __tablename__ = "outbox_item"
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str]  # signed | conflict (OutboxKind)
-    applicant_id: Mapped[str] = mapped_column(ForeignKey("applicant.applicant_id"))
+    kind: Mapped[str]  # signed | conflict | result (OutboxKind)
+    # None for the chair's panel result (migration 0006): it is about the whole round
+    applicant_id: Mapped[str | None] = mapped_column(ForeignKey("applicant.applicant_id"))
     revision: Mapped[int | None]  # the signed revision; None for a conflict
     created_at: Mapped[datetime]
     state: Mapped[str]  # queued | waiting | delivered | refused (OutboxState)

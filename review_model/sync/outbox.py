@@ -20,6 +20,8 @@ Items are queued by sync/queue.py in the transaction that signs or declares. A p
    error and the next try: exponential backoff with a cap, retried forever, oldest first.
 
 Nothing is deleted after sending: bundles, receipts and items stay in the home.
+The chair's signed panel result is an item of its own kind (RESULT), sent as it was signed, with
+no packing: sync/result_outbox.py.
 """
 from __future__ import annotations
 
@@ -133,7 +135,7 @@ def items(home: Home) -> list[ItemView]:
 
 def sheet_states(home: Home) -> dict[str, ItemView]:
     """Per applicant, the newest outbox item: what the applicant list shows beside the sheet."""
-    return {item.applicant_id: item for item in items(home)}
+    return {item.applicant_id: item for item in items(home) if item.kind is not OutboxKind.RESULT}
 
 
 def pending_count(home: Home) -> int:
@@ -197,6 +199,10 @@ class Outbox:
                 force = True  # the rest is re-packed without the refused applicant, at once
                 continue
             break
+        from .result_outbox import send_results  # the chair's signed result: no packing, its own file
+
+        sent, turned_down, failure = send_results(self, force, progress)
+        delivered, refused, problem = delivered + sent, refused + turned_down, problem or failure
         return SendReport(delivered, refused, pending_count(self.home), problem)
 
     def _due(self, force: bool) -> bool:
@@ -215,10 +221,12 @@ class Outbox:
     def _bundle(self) -> tuple[OutboxBundle, bytes | bytearray] | None:
         """The bundle carrying every pending item, and its bytes: the one being sent, or a new one."""
         with self._write() as (session, _audit):
+            returns = OutboxItem.kind != OutboxKind.RESULT.value  # the chair's result is not packed
             refused = {i.applicant_id: i for i in session.scalars(select(OutboxItem).where(
-                OutboxItem.state == OutboxState.REFUSED.value).order_by(OutboxItem.id))}
+                OutboxItem.state == OutboxState.REFUSED.value, returns).order_by(OutboxItem.id))}
             pending = list(session.scalars(select(OutboxItem).where(
-                OutboxItem.state.in_([OutboxState.QUEUED.value, OutboxState.WAITING.value])).order_by(OutboxItem.id)))
+                OutboxItem.state.in_([OutboxState.QUEUED.value, OutboxState.WAITING.value]), returns)
+                .order_by(OutboxItem.id)))
             for item in pending:  # a bundle could carry them only with the refused revision: refused too
                 if item.applicant_id in refused:
                     item.state, item.reason = OutboxState.REFUSED.value, refused[item.applicant_id].reason
@@ -284,7 +292,7 @@ class Outbox:
             # items signed after the export started are not in it: they wait for the next bundle
             for item in session.scalars(select(OutboxItem).where(
                     OutboxItem.state.in_([OutboxState.QUEUED.value, OutboxState.WAITING.value]),
-                    OutboxItem.id <= newest)):
+                    OutboxItem.kind != OutboxKind.RESULT.value, OutboxItem.id <= newest)):
                 if item.applicant_id not in leave_out:
                     item.bundle_id = bundle.id
             audit.record("outbox_pack", "outbox_bundle", bundle.id, "file_sha256", None, digest)
@@ -322,6 +330,7 @@ class Outbox:
                 if item.state not in (OutboxState.QUEUED, OutboxState.WAITING):
                     continue
                 listed = ((item.applicant_id, item.revision) in sheets if item.kind == OutboxKind.SIGNED
+                          else receipt.kind == "result" if item.kind == OutboxKind.RESULT
                           else item.applicant_id in receipt.conflicts)
                 if listed:
                     item.state, item.delivered_at, item.next_try_at, item.last_error = (
@@ -358,6 +367,8 @@ class Outbox:
             query = select(OutboxItem).where(OutboxItem.state.in_([OutboxState.QUEUED.value, OutboxState.WAITING.value]))
             if bundle_id is not None:
                 query = query.where(OutboxItem.bundle_id == bundle_id)
+            else:  # packing the returns failed: the chair's result does not need packing
+                query = query.where(OutboxItem.kind != OutboxKind.RESULT.value)
             for item in session.scalars(query):
                 item.attempts += 1
                 item.state, item.last_error = OutboxState.WAITING.value, _problem_text(problem)

@@ -16,6 +16,7 @@ from ..store.models import OutboxItem
 class OutboxKind(str, Enum):
     SIGNED = "signed"  # a signed revision
     CONFLICT = "conflict"  # a declared conflict of interest (回避)
+    RESULT = "result"  # the chair's signed panel result (.rvres): sync/result_outbox.py
 
 
 class OutboxState(str, Enum):
@@ -23,6 +24,7 @@ class OutboxState(str, Enum):
     WAITING = "waiting"  # a send failed (the link, the intake): tried again at next_try_at
     DELIVERED = "delivered"  # the intake's receipt, checked, lists it
     REFUSED = "refused"  # the intake refused it with a reason: not tried again
+    SUPERSEDED = "superseded"  # a panel result the chair signed again before it got through: not sent
 
     @property
     def pending(self) -> bool:
