@@ -52,8 +52,12 @@ def test_signing_queues_in_the_same_transaction_and_sync_delivers_with_a_verifie
         bundle = session.scalars(select(OutboxBundle)).one()
     path = home.root / "outbox" / bundle.file_name
     import hashlib
+
+    from review_model.store.sealed import read_kept_file
+
+    kept = bytes(read_kept_file(path, home.blobs.sealer))  # sealed on disk: the plain bundle is what was sent
     receipt = check_receipt(bundle.receipt, bundle.receipt_signature, intake_target(home).public_raw,
-                            hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_size)
+                            hashlib.sha256(kept).hexdigest(), len(kept))
     assert [(s.applicant_id, s.revision) for s in receipt.sheets] == [("A01", 1), ("A02", 1)]
     # the bureau's intake shows them delivered
     with sqlite_intake.client() as client:

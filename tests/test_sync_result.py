@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from review_model.home import Home
 from review_model.identity import signing_key
+from review_model.store.sealed import read_kept_file
 from tests.support.cli import reviewdesk
 from tests.support.sync_round import make_sync_round, signed_home
 
@@ -105,7 +106,7 @@ def test_a_result_the_intake_refuses_is_marked_refused_with_its_reason_and_kept(
     assert "The bureau's intake refused the bundle" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     digest = hashlib.sha256(data).hexdigest()
-    assert (chair.root / "outbox" / f"{digest}.rvres").read_bytes() == data  # nothing lost
+    assert bytes(read_kept_file(chair.root / "outbox" / f"{digest}.rvres", chair.blobs.sealer)) == data  # nothing lost (sealed)
     with chair.store.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxItem)) == len(report["items"])
         assert session.scalars(select(OutboxBundle).filter_by(file_sha256=digest)).one().state == "refused"

@@ -18,10 +18,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import Problem
+from ..errors import Code, Problem
 from ..home import Home
-from ..store.blobs import write_durably
 from ..store.models import OutboxBundle, OutboxItem
+from ..store.sealed import write_kept_file
 from .queue import OutboxKind, OutboxState
 
 PENDING = (OutboxState.QUEUED.value, OutboxState.WAITING.value)
@@ -35,8 +35,8 @@ def queue_result(session: Session, home: Home, data: bytes, at: datetime) -> Non
     name = f"{digest}.rvres"
     # Written before the commit, as the intake links its blobs: a committed item always has its
     # file; a file left by a failed commit is an unreferenced copy, named by its hash (harmless).
-    # Kept the way the outbox keeps its return bundles (a private file of the home).
-    write_durably(home.root / OUTBOX_DIR / name, data, private=True)
+    # Kept the way the outbox keeps its return bundles: a private file, sealed in a sealed home.
+    write_kept_file(home.root / OUTBOX_DIR / name, data, home.blobs.sealer)
     for old in session.scalars(select(OutboxItem).where(OutboxItem.kind == OutboxKind.RESULT.value,
                                                         OutboxItem.state.in_(PENDING))):
         old.state, old.next_try_at = OutboxState.SUPERSEDED.value, None
@@ -70,7 +70,11 @@ def send_results(outbox, force: bool, progress) -> tuple[int, int, Problem | Non
     delivered = refused = 0
     problem: Problem | None = None
     for bundle in due_results(outbox.home, outbox._now(), force):
-        outcome, count, problem = outbox._deliver(bundle, progress)
+        data = outbox._kept(bundle)
+        if data is None:  # a signed result cannot be packed again: only the chair's desk can sign anew
+            problem = Problem(Code.FILE_UNREADABLE, path=str(outbox.home.root / "outbox" / bundle.file_name))
+            continue
+        outcome, count, problem = outbox._deliver(bundle, data, progress)
         if outcome == "delivered":
             delivered += count
         elif outcome == "refused":
