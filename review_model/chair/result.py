@@ -178,13 +178,20 @@ def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
         for name in RESULT_FILES[:3]:
             write_durably(staging / name, members[name])
         progress(4, 5)
-        with home.store.write(actor=f"{comp.chair.expert_id} {comp.chair.name}") as (session, audit):
-            audit.record("sign", "panel_result", digest, "candidates", None,
-                         sum(len(v) for v in document["candidates"].values()))
-            # to the bureau's intake by the chair's outbox, in the transaction that signs (issue 12)
-            queue_result(session, home, (staging / "result.rvres").read_bytes(), audit.at)
-            session.flush()
-            target.put_in_place()
+        queued: list[Path] = []
+        try:
+            with home.store.write(actor=f"{comp.chair.expert_id} {comp.chair.name}") as (session, audit):
+                audit.record("sign", "panel_result", digest, "candidates", None,
+                             sum(len(v) for v in document["candidates"].values()))
+                # to the bureau's intake by the chair's outbox, in the transaction that signs (issue 12)
+                made = queue_result(session, home, (staging / "result.rvres").read_bytes(), audit.at)
+                queued += [made] if made else []
+                session.flush()
+                target.put_in_place()
+        except BaseException:
+            for path in queued:  # not committed: the outbox's copy goes too, the home is as it was
+                path.unlink(missing_ok=True)
+            raise
     progress(5, 5)
     return ResultWritten(outdir, tuple(outdir / n for n in RESULT_FILES), digest,
                          sum(len(v) for v in document["candidates"].values()), comp.window.late)

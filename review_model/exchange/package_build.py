@@ -84,7 +84,7 @@ def _round(spec: Path, intake_cert: Path | None = None) -> RoundFile:
 
 def certificate_sha256(path: Path) -> str:
     """The pin of a TLS certificate (PEM file, as `intake serve --tls-cert` takes it): SHA-256 of its DER."""
-    import ssl
+    import ssl  # only for building with --intake-cert
 
     try:
         der = ssl.PEM_cert_to_DER_cert(path.read_text(encoding="ascii"))

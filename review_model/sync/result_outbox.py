@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,8 +28,10 @@ from .queue import OutboxKind, OutboxState
 PENDING = (OutboxState.QUEUED.value, OutboxState.WAITING.value)
 
 
-def queue_result(session: Session, home: Home, data: bytes, at: datetime) -> None:
-    """Queue the signed result `data` (the .rvres file's bytes) in the chair's outbox (module docstring)."""
+def queue_result(session: Session, home: Home, data: bytes, at: datetime) -> Path | None:
+    """Queue the signed result `data` (the .rvres file's bytes) in the chair's outbox (module docstring).
+    Returns the file this call created (None: it was there), for the caller to remove should the
+    transaction not commit: a home left as it was."""
     from .outbox import OUTBOX_DIR, OutboxBundleState  # outbox imports this module
 
     digest = hashlib.sha256(data).hexdigest()
@@ -36,7 +39,9 @@ def queue_result(session: Session, home: Home, data: bytes, at: datetime) -> Non
     # Written before the commit, as the intake links its blobs: a committed item always has its
     # file; a file left by a failed commit is an unreferenced copy, named by its hash (harmless).
     # Kept the way the outbox keeps its return bundles: a private file, sealed in a sealed home.
-    write_kept_file(home.root / OUTBOX_DIR / name, data, home.blobs.sealer)
+    path = home.root / OUTBOX_DIR / name
+    created = not path.exists()
+    write_kept_file(path, data, home.blobs.sealer)
     for old in session.scalars(select(OutboxItem).where(OutboxItem.kind == OutboxKind.RESULT.value,
                                                         OutboxItem.state.in_(PENDING))):
         old.state, old.next_try_at = OutboxState.SUPERSEDED.value, None
@@ -50,6 +55,7 @@ def queue_result(session: Session, home: Home, data: bytes, at: datetime) -> Non
         session.flush()
     session.add(OutboxItem(kind=OutboxKind.RESULT.value, applicant_id=None, revision=None, created_at=at,
                            state=OutboxState.QUEUED.value, attempts=0, bundle_id=bundle.id))
+    return path if created else None
 
 
 def due_results(home: Home, now: datetime, force: bool) -> list[OutboxBundle]:
