@@ -132,7 +132,7 @@ def test_a_page_that_hangs_is_given_up_after_the_limit_and_the_worker_starts_aga
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP, SIGKILL")
 def test_a_worker_that_dies_on_a_page_is_reported_and_replaced(tmp_path):
     data, _ = scan_page(LINES)
     path = tmp_path / "scan.pdf"
@@ -140,6 +140,8 @@ def test_a_worker_that_dies_on_a_page_is_reported_and_replaced(tmp_path):
     with OcrClient() as client:
         assert "error" not in client.recognize(str(path), 0)
         dead = client.pid
+        # dies while on the page: stopped first (a page can take less than the 0.3 s), then killed
+        os.kill(dead, signal.SIGSTOP)
         threading.Timer(0.3, os.kill, (dead, signal.SIGKILL)).start()
         assert client.recognize(str(path), 0)["error"] in (OcrFailure.CRASHED, OcrFailure.TIMEOUT)
         assert "error" not in client.recognize(str(path), 0) and client.pid != dead
