@@ -2,10 +2,7 @@
 intake itself, plain HTTP only on loopback, and one clear sentence for every refusal."""
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import json
-import os
 import stat
 
 import httpx
@@ -15,6 +12,7 @@ from review_model.identity import parse_public_identity
 from tests.support.cli import reviewdesk
 from tests.support.intake import IntakeProcess, free_port, make_intake_round
 from tests.support.panel_round import Sheet
+from tests.support.tls import self_signed
 
 pytestmark = pytest.mark.slow  # real processes: the intake, the reviewdesk command
 
@@ -66,31 +64,8 @@ def test_plain_http_is_refused_off_loopback_and_an_unusable_database_is_one_sent
     assert link.returncode == 1 and "--url" in link.stderr
 
 
-def _self_signed(folder):
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "光明区受理服务")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    os.chmod(key_path, 0o600)
-    return cert_path, key_path
-
-
 def test_tls_is_served_by_the_intake_itself(tmp_path):
-    cert, key = _self_signed(tmp_path)
+    cert, key = self_signed(tmp_path)
     round_ = make_intake_round(tmp_path / "round", "2026-TLS")
     home = tmp_path / "bureau"
     assert reviewdesk("--home", home, "intake", "add-package", round_.package).returncode == 0
