@@ -23,6 +23,7 @@ from ui.text import tr
 from . import argparse_words, i18n
 from .commands import COMMAND_MODULES
 from .commands.context import Context, saved_language
+from .open_file import is_exchange_file
 
 # argument dest → how the person typed it (--reason, APPLICANT_ID), for messages about it
 _SPELLING: dict[str, str] = {}
@@ -83,6 +84,7 @@ def _say(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--render-worker"]:  # the installed app starting its own render worker process
+        # the worker process needs none of the command line
         from review_model.dossier.worker import main as worker_main
 
         code = worker_main(argv[1:])
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     language = _early_language(argv)
     if not any(a in ("-h", "--help") for a in argv) and _wants_gui(argv):
+        # Qt and the windows: only when the GUI starts
         from .app import run_gui
 
         return run_gui(argv, language)
@@ -115,6 +118,7 @@ def _run(argv: list[str]) -> int:
     argparse_words.install()
     args = build_parser().parse_args(argv)
     if args.command is None:
+        # Qt and the windows: only when the GUI starts
         from .app import run_gui
 
         return run_gui(argv, language)
@@ -144,6 +148,7 @@ def _run(argv: list[str]) -> int:
 
 def _problem_for(exc: Exception, context: Context) -> Problem:
     """A fault of the home's database in words (damaged, disk full…), else an internal error."""
+    # the store's fault words (and its SQL driver): only after something failed
     from review_model.store.faults import store_problem
 
     return store_problem(exc, context.home_folder) or Problem(Code.INTERNAL_ERROR, detail=f"{type(exc).__name__}: {exc}")
@@ -164,7 +169,6 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
 
 def _wants_gui(argv: list[str]) -> bool:
     """True when no subcommand is named (only global options), or an exchange file is (a double-click)."""
-    from .open_file import is_exchange_file
 
     skip_next = False
     for arg in argv:

@@ -34,7 +34,7 @@ def os_language() -> str:
 
 def _system_language() -> str:
     if sys.platform == "win32":  # the display language, without loading Qt for the command line
-        import ctypes
+        import ctypes  # Windows only
 
         primary = ctypes.windll.kernel32.GetUserDefaultUILanguage() & 0x3FF
         return "zh" if primary == 0x04 else "other"  # LANG_CHINESE
@@ -82,6 +82,7 @@ def use_catalogue(language: str) -> None:
 
 def install_translators(language: str) -> None:
     """Install the app's and Qt's own translations for `language` (English needs none)."""
+    # Qt: only for the GUI; the command line translates from the .ts without it (ui/text.py)
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
     text.use_catalogue(None)  # the GUI translates through Qt from here on

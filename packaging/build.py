@@ -30,6 +30,7 @@ def freeze() -> Path:
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build"),
                     str(HERE / "reviewdesk.spec")], check=True)
     if sys.platform.startswith("linux"):
+        # Linux only: the .deb's helpers beside this script (packaging/ is on sys.path, not a package)
         import linux_libs
 
         removed = linux_libs.prune_unused(FROZEN)
@@ -45,6 +46,7 @@ def _mib(size: int) -> str:
 def system_side(files: Path) -> tuple[list[Path], str]:
     """Remove the bundled libraries the package takes from the system instead, and check that every
     system library the app links belongs to a declared dependency. Returns (removed, glibc floor)."""
+    # Linux only: the .deb's helpers beside this script (packaging/ is on sys.path, not a package)
     import debian_layout
     import linux_libs
 
@@ -77,6 +79,7 @@ def system_side(files: Path) -> tuple[list[Path], str]:
 
 
 def deb(store: bool, level: int = 6) -> Path:
+    # Linux only: the .deb's helpers beside this script (packaging/ is on sys.path, not a package)
     import debian_layout
 
     version, arch = debian_layout.project_version(), debian_layout.debian_arch()
@@ -104,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="deb: compress lightly (xz -1), for a smoke test rather than for handing out")
     args = parser.parse_args(argv)
     if args.target == "builder-packages":
+        # Linux only: the .deb's helpers beside this script (packaging/ is on sys.path, not a package)
         import debian_layout
 
         print(" ".join(debian_layout.builder_packages()))

@@ -19,6 +19,7 @@ MIME_ICONS = ("application-x-reviewdesk-package", "application-x-reviewdesk-retu
 
 def render(svg: Path, size: int):
     """The SVG drawn at size × size as a QImage (antialiased, transparent background)."""
+    # Qt only when icons are drawn: the test reads the icon list and sizes without it
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
@@ -40,6 +41,7 @@ def png_path(name: str, size: int) -> Path:
 
 
 def _ico(name: str) -> bytes:
+    # Pillow only for the Windows .ico
     from PIL import Image
 
     images = [Image.open(png_path(name, size)) for size in ICO_SIZES]
@@ -49,6 +51,7 @@ def _ico(name: str) -> bytes:
 
 
 def main() -> int:
+    # Qt only when icons are drawn: the test reads the icon list and sizes without it
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["icons", "-platform", "offscreen"])

@@ -16,7 +16,7 @@ class PdfState:
 def quiet_pymupdf():
     """PyMuPDF with MuPDF's messages off, loaded by the first PDF checked: importing this module
     (on every exchange file's path, `reviewdesk verify` too) must not cost MuPDF's start-up."""
-    import pymupdf
+    import pymupdf  # MuPDF's start-up, paid by the first PDF checked (see above)
 
     pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's repair chatter is not for the user's terminal
     pymupdf.TOOLS.mupdf_display_warnings(False)

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from xml.etree.ElementTree import iterparse
 
 from .errors import Code, Problem
 from .plain_text import from_csv_cell
@@ -115,7 +116,6 @@ def _merged_away(sheet) -> dict[tuple[int, int], str]:
     Read-only worksheets do not parse <mergeCell>; they come after the cells in the sheet's XML, so
     they are read in a pass of their own (openpyxl's read-only sheet has no public way to it).
     """
-    from xml.etree.ElementTree import iterparse
 
     # openpyxl loads only when a workbook is read or written
     from openpyxl.utils.cell import range_boundaries

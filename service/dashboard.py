@@ -6,8 +6,12 @@ The page reloads itself every REFRESH seconds.
 """
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from html import escape
+
+from review_model.fonts import cjk_font_bytes
 
 from .state import Cell, RefusalView, RoundView
 
@@ -64,10 +68,6 @@ REASONS = {
 @lru_cache(maxsize=1)
 def font() -> tuple[bytes, str]:
     """The CJK font the app uses everywhere, and the short hash that names it (cache forever)."""
-    import hashlib
-
-    from review_model.fonts import cjk_font_bytes
-
     data = cjk_font_bytes()
     return data, hashlib.sha256(data).hexdigest()[:12]
 
@@ -116,7 +116,6 @@ def _local(stamp: str | None) -> str:
     """Times in China Standard Time (UTC+8), as the bureau reads them."""
     if not stamp:
         return ""
-    from datetime import datetime, timedelta, timezone
 
     moment = datetime.fromisoformat(stamp).astimezone(timezone(timedelta(hours=8)))
     return moment.strftime("%Y-%m-%d %H:%M")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from review_model import crypto, keys
 from review_model.errors import Code, Problem
+from review_model.identity import IDENTITY_FORMAT
 from review_model.store.blobs import BlobStore, private_dir, write_durably
 
 from .db import default_url
@@ -111,7 +112,6 @@ def _create(home: IntakeHome, passphrase: keys.PassphraseSource) -> ReceiptKey:
 
 def public_identity(home: IntakeHome, key: ReceiptKey | None = None) -> bytes:
     """The receipt key as a public identity file (docs/formats.md), for the round spec's intake.pub."""
-    from review_model.identity import IDENTITY_FORMAT
 
     public_raw = key.public_raw if key else public_key(home)
     if public_raw is None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from review_model.errors import Code, Problem
 
+from .labels import EXCHANGE_KINDS, label
+from .sheet_labels import checklist_text
 from .text import QT_TRANSLATE_NOOP, translate
 
 CTX = "Messages"
@@ -272,7 +274,6 @@ def describe(problem: Problem) -> str:
         if reason in ("total_mismatch",) and problem.params.get("detail"):
             params["reason"] = f"{params['reason']} {problem.params['detail']}"
     if problem.code == Code.WRONG_KIND:
-        from .labels import EXCHANGE_KINDS, label
 
         params["found"], params["expected"] = label(EXCHANGE_KINDS, str(params["found"])), label(EXCHANGE_KINDS, str(params["expected"]))
     if "where" in params and str(params["where"]) in _WHERE:
@@ -280,7 +281,6 @@ def describe(problem: Problem) -> str:
     if problem.code == Code.TABLE_INVALID and params.get("value"):
         params["reason"] = f"{params['reason']} ({params['value']})"
     if problem.code == Code.SHEET_INCOMPLETE:
-        from .sheet_labels import checklist_text
 
         params["checklist"] = checklist_text(tuple(problem.params.get("checklist", ())))
     if problem.code == Code.RETURN_INVALID and params.get("detail"):

@@ -54,6 +54,7 @@ def register(commands) -> None:
 
 
 def _print_intake(ctx: Context, report: IntakeReport, names: dict[str, str]) -> None:
+    # the chair's modules: loaded when a chair command runs, not for --help
     from review_model.chair.states import BundleStatus
 
     for outcome in report.outcomes:
@@ -70,6 +71,7 @@ def _print_intake(ctx: Context, report: IntakeReport, names: dict[str, str]) -> 
 
 
 def _print_compilation(ctx: Context, comp: Compilation) -> None:
+    # the chair's modules: loaded when a chair command runs, not for --help
     from review_model.chair.states import SheetStatus
     from ui.chair.labels import flags_text, sheets_label
 
@@ -105,6 +107,7 @@ def _print_compilation(ctx: Context, comp: Compilation) -> None:
 
 
 def compile_command(ctx: Context) -> int:
+    # the compiler and the PDF/XLSX writers: only for chair compile
     from review_model.chair.compile import compile_panel
     from review_model.chair.intake import require_chair
     from review_model.chair.receive import receive_returns

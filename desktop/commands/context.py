@@ -58,6 +58,7 @@ class Context:
 
     def passphrase(self, confirm: bool = False) -> str | None:
         """REVIEWDESK_PASSPHRASE for scripts, else a prompt when a person is at the terminal."""
+        # keys loads cryptography: only when a passphrase is asked for
         from review_model.keys import env_passphrase
 
         given = env_passphrase() or self._given

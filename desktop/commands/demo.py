@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from review_model.errors import Code, Problem
 from ui.text import tr
 
 from .context import Context
@@ -16,8 +17,8 @@ def register(commands) -> None:
 
 
 def demo_command(ctx: Context) -> int:
+    # the demo writer (PDFs, the round's packages): only for demo
     from review_model.demo.round import write_demo
-    from review_model.errors import Code, Problem
 
     from .sync import demo_intake, open_demo_round
 

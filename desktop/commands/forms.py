@@ -27,6 +27,7 @@ def register(commands) -> None:
 
 
 def export_form_command(ctx: Context) -> int:
+    # the form writer loads openpyxl: only for export-form
     from review_model.sheets.context import Reviewer
     from review_model.sheets.forms import export_form
 
@@ -38,6 +39,7 @@ def export_form_command(ctx: Context) -> int:
 
 
 def import_form_command(ctx: Context) -> int:
+    # the form reader loads openpyxl: only for import-form
     from review_model.sheets.context import Reviewer
     from review_model.sheets.forms import import_form
     from review_model.sheets.view import sheet_view
@@ -49,6 +51,7 @@ def import_form_command(ctx: Context) -> int:
     ctx.print(tr("Form imported into the draft of {applicant}: total {total}; {missing} things left before signing.")
               .format(applicant=ctx.args.applicant_id, total=view.total, missing=len(view.checklist)))
     if view.checklist:  # what is left, in the words of the workspace's to-do list
+        # the to-do words: only when something is left
         from ui.sheet_labels import checklist_text
 
         titles = {i.code: i.title for i in view.rubric.scored_items} | {v.code: v.title for v in view.rubric.vetoes}

@@ -58,18 +58,21 @@ def register(commands) -> None:
 
 
 def _intake_home(ctx: Context):
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service.home import IntakeHome
 
     return IntakeHome(home_path(ctx.args.home))
 
 
 def _database(ctx: Context, home):
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service.db import Database
 
     return Database(ctx.args.db or home.default_db())
 
 
 def serve_command(ctx: Context) -> int:
+    # uvicorn and FastAPI: only for intake serve
     from service.limits import MIB, Limits
     from service.server import ServeOptions, serve
 
@@ -82,6 +85,7 @@ def serve_command(ctx: Context) -> int:
 
 
 def add_package_command(ctx: Context) -> int:
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service.intake import add_package
 
     home = _intake_home(ctx)
@@ -99,6 +103,7 @@ def add_package_command(ctx: Context) -> int:
 
 
 def key_command(ctx: Context) -> int:
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service.home import public_identity, receipt_key
 
     home = _intake_home(ctx)
@@ -111,6 +116,7 @@ def key_command(ctx: Context) -> int:
 
 def _reason(ctx: Context, refusal) -> str:
     """The intake's reason in the CLI's language (the service's own words: it has no Qt), and its code."""
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service.dashboard import reason_words
 
     problem = refusal.problem or {}
@@ -120,6 +126,7 @@ def _reason(ctx: Context, refusal) -> str:
 
 
 def status_command(ctx: Context) -> int:
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from service import state
 
     home = _intake_home(ctx)
@@ -163,6 +170,7 @@ def status_command(ctx: Context) -> int:
 
 
 def login_link_command(ctx: Context) -> int:
+    # the intake service's modules: loaded when an intake command runs, not for --help
     from review_model.errors import Code, Problem
     from service import state
     from service.auth import Auth

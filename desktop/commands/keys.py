@@ -18,6 +18,7 @@ from .context import Context
 def _role(value: str) -> str:
     """Checked when given, against the domain's list (importing it for `choices=` would load the store
     for every --help); a wrong one is a usage error, worded as argparse words its own."""
+    # the store, for the list: see above
     from review_model.identity import ROLES
 
     if value not in ROLES:
@@ -47,6 +48,7 @@ def register(commands) -> None:
 
 def init_command(ctx: Context) -> int:
     """The keyring when a trusted one answers; otherwise (or when it fails to keep the key) a key file."""
+    # identities and keys (the store, cryptography): loaded when a keys command runs
     from review_model.identity import create_identity
     from review_model.keys import check_new_passphrase, keyring_check
 
@@ -72,6 +74,7 @@ def init_command(ctx: Context) -> int:
 
 def _store_text(key_store: str) -> str:
     """Where the key is kept; for the keyring also which one (or why it cannot be opened now)."""
+    # identities and keys (the store, cryptography): loaded when a keys command runs
     from review_model.keys import keyring_check
 
     store = label(KEY_STORES, key_store)
@@ -90,6 +93,7 @@ def _created(ctx: Context, info) -> int:
 
 
 def show_command(ctx: Context) -> int:
+    # identities and keys (the store, cryptography): loaded when a keys command runs
     from review_model.identity import require_identity
 
     info = require_identity(ctx.home())
@@ -101,6 +105,7 @@ def show_command(ctx: Context) -> int:
 
 
 def export_command(ctx: Context) -> int:
+    # identities and keys (the store, cryptography): loaded when a keys command runs
     from review_model.identity import public_identity_bytes, require_identity
     from review_model.store.blobs import write_durably
 

@@ -19,6 +19,7 @@ def register(commands) -> None:
 
 
 def close_round_command(ctx: Context) -> int:
+    # the store: loaded when the command runs, not for --help
     from review_model.retention import close_round
 
     report = close_round(ctx.home())

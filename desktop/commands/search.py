@@ -27,6 +27,7 @@ def register(commands) -> None:
 
 
 def index_command(ctx: Context) -> int:
+    # the index and its workers: loaded when the command runs, not for --help
     from review_model.dossier.indexing import IndexLock, index_pending, index_states, ocr_pending
 
     home = ctx.home()
@@ -72,6 +73,7 @@ def index_command(ctx: Context) -> int:
 
 
 def search_command(ctx: Context) -> int:
+    # the index: loaded when the command runs, not for --help
     from review_model.dossier.indexing import search_home
 
     hits = search_home(ctx.home(), ctx.args.text, ctx.args.applicant)

@@ -51,6 +51,7 @@ def register(commands) -> None:
 
 
 def sign_command(ctx: Context) -> int:
+    # signing loads the PDF writer: only for sheet sign
     from review_model.identity import signing_key
     from review_model.sheets.context import Reviewer
     from review_model.signing.sign import sign_sheet
@@ -67,6 +68,7 @@ def sign_command(ctx: Context) -> int:
 
 
 def amend_command(ctx: Context) -> int:
+    # the sheet's commands (the store): loaded when the command runs, not for --help
     from review_model.sheets import ops
     from review_model.sheets.context import Reviewer
 
@@ -78,6 +80,7 @@ def amend_command(ctx: Context) -> int:
 
 
 def conflict_command(ctx: Context) -> int:
+    # the sheet's commands (the store): loaded when the command runs, not for --help
     from review_model.sheets import ops
     from review_model.sheets.context import Reviewer
 
@@ -89,6 +92,7 @@ def conflict_command(ctx: Context) -> int:
 
 
 def no_conflict_command(ctx: Context) -> int:
+    # the sheet's commands (the store): loaded when the command runs, not for --help
     from review_model.sheets import ops
     from review_model.sheets.context import Reviewer
     from ui.workspace.conflict import grounds_text
@@ -102,6 +106,7 @@ def no_conflict_command(ctx: Context) -> int:
 
 
 def export_command(ctx: Context) -> int:
+    # the return bundle writer: only for sheet export
     from review_model.identity import signing_key
     from review_model.sheets.context import Reviewer
     from review_model.signing.returns import export_returns

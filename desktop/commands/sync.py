@@ -26,12 +26,14 @@ def register(commands) -> None:
 
 
 def _state_word(item) -> str:
+    # the outbox's words: only when the outbox is printed
     from ui.sync_labels import item_subject, item_text
 
     return f"{item_subject(item)} {item_text(item)}"
 
 
 def sync_command(ctx: Context) -> int:
+    # the outbox and its client (httpx): only for sync
     from review_model.errors import Code, Problem
     from review_model.identity import signing_key
     from review_model.sheets.context import Reviewer
@@ -65,6 +67,7 @@ def sync_command(ctx: Context) -> int:
 
 
 def pull_command(ctx: Context) -> int:
+    # the chair's pull and its client (httpx): only for chair pull
     from review_model.chair.intake import require_chair
     from review_model.chair.states import BundleStatus
     from review_model.identity import signing_key
@@ -91,6 +94,7 @@ def pull_command(ctx: Context) -> int:
 # --- the demo's intake (reviewdesk demo --out DIR, reviewdesk --demo) -----------------------------
 def demo_intake(folder, passphrase: str | None) -> bytes:
     """The bureau's intake identity in `folder` (its --home): the service's receipt key, made now."""
+    # the intake service's modules: only for the demo
     from service.home import IntakeHome, public_identity, receipt_key
 
     home = IntakeHome(folder)
@@ -100,6 +104,7 @@ def demo_intake(folder, passphrase: str | None) -> bytes:
 def open_demo_round(folder, package) -> None:
     """Open the demo round on the demo's intake (`intake add-package`), so that the first start of
     `reviewdesk --home DIR/intake intake serve --port 8765` takes the experts' bundles."""
+    # the intake service's modules: only for the demo
     from service.db import Database
     from service.home import IntakeHome
     from service.intake import add_package

@@ -25,6 +25,7 @@ from ..progress import Progress, no_progress
 from ..store.blobs import write_durably
 from ..store.db import utcnow
 from ..store.folder_set import FolderSet
+from ..sync.result_outbox import queue_result
 from .compile import Compilation
 from .intake import require_chair
 from .states import SheetStatus
@@ -148,7 +149,7 @@ def check_complete(comp: Compilation, allow_incomplete: bool) -> None:
 def write_result(home: Home, comp: Compilation, outdir: Path, key: SigningKey,
                  progress: Progress = no_progress, *, allow_incomplete: bool = False) -> ResultWritten:
     """Write the PDFs, the XLSX and the signed result.rvres to `outdir` (see the module docstring)."""
-    from ..sync.result_outbox import queue_result
+    # The renderers load reportlab and openpyxl: only when a result is written, not when one is checked.
     from .candidates_pdf import render_candidates
     from .summary_pdf import render_panel_summary
     from .workbook import panel_workbook

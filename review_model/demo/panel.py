@@ -18,6 +18,9 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from ..chair.compile import compile_panel
+from ..chair.discussion import add_note, request_reconsideration
+from ..chair.intake import import_returns
 from ..exchange.package import open_package
 from ..home import Home
 from ..identity import require_identity, signing_key
@@ -109,9 +112,6 @@ def _score_expert(home: Home, expert_id: str) -> None:
 def _reconsider(chair_home: Home, package: Path, first: list[Path]) -> list[str]:
     """The chair imports the first bundles and asks E05 to reconsider the items the 复核 dialog proposes on A02
     (E05's total is 畸低; the items that pull it down)."""
-    from ..chair.compile import compile_panel
-    from ..chair.discussion import add_note, request_reconsideration
-    from ..chair.intake import import_returns
 
     with open_package(package) as opened:
         import_returns(chair_home, opened, first)

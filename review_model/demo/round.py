@@ -20,7 +20,7 @@ from .. import keys
 from ..carriers import shipped_required_materials
 from ..exchange.package_build import CompletenessEntry, build_package
 from ..home import Home
-from ..identity import create_identity, public_identity_bytes, signing_key
+from ..identity import create_identity, public_identity_bytes, require_identity, signing_key
 from ..importer import import_package
 from ..progress import Progress, no_progress, scaled
 from .applicants import APPLICANTS, DEMO_PDF_PASSWORD
@@ -107,7 +107,6 @@ def write_demo(out: Path, progress: Progress = no_progress,
 
 
 def bureau_fingerprint(home: Home) -> str:
-    from ..identity import require_identity
 
     return require_identity(home).fingerprint
 

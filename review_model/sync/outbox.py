@@ -376,6 +376,6 @@ class Outbox:
 
 
 def _default_client(target: Target, attempts: int):
-    from .client import IntakeClient
+    from .client import IntakeClient  # httpx and ssl: loaded only when something is sent
 
     return IntakeClient(target.url, target.public_raw, tls_sha256=target.tls_sha256, attempts=attempts)

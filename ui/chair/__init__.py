@@ -9,7 +9,7 @@ __all__ = ["ChairDesk"]
 
 def __getattr__(name: str):
     if name == "ChairDesk":
-        from .desk import ChairDesk
+        from .desk import ChairDesk  # the widgets load on first use: ui.chair.labels serves the CLI too
 
         return ChairDesk
     raise AttributeError(name)

@@ -13,7 +13,7 @@ from review_model.chair.states import BundleStatus, SheetStatus
 from review_model.chair.words import gap_points
 from review_model.signing.document import points
 
-from ..text import QT_TRANSLATE_NOOP, translate
+from ..text import QT_TRANSLATE_NOOP, tr, translate
 
 CTX = "ChairLabels"
 
@@ -121,7 +121,6 @@ def sheets_tip(result: ApplicantResult, names: dict[str, str] | None = None) -> 
 
 def policy_text(policy, section_title: str = "") -> list[str]:
     """The round's aggregation policy as lines of text (shown above the matrix)."""
-    from ui.text import tr
 
     method = text(METHODS, policy.method).format(n=policy.trim_min_experts)
     ratio = format((policy.abnormal_ratio * 100).normalize(), "f")
