@@ -11,10 +11,9 @@ from openpyxl import load_workbook
 
 from review_model.plain_text import csv_cell, from_csv_cell
 from review_model.sheets import ops
-from review_model.sheets.context import Reviewer
 from review_model.sheets.forms import export_form, import_form
 from review_model.sheets.view import sheet_view
-from tests.support.sheets import expert_home
+from tests.support.sheets import a01_reviewer
 from tests.support.small_round import make_small_round
 
 # https://owasp.org/www-community/attacks/CSV_Injection, and the prefixes that evade naive filters
@@ -40,11 +39,8 @@ def round_(tmp_path_factory):
 
 @pytest.fixture
 def reviewer(round_, tmp_path):
-    home = expert_home(round_, "E02", tmp_path / "E02")
-    reviewer = Reviewer.open(home)
-    ops.confirm_no_conflict(reviewer, "A01")
-    yield reviewer
-    home.close()
+    with a01_reviewer(round_, tmp_path / "E02") as reviewer:
+        yield reviewer
 
 
 def _fill_with_payloads(reviewer) -> dict[str, str]:

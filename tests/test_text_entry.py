@@ -13,13 +13,12 @@ from review_model.errors import Code, Problem
 from review_model.identity import signing_key
 from review_model.plain_text import LIMITS, TextField, check_text, parse_number
 from review_model.sheets import ops
-from review_model.sheets.context import Reviewer
 from review_model.sheets.forms import export_form
 from review_model.sheets.view import sheet_view
 from review_model.signing.sign import sign_sheet
 from tests.support import rawdb
 from tests.support.cli import reviewdesk
-from tests.support.sheets import complete_sheet, expert_home
+from tests.support.sheets import a01_reviewer, complete_sheet, expert_home
 from tests.support.small_round import make_small_round
 from tests.support.snapshot import snapshot
 from ui.messages import describe
@@ -32,11 +31,8 @@ def round_(tmp_path_factory):
 
 @pytest.fixture
 def reviewer(round_, tmp_path):
-    home = expert_home(round_, "E02", tmp_path / "E02")
-    reviewer = Reviewer.open(home)
-    ops.confirm_no_conflict(reviewer, "A01")
-    yield reviewer
-    home.close()
+    with a01_reviewer(round_, tmp_path / "E02") as reviewer:
+        yield reviewer
 
 
 def _photo(tmp_path):

@@ -40,17 +40,9 @@ class DemoResult:
     key_store: str  # keyring | file
 
 
-def _write_spec(spec: Path, out: Path, identities: dict[str, bytes], progress: Progress) -> None:
-    (spec / "identities").mkdir(parents=True, exist_ok=True)
-    (out / "identities").mkdir(parents=True, exist_ok=True)
-    round_json = dict(ROUND)
-    if "intake" in identities:  # the bureau-side intake's receipt key: the round names that intake
-        round_json["intake"] = {"url": DEMO_INTAKE_URL, "identity_file": "intake.pub"}
-    (spec / "round.json").write_text(json.dumps(round_json, ensure_ascii=False, indent=2), encoding="utf-8")
-    for person_id, data in identities.items():
-        if person_id != "intake":  # DIR/identities is the people's; the intake's is DIR/intake's own
-            (out / "identities" / f"{person_id}.pub").write_bytes(data)
-        (spec / "identities" / f"{person_id}.pub").write_bytes(data)
+def write_spec_tables(spec: Path) -> None:
+    """The demo's applicants.csv and experts.csv in a spec folder (UTF-8 with a BOM, as Excel saves it);
+    every expert is assigned every applicant and finds their key at identities/ID.pub."""
     with open(spec / "applicants.csv", "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["applicant_id", "name", "uscc", "entity_kind", "industry", "carrier_type", "address",
@@ -65,6 +57,20 @@ def _write_spec(spec: Path, out: Path, identities: dict[str, bytes], progress: P
             if p.role != "bureau":
                 writer.writerow([p.person_id, p.name, "chair" if p.role == "chair" else "member", p.organisation,
                                  p.title, f"{p.person_id}.pub", "*"])
+
+
+def _write_spec(spec: Path, out: Path, identities: dict[str, bytes], progress: Progress) -> None:
+    (spec / "identities").mkdir(parents=True, exist_ok=True)
+    (out / "identities").mkdir(parents=True, exist_ok=True)
+    round_json = dict(ROUND)
+    if "intake" in identities:  # the bureau-side intake's receipt key: the round names that intake
+        round_json["intake"] = {"url": DEMO_INTAKE_URL, "identity_file": "intake.pub"}
+    (spec / "round.json").write_text(json.dumps(round_json, ensure_ascii=False, indent=2), encoding="utf-8")
+    for person_id, data in identities.items():
+        if person_id != "intake":  # DIR/identities is the people's; the intake's is DIR/intake's own
+            (out / "identities" / f"{person_id}.pub").write_bytes(data)
+        (spec / "identities" / f"{person_id}.pub").write_bytes(data)
+    write_spec_tables(spec)
     materials = shipped_required_materials()
     for index, applicant in enumerate(APPLICANTS):
         write_dossier(spec / "dossiers" / applicant.applicant_id, applicant, materials[applicant.carrier_type], seed=2026)

@@ -4,7 +4,6 @@ applicants really give (`03-培训场地证明.pdf`), one binder PDF with bookma
 files; plus, for comparison, the spec folder `package build` takes for the same round."""
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ import pymupdf
 from review_model.carriers import ENTITY_KIND_NAMES, OFFICIAL_NAMES, shipped_required_materials
 from review_model.demo.applicants import APPLICANTS
 from review_model.demo.cast import PEOPLE, ROUND
+from review_model.demo.round import write_spec_tables
 from review_model.home import Home
 from review_model.identity import create_identity, public_identity_bytes
 from tests.support.small_round import pdf_bytes
@@ -97,21 +97,10 @@ def make_clerk_inputs(root: Path) -> ClerkInputs:
 def _reference_spec(spec: Path, identities: Path, materials: dict[str, dict[str, bytes]]) -> None:
     (spec / "identities").mkdir(parents=True)
     (spec / "round.json").write_text(json.dumps(ROUND, ensure_ascii=False), encoding="utf-8")
-    with open(spec / "applicants.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["applicant_id", "name", "uscc", "entity_kind", "industry", "carrier_type", "address",
-                         "legal_representative", "contact"])
-        for a in APPLICANTS:
-            writer.writerow([a.applicant_id, a.name, a.uscc, a.entity_kind, a.industry, a.carrier_type, a.address,
-                             a.legal_representative, a.contact])
-    with open(spec / "experts.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["expert_id", "name", "role", "organisation", "title", "identity_file", "applicants"])
-        for p in PEOPLE:
-            if p.role != "bureau":
-                (spec / "identities" / f"{p.person_id}.pub").write_bytes((identities / f"{p.person_id}.pub").read_bytes())
-                writer.writerow([p.person_id, p.name, "chair" if p.role == "chair" else "member", p.organisation,
-                                 p.title, f"{p.person_id}.pub", "*"])
+    write_spec_tables(spec)
+    for p in PEOPLE:
+        if p.role != "bureau":
+            (spec / "identities" / f"{p.person_id}.pub").write_bytes((identities / f"{p.person_id}.pub").read_bytes())
     for applicant_id, files in materials.items():
         folder = spec / "dossiers" / applicant_id
         folder.mkdir(parents=True)

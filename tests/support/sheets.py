@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +21,18 @@ def expert_home(round_, person: str, target: Path) -> Home:
     home = Home(target)
     import_package(home, round_.package, trust_bureau=round_.bureau_fingerprint)
     return home
+
+
+@contextmanager
+def a01_reviewer(round_, target: Path) -> Iterator[Reviewer]:
+    """E02 on a copy of the small round, the conflict question on A01 answered: ready to score A01."""
+    home = expert_home(round_, "E02", target)
+    reviewer = Reviewer.open(home)
+    ops.confirm_no_conflict(reviewer, "A01")
+    try:
+        yield reviewer
+    finally:
+        home.close()
 
 
 def complete_sheet(reviewer: Reviewer, applicant_id: str, ratio: Decimal = Decimal("0.8"), *,
