@@ -2495,10 +2495,6 @@ Every score is saved as it is typed and signed before it leaves this computer.</
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Reading scans %v/%m</source>
-        <translation>识别扫描页 %v/%m</translation>
-    </message>
-    <message>
         <source>Export public identity</source>
         <translation>导出公开身份</translation>
     </message>
@@ -3931,6 +3927,33 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
     <message>
         <source>No change: the city's template as published.</source>
         <translation>未作调整：采用市级发布的模板。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanStatus</name>
+    <message>
+        <source>Scans paused %v/%m</source>
+        <translation>扫描页识别已暂停 %v/%m</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Go on reading the scanned pages</source>
+        <translation>继续识别扫描页</translation>
+    </message>
+    <message>
+        <source>Reading scans %v/%m</source>
+        <translation>正在识别扫描页 %v/%m</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause reading the scanned pages (what is read stays searchable)</source>
+        <translation>暂停识别扫描页（已识别的内容仍可检索）</translation>
     </message>
 </context>
 <context>
