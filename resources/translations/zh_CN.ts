@@ -4136,6 +4136,21 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
     </message>
 </context>
 <context>
+    <name>UprightOffer</name>
+    <message>
+        <source>Turn upright</source>
+        <translation>转正显示</translation>
+    </message>
+    <message>
+        <source>This scanned page is shown upside down.</source>
+        <translation>本扫描页当前为倒置显示。</translation>
+    </message>
+    <message>
+        <source>This scanned page is shown sideways.</source>
+        <translation>本扫描页当前为横向显示。</translation>
+    </message>
+</context>
+<context>
     <name>VetoRow</name>
     <message>
         <source>Reason (required when the veto applies)</source>

@@ -116,6 +116,15 @@ class DossierLibrary:
                 row.degrees = (row.degrees + by) % 360
         return self.rotations(material_id)
 
+    def upright_turn(self, material: MaterialInfo, page_index: int, shown: int) -> int:
+        """How many degrees clockwise to turn the view of a scanned page, now shown turned `shown`
+        (its /Rotate and the view rotation), so that it reads upright, as its OCR found (0 when it
+        does already, or was never read). Only the view turns: the PDF is never touched."""
+        if not material.has_file:
+            return 0
+        upright = self.index.ocr_rotation(material.sha256, page_index)
+        return 0 if upright is None else normal_degrees(upright - shown)
+
     # --- files derived from the dossiers (disposable: the cache folder) -----------------------
     def thumbnail_file(self, material: MaterialInfo, page_index: int, width: int) -> Path:
         digest = material.sha256 or "none"
