@@ -23,6 +23,7 @@ from tests.support.ocr_pages import join, scan_page
 from tests.support.small_round import make_small_round, pdf_bytes
 from tests.support.snapshot import snapshot
 from tests.support.tamper import bureau_key, members_of, resign
+from tests.test_bureau_gui import chinese, clerk, desk  # noqa: F401  (the bureau desk fixtures)
 from ui.messages import describe
 
 LINES = ["职业技能培训基地申报表", "学徒 合同 场地 91440300MA5F"]
@@ -173,3 +174,30 @@ def test_package_build_ocr_ships_the_scans_text_and_the_expert_searches_it_at_on
         index_pending(home)  # the text layers, as the app does after an import
         report = ocr_pending(home)  # nothing missing: the shipped pages are not read again
     assert (report.pages_read, report.failed, report.load_seconds) == (0, 0, None)
+
+
+@pytest.mark.slow
+def test_the_bureau_desk_builds_with_ocr_when_asked(qtbot, desk, clerk):
+    from PySide6.QtCore import Qt
+
+    from tests.test_bureau_gui import PEOPLE, _set_up_round
+
+    _set_up_round(qtbot, desk)
+    desk.applicants.import_file(clerk.xlsx)
+    folder = clerk.folders / "A01"
+    files = sorted(folder.glob("*.pdf"))
+    for other in files[1:]:  # only one page needs reading: the rest have a real text layer
+        other.write_bytes(pdf_bytes(f"{other.stem}：本材料正文共计两页，内容详见申报单位提交的原件扫描件及附件"))
+    files[0].write_bytes(scan_page(LINES)[0])
+    desk.dossiers.add_folder("A01", folder)
+    for p in PEOPLE[1:3]:
+        desk.experts.role.setCurrentIndex(1 if p.role == "chair" else 0)
+        desk.experts.enrol(clerk.identities / f"{p.person_id}.pub")
+    out = clerk.root / "desk-ocr.rvpkg"
+    desk.build.output.setText(str(out))
+    desk.build.ocr.setChecked(True)
+    with qtbot.waitSignal(desk.build.built, timeout=180_000):
+        qtbot.mouseClick(desk.build.build_button, Qt.MouseButton.LeftButton)
+    shipped = [name for name in members_of(out) if name.startswith("ocr/")]
+    assert len(shipped) == 1
+    assert [p["page"] for p in json.loads(members_of(out)[shipped[0]])["pages"]] == [0]

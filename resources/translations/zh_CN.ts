@@ -1207,6 +1207,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
 <context>
     <name>BuildStep</name>
     <message>
+        <source>Read the scanned pages here and ship the text (package build --ocr)</source>
+        <translation>在本机识别扫描页并随评审包下发识别结果（package build --ocr）</translation>
+    </message>
+    <message>
         <source>Build and sign the package</source>
         <translation>生成并签署评审包</translation>
     </message>
