@@ -109,10 +109,13 @@ def _store_ocr(home: Home, package: Package) -> None:
     reads the rest itself."""
     from .dossier.library import DossierLibrary
     from .dossier.ocr_package import store_shipped
+    from .store import cipher
 
     library = DossierLibrary(home)
     try:
         store_shipped(library.index, package.ocr)
+    except (OSError, *cipher.DATABASE_ERROR):  # a cache that cannot be written now: the OCR worker reads the scans
+        pass
     finally:
         library.close()
 
