@@ -40,6 +40,7 @@ from ui.identity_dialog import IdentityDialog
 from ui.key_status import KeyStatusLabel
 from ui.labels import ROLES, label
 from ui.messages import describe
+from ui.ocr_status import ScanStatus
 from ui.passphrase import Unlock
 from ui.sign_dialog import SignDialog
 from ui.tasks import BackgroundTask, run_with_progress
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
         self.index_progress.setFormat(self.tr("Indexing %p%"))
         self.index_progress.hide()
         self.statusBar().addPermanentWidget(self.index_progress)
+        self.scan_status = ScanStatus()  # OCR progress, with pause and resume
+        self.scan_status.started.connect(lambda task: setattr(self, "_indexing", task))
+        self.scan_status.finished.connect(lambda: setattr(self, "_indexing", None))
+        self.statusBar().addPermanentWidget(self.scan_status)
         self.key_status = KeyStatusLabel()
         self.statusBar().addPermanentWidget(self.key_status)
         self.statusBar().addPermanentWidget(self.identity_label)
@@ -338,17 +343,7 @@ class MainWindow(QMainWindow):
 
     def read_scans(self) -> None:
         """OCR of every page without a text layer, in its own low-priority process (issue 13)."""
-        from review_model.dossier.indexing import ocr_pending
-
-        progress = self.index_progress
-        progress.setFormat(self.tr("Reading scans %v/%m"))
-        self._indexing = task = BackgroundTask(lambda report: ocr_pending(self.home, report, stop=task.cancelled), self)
-        self._indexing.progressed.connect(lambda n, total: (progress.setVisible(total > 0), progress.setMaximum(max(total, 1)),
-                                                            progress.setValue(n)))
-        self._indexing.succeeded.connect(lambda _r: (setattr(self, "_indexing", None), progress.hide(),
-                                                     progress.setFormat(self.tr("Indexing %p%"))))
-        self._indexing.failed.connect(lambda _e: (setattr(self, "_indexing", None), progress.hide()))
-        self._indexing.start()
+        self.scan_status.start(self.home)
 
     def _changes_from_outside(self) -> None:
         """Someone committed to the database: show what changed (our own edits are already shown,

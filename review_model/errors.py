@@ -71,6 +71,9 @@ class Code(str, Enum):
     HOME_BUSY = "home_busy"
     # concurrency: the search index (review_model/dossier/indexing.py, issue 13)
     INDEX_BUSY = "index_busy"  # another process (the app's background indexer, a command) is indexing
+    # OCR results in a review package (review_model/dossier/ocr_package.py, issue 13)
+    OCR_RESULT_INVALID = "ocr_result_invalid"  # an ocr/ member that does not match the package's dossiers
+    OCR_UNAVAILABLE = "ocr_unavailable"  # package build --ocr, and the OCR engine does not start here
     # keys and passphrases (issue 9: secrets and permissions)
     KEYRING_UNAVAILABLE = "keyring_unavailable"
     KEY_FILE_UNSUPPORTED = "key_file_unsupported"

@@ -95,9 +95,29 @@ def import_package(home: Home, source: Path, *, trust_bureau: str | None = None,
             raise
         finally:
             scratch.release("")
+        if package.ocr:
+            _store_ocr(home, package)
         progress(100, 100)
         materials = sum(len(a.materials) for a in package.applicants)
         return ImportResult(package.round.round_id, len(package.applicants), materials)
+
+
+def _store_ocr(home: Home, package: Package) -> None:
+    """The bureau's OCR results (package build --ocr) into this home's search index: searchable at
+    once, and the app's OCR worker reads only the pages they leave out. The index is a cache
+    beside the home's database: the import stands even if this is cut short, and the worker then
+    reads the rest itself."""
+    from .dossier.library import DossierLibrary
+    from .dossier.ocr_package import store_shipped
+    from .store import cipher
+
+    library = DossierLibrary(home)
+    try:
+        store_shipped(library.index, package.ocr)
+    except (OSError, *cipher.DATABASE_ERROR):  # a cache that cannot be written now: the OCR worker reads the scans
+        pass
+    finally:
+        library.close()
 
 
 def _staging_root(home: Home) -> Path:

@@ -74,6 +74,8 @@ _PROBLEMS: dict[Code, str] = {
     Code.ALREADY_IMPORTED: QT_TRANSLATE_NOOP("Messages", "This package is already imported; nothing changed."),
     Code.PACKAGE_CHANGED: QT_TRANSLATE_NOOP("Messages", "This workspace already holds a different package of round {round}. Ask the bureau which package is current."),
     Code.HOME_BUSY: QT_TRANSLATE_NOOP("Messages", "This workspace is busy: another ReviewDesk window or command kept it locked for too long, and nothing was changed. Wait until it has finished, then try again."),
+    Code.OCR_RESULT_INVALID: QT_TRANSLATE_NOOP("Messages", "The package's OCR results in {member} do not match its dossiers ({reason}: {detail}); the package is refused and nothing was changed. Ask the bureau to build the package again."),
+    Code.OCR_UNAVAILABLE: QT_TRANSLATE_NOOP("Messages", "The OCR engine does not start on this computer, so no package was built with OCR. Build it without --ocr, or reinstall ReviewDesk."),
     Code.INDEX_BUSY: QT_TRANSLATE_NOOP("Messages", "The search index is already being brought up to date by another ReviewDesk window or command, so nothing was started. Wait for it to finish, or run reviewdesk index --wait to wait for it."),
     # keys and passphrases (issue 9: secrets and permissions)
     Code.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("Messages", "The system keyring that holds your private key cannot be used ({backend}). Unlock it or sign in to your desktop session, then try again."),
@@ -154,6 +156,10 @@ _PROBLEMS: dict[Code, str] = {
 }
 
 _REASONS: dict[str, str] = {
+    # OCR results in a package
+    "ocr_malformed": QT_TRANSLATE_NOOP("Messages", "they are not in ReviewDesk's format"),
+    "ocr_unknown_file": QT_TRANSLATE_NOOP("Messages", "they belong to no dossier file of the package"),
+    "ocr_page_out_of_range": QT_TRANSLATE_NOOP("Messages", "they name a page the file does not have"),
     # USCC
     "length": QT_TRANSLATE_NOOP("Messages", "it must have 18 characters"),
     "character": QT_TRANSLATE_NOOP("Messages", "it contains a character not used in such codes"),

@@ -5,6 +5,7 @@ The domain is imported inside each command: building the parser (`--help`) stays
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label
@@ -23,6 +24,8 @@ def register(commands) -> None:
                        help=tr("where to write the signed package"))
     build.add_argument("--intake-cert", type=Path, metavar="CERT.pem",
                        help=tr("the intake's TLS certificate: the package pins it, and the experts' apps trust no other"))
+    build.add_argument("--ocr", action="store_true",
+                       help=tr("read every scanned page here and ship the text in the package, so the experts' apps need not"))
     build.set_defaults(handler=build_command)
 
     verify = commands.add_parser("verify", help=tr("verify any exchange file"))
@@ -49,7 +52,15 @@ def build_command(ctx: Context) -> int:
     home = ctx.home()
     identity = require_identity(home)
     key = signing_key(home, ctx.passphrase, person_id="")
-    report, digest = build_package(ctx.args.spec_dir, ctx.args.output, key, intake_cert=ctx.args.intake_cert)
+    ocr_report: list = []
+    progress = None
+    if ctx.args.ocr:
+        def progress(done: int, total: int) -> None:  # the build's own scale: the checks, then the scans
+            print(tr("Building the package with OCR: {percent}%").format(percent=done * 100 // max(total, 1)),
+                  file=sys.stderr, flush=True)
+
+    report, digest = build_package(ctx.args.spec_dir, ctx.args.output, key, progress, intake_cert=ctx.args.intake_cert,
+                                   ocr=ctx.args.ocr, ocr_report=ocr_report)
     ctx.print(tr("Completeness report (受理 accepted / 补正 to be corrected):"))
     for entry in report:
         ctx.print(f"  {entry.applicant_id}  {entry.name}  [{label(CARRIER_TYPES, entry.carrier_type)}]  "
@@ -59,6 +70,10 @@ def build_command(ctx: Context) -> int:
     accepted = sum(1 for e in report if e.acceptance == "accepted")
     ctx.print(tr("{accepted} of {total} applicants accepted, {correction} to be corrected.").format(
         accepted=accepted, total=len(report), correction=len(report) - accepted))
+    for done in ocr_report:
+        ctx.print(tr("OCR: {read} of {scanned} scanned pages read and shipped in the package ({failed} failed, left to the "
+                     "experts' apps), {seconds:.1f} s.").format(read=done.pages_read, scanned=done.scanned_pages,
+                                                                failed=done.failed, seconds=done.seconds))
     ctx.print(tr("Package written to {path}, signed by {name}, fingerprint {fingerprint}.").format(
         path=ctx.args.output, name=identity.name, fingerprint=identity.fingerprint))
     return 0

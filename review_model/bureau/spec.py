@@ -107,7 +107,8 @@ def _ready(home: Home) -> None:
         raise Problem(Code.DESK_NOT_READY, missing="members")
 
 
-def build_from_desk(home: Home, out: Path, key: SigningKey, progress: Progress = no_progress) -> tuple[list[CompletenessEntry], str]:
+def build_from_desk(home: Home, out: Path, key: SigningKey, progress: Progress = no_progress,
+                    ocr: bool = False) -> tuple[list[CompletenessEntry], str]:
     """Write the desk as a spec folder in staging and build the signed package from it. The staging
     folder is removed whatever happens; `out` is written only when everything is accepted."""
     require_round(home)
@@ -117,7 +118,7 @@ def build_from_desk(home: Home, out: Path, key: SigningKey, progress: Progress =
         spec = staging / "spec"
         write_spec(home, spec)
         progress(5, 100)
-        return build_package(spec, out, key, scaled(progress, 5, 95))
+        return build_package(spec, out, key, scaled(progress, 5, 95), ocr=ocr)  # ocr: as package build --ocr
     finally:
         home.clear_staging(staging)
 

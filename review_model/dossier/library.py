@@ -15,6 +15,7 @@ from ..retention import round_closed
 from ..store.models import Material, PageRotation
 from ..store.sealed import is_sealed
 from .geometry import normal_degrees
+from .ocr import ocr_lines
 from .text_index import Hit, TextIndex
 
 MATERIAL = -1  # page_index of a whole material's rotation
@@ -115,6 +116,22 @@ class DossierLibrary:
             else:
                 row.degrees = (row.degrees + by) % 360
         return self.rotations(material_id)
+
+    def upright_turn(self, material: MaterialInfo, page_index: int, shown: int) -> int:
+        """How many degrees clockwise to turn the view of a scanned page, now shown turned `shown`
+        (its /Rotate and the view rotation), so that it reads upright, as its OCR found (0 when it
+        does already, or was never read). Only the view turns: the PDF is never touched."""
+        if not material.has_file:
+            return 0
+        upright = self.index.ocr_rotation(material.sha256, page_index)
+        return 0 if upright is None else normal_degrees(upright - shown)
+
+    def ocr_lines(self, material: MaterialInfo, page_index: int) -> list:
+        """A read scan's characters in lines, [(char, x0, y0, x1, y1)] in unrotated points, for
+        selecting and copying its text ([] when the page was never read)."""
+        if not material.has_file:
+            return []
+        return ocr_lines(*self.index.ocr_text(material.sha256, page_index))
 
     # --- files derived from the dossiers (disposable: the cache folder) -----------------------
     def thumbnail_file(self, material: MaterialInfo, page_index: int, width: int) -> Path:

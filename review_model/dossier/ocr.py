@@ -124,6 +124,28 @@ def rects_of(text: str, boxes: list, query: str) -> list[tuple[float, float, flo
     return rects
 
 
+def ocr_lines(text: str, boxes: list) -> list[list[tuple[str, float, float, float, float]]]:
+    """An OCRed page's characters (as `layout` stores them) in lines, for selecting and copying:
+    [(char, x0, y0, x1, y1)], unrotated PDF points. Lines break as `rects_of` breaks a hit; the
+    space before a Latin word rides on the word's first character."""
+    lines: list[list[tuple[str, float, float, float, float]]] = []
+    line: list = []
+    last, space = None, ""
+    for c, box in zip(text, boxes):
+        if box is None:
+            space = " " if c == " " else space
+            continue
+        x0, y0, x1, y1 = (float(v) for v in box[:4])
+        if last is not None and not (_overlap(y0, y1, last[1], last[3]) or _overlap(x0, x1, last[0], last[2])):
+            lines.append(line)
+            line, space = [], ""
+        line.append((space + c, x0, y0, x1, y1))
+        last, space = (x0, y0, x1, y1), ""
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> bool:
     """Two intervals share more than a third of the shorter one (characters of one line, across
     or down the page)."""

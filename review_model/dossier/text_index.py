@@ -293,6 +293,13 @@ class TextIndex:
             rows = self._db.execute("SELECT page, state, reason, rotation FROM ocr_page WHERE sha256=?", (sha256,)).fetchall()
         return {page: (state, reason, rotation) for page, state, reason, rotation in rows}
 
+    def ocr_rotation(self, sha256: str, page: int) -> int | None:
+        """Degrees clockwise that show a read scan upright (of the unrotated page); None if not read."""
+        with self._lock:
+            row = self._db.execute("SELECT rotation FROM ocr_page WHERE sha256=? AND page=? AND state=? LIMIT 1",
+                                   (sha256, page, OcrState.DONE.value)).fetchone()
+        return None if row is None else int(row[0])
+
     def ocr_counts(self, sha256: str, engine: str) -> OcrCounts:
         with self._lock:
             rows = dict(self._db.execute("SELECT state, count(*) FROM ocr_page WHERE sha256=? AND engine=? GROUP BY state",

@@ -41,6 +41,7 @@ MAX_SIGNATURE_BYTES = 1024  # base64 of 64 bytes is 88
 MEMBER_PATTERNS: dict[str, re.Pattern[str]] = {
     "package": re.compile(
         r"round\.json|applicants\.json|experts\.json|rubrics/[a-z_]{1,32}\.json|dossiers/[A-Za-z0-9_\-]{1,32}/m\d{2}\.pdf"
+        r"|ocr/[0-9a-f]{64}\.json"  # OCR results, package build --ocr (dossier/ocr_package.py)
     ),
     "return": re.compile(
         r"return\.json|conflicts\.json|sheets/[A-Za-z0-9_\-]{1,32}/r\d{1,3}\.(json|pdf)|photos/[0-9a-f]{64}\.jpg"

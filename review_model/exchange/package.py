@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import crypto
 from ..carriers import ENTITY_KINDS
+from ..dossier.ocr_package import ShippedOcr, read_ocr_members
 from ..errors import Code, Problem
 from ..pdfcheck import inspect_pdf
 from ..rubric import Rubric, parse_rubric
@@ -37,6 +38,7 @@ class Package:
     experts: list[ExpertEntry]
     rubrics: dict[str, Rubric]
     rubric_bytes: dict[str, bytes] = field(default_factory=dict)
+    ocr: list[ShippedOcr] = field(default_factory=list)  # OCR results shipped with `package build --ocr`
 
     @property
     def sha256(self) -> str:
@@ -108,6 +110,7 @@ def open_package(source: Path | bytes, accept: AcceptSigner | None = None) -> Pa
         _load_rubrics(package)
         _check_applicants(package)
         _check_experts(package)
+        _check_ocr(package)
         return package
     except BaseException:
         container.close()
@@ -155,6 +158,12 @@ def _check_applicants(package: Package) -> None:
             if entry is None or entry.sha256 != material.sha256 or entry.size != material.size:
                 raise Problem(Code.SCHEMA_INVALID, member="applicants.json",
                               detail=f"{applicant.applicant_id}: {material.name}")
+
+
+def _check_ocr(package: Package) -> None:
+    """The shipped OCR results, each against the dossier file it names (its pages, as listed)."""
+    files = {m.sha256: m.pages or 0 for _, m in package.shipped_materials() if m.status == "ok" and m.sha256}
+    package.ocr = read_ocr_members(package.container.names, package.container.member, files)
 
 
 def _check_experts(package: Package) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -233,8 +234,8 @@ def _experts(spec: Path, applicant_ids: list[str]) -> list[ExpertEntry]:
     return experts
 
 
-def _dossier(folder: Path, applicant_id: str, materials: list[str],
-             members: dict[str, bytes]) -> tuple[list[MaterialEntry], list[Finding]]:
+def _dossier(folder: Path, applicant_id: str, materials: list[str], members: dict[str, bytes],
+             sources: dict[str, str] | None = None) -> tuple[list[MaterialEntry], list[Finding]]:
     files = {_nfc(p.stem): p for p in sorted(folder.glob("*")) if p.is_file()} if folder.is_dir() else {}
     entries, findings = [], []
     for position, material in enumerate(materials, start=1):
@@ -255,6 +256,8 @@ def _dossier(folder: Path, applicant_id: str, materials: list[str],
             findings.append(Finding(material=material, problem="encrypted"))
         member = f"dossiers/{applicant_id}/m{position:02d}.pdf"
         members[member] = data
+        if sources is not None:
+            sources[member] = path.name
         entries.append(MaterialEntry(position=position, name=material, status=state.status, member=member,
                                      sha256=hashlib.sha256(data).hexdigest(), size=len(data), pages=state.pages))
     findings.extend(Finding(material=path.name, problem="extra") for path in files.values())
@@ -269,6 +272,7 @@ class Assembled:
     applicants: tuple[ApplicantEntry, ...]
     report: tuple[CompletenessEntry, ...]
     members: dict[str, bytes]
+    sources: dict[str, str] = field(default_factory=dict)  # dossier member → its file's name in the applicant's folder
 
 
 def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None,
@@ -293,9 +297,10 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
     if missing_lists:
         raise Problem(Code.SPEC_INVALID, file="round.json", detail=f"required_materials.{sorted(missing_lists)[0]}")
     applicants, report = [], []
+    sources: dict[str, str] = {}
     for index, (_, row) in enumerate(rows):
         materials, findings = _dossier(spec / "dossiers" / row["applicant_id"], row["applicant_id"],
-                                       round_file.required_materials[row["carrier_type"]], members)
+                                       round_file.required_materials[row["carrier_type"]], members, sources)
         acceptance = "correction" if findings else "accepted"
         applicants.append(ApplicantEntry(**row, acceptance=acceptance, findings=findings, materials=materials))
         report.append(CompletenessEntry(row["applicant_id"], row["name"], row["carrier_type"], acceptance, tuple(findings)))
@@ -312,7 +317,7 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
                                         "applicants": [a.model_dump(mode="json") for a in applicants]})
     members["experts.json"] = _json({"schema": "reviewdesk-experts/1",
                                      "experts": [e.model_dump(mode="json") for e in experts]})
-    return Assembled(round_file, tuple(applicants), tuple(report), members)
+    return Assembled(round_file, tuple(applicants), tuple(report), members, sources)
 
 
 def dossier_completeness(folder: Path, applicant_id: str,
@@ -322,12 +327,32 @@ def dossier_completeness(folder: Path, applicant_id: str,
 
 
 def build_package(spec: Path, out: Path, key: SigningKey, progress: Callable[[int, int], None] | None = None,
-                  intake_cert: Path | None = None) -> tuple[list[CompletenessEntry], str]:
+                  intake_cert: Path | None = None, *, ocr: bool = False, stop: threading.Event | None = None,
+                  ocr_report: list | None = None) -> tuple[list[CompletenessEntry], str]:
     """Check the spec folder, write the signed package to `out`; return the completeness report and
     the package hash. Nothing is written if any input is refused. `intake_cert`: the intake's TLS
-    certificate, pinned in the package (SPEC_DIR's round.json may give the pin itself instead)."""
-    assembled = assemble_spec(spec, progress, intake_cert)
-    digest = write_container(out, "package", assembled.round.round_id, assembled.members, key)
+    certificate, pinned in the package (SPEC_DIR's round.json may give the pin itself instead).
+
+    With `ocr`, every scanned page of the shipped dossiers is OCRed here and the results ship as
+    ocr/<sha256>.json members (dossier/ocr_package.py); the checks then take the first tenth of
+    `progress`, the OCR the rest. Cancelling (`progress` raising CANCELLED, or `stop` set, which
+    cuts a page short) writes nothing. The OCR's PackageOcrReport is appended to `ocr_report`."""
+    if not ocr:
+        assembled = assemble_spec(spec, progress, intake_cert)
+        digest = write_container(out, "package", assembled.round.round_id, assembled.members, key)
+        return list(assembled.report), digest
+    from ..dossier.ocr_package import ocr_members
+    from ..progress import no_progress, scaled
+
+    overall = progress or no_progress
+    assembled = assemble_spec(spec, scaled(overall, 0, 10), intake_cert)
+    files = [(m.sha256, str(spec / "dossiers" / a.applicant_id / source), assembled.members[m.member])
+             for a in assembled.applicants for m in a.materials
+             if m.member and m.status == "ok" and (source := assembled.sources.get(m.member))]
+    members, report = ocr_members(files, scaled(overall, 10, 90), stop)
+    if ocr_report is not None:
+        ocr_report.append(report)
+    digest = write_container(out, "package", assembled.round.round_id, {**assembled.members, **members}, key)
     return list(assembled.report), digest
 
 

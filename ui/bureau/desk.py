@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +37,7 @@ class BuildStep(Step):
         super().__init__(home)
         self._unlock = unlock  # the session's passphrase, which then signs without a prompt
         self.output = QLineEdit(str(home.root / "round.rvpkg"))
+        self.ocr = QCheckBox(self.tr("Read the scanned pages here and ship the text (package build --ocr)"))
         self.build_button = QPushButton(self.tr("Build and sign the package"))
         self.build_button.clicked.connect(self.start)
         self.result = QLabel()
@@ -44,6 +46,7 @@ class BuildStep(Step):
         self._passphrase_dialog = None
         form = QFormLayout()
         form.addRow(self.tr("Package file"), self.output)
+        form.addRow("", self.ocr)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.build_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -59,11 +62,11 @@ class BuildStep(Step):
                                                   self._unlock)
 
     def run(self, passphrase: str | None = None) -> None:
-        home, out = self.home, Path(self.output.text())
+        home, out, ocr = self.home, Path(self.output.text()), self.ocr.isChecked()
 
         def work(progress):
             key = signing_key(home, lambda: passphrase or None, person_id="")
-            return build_from_desk(home, out, key, progress)
+            return build_from_desk(home, out, key, progress, ocr)
 
         self.build_button.setEnabled(False)
         self.task = run_with_progress(self, self.tr("Checking the dossiers and building the package…"), work,

@@ -6,8 +6,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea
 
+from review_model.dossier.ocr import needs_ocr
+
 from . import painting
-from .selection import PageText
+from .selection import OcrPageText, PageText
 
 TEXT_TOOL, REGION_TOOL = "text", "region"
 CLICK_SLOP = 4  # pixels a press may move and still be a click
@@ -52,7 +54,12 @@ class Interaction:
         def arrived(lines) -> None:
             self._text_requests.pop(page, None)
             if material_id == self.material_id:
-                self.texts[page] = PageText(lines)
+                text = PageText(lines)
+                if needs_ocr("".join(c[0] for c in text.chars)) and self.material is not None:
+                    scanned = self.bridge.library.ocr_lines(self.material.material, page)  # a scan: its OCR, if read
+                    if scanned:
+                        text = OcrPageText(tuple(tuple(line) for line in scanned))
+                self.texts[page] = text
                 self._update_selection()
         self._text_requests[page] = self.bridge.text(material_id, page, arrived)
 
@@ -64,8 +71,8 @@ class Interaction:
         text = self.texts.get(page)
         if text is None:
             return
-        span = text.span(a, b)
-        self.selection = None if span is None else (page, span)
+        selected = text.select(a, b)
+        self.selection = None if selected is None else (page, selected)
         self.viewport().update()
 
     def paint_selection(self, p: QPainter, page: int) -> None:

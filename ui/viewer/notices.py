@@ -78,3 +78,37 @@ class WarningStrip(QLabel):
     def say(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class UprightOffer(QWidget):
+    """A strip above a scanned page that its OCR found sideways or upside down, with one button
+    that turns the view upright (the PDF is never changed)."""
+
+    turnRequested = Signal(int)  # degrees clockwise
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("uprightOffer")
+        self.setStyleSheet("#uprightOffer { background: #e0f2fe; border-bottom: 1px solid #38bdf8; }"
+                           "QLabel { color: #075985; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self.tr("Turn upright"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click never takes the focus from a score field
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 3, 6, 3)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self.turn = 0
+        self.button.clicked.connect(lambda: self.turnRequested.emit(self.turn))
+        self.hide()
+
+    def offer(self, turn: int) -> None:
+        """Offer turning the page `turn` degrees clockwise; 0 hides the strip."""
+        self.turn = turn
+        if turn == 180:
+            self.label.setText(self.tr("This scanned page is shown upside down."))
+        elif turn:
+            self.label.setText(self.tr("This scanned page is shown sideways."))
+        self.setVisible(bool(turn))

@@ -19,7 +19,7 @@ from ui.messages import describe
 from .bridge import RenderBridge
 from .interaction import REGION_TOOL, TEXT_TOOL
 from .materials_list import MaterialList
-from .notices import PasswordForm, Placeholder, WarningStrip
+from .notices import PasswordForm, Placeholder, UprightOffer, WarningStrip
 from .outline_tree import OutlineTree
 from .page_view import THUMB_WIDTH, PageView
 from .painting import Overlay
@@ -61,6 +61,7 @@ class DossierViewer(QWidget):
     def _build(self) -> None:
         self.toolbar = ViewerToolbar(self)
         self.warning = WarningStrip(self)
+        self.upright = UprightOffer(self)
         self.pages = PageView(self.bridge, TileCache(), self)
         self.pages.setObjectName("viewerPages")
         self.password = PasswordForm(self)
@@ -101,6 +102,7 @@ class DossierViewer(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.warning)
+        layout.addWidget(self.upright)
         layout.addWidget(self.splitter, 1)
         self._connect()
         self._show_placeholder(self.tr("Choose an applicant to see the dossier."))
@@ -132,6 +134,7 @@ class DossierViewer(QWidget):
         self.thumbnails.thumbnails.loaded.connect(self._thumbnail_loaded)
         self.outline.pageChosen.connect(lambda page: pages.go_to(page))
         self.password.passwordEntered.connect(self._password_entered)
+        self.upright.turnRequested.connect(self.rotate_page)
 
     # --- applicants and materials -------------------------------------------------------------
     def show_applicant(self, applicant_id: str, open_first: bool = True) -> None:
@@ -236,6 +239,7 @@ class DossierViewer(QWidget):
         self.warning.say("")
         self.toolbar.set_material_open(False)
         self.toolbar.show_page("", 0, 0)
+        self.upright.offer(0)
 
     def _show_placeholder(self, text: str) -> None:
         self.placeholder.setText(text)
@@ -265,6 +269,7 @@ class DossierViewer(QWidget):
         label = material.labels[page] if page < len(material.labels) else str(page + 1)
         self.toolbar.show_page(label, page + 1, len(material.pages))
         self.thumbnails.show_page(page)
+        self._offer_upright(page)
         self._announce()
 
     def _zoom_changed(self, spec: str) -> None:
@@ -311,6 +316,15 @@ class DossierViewer(QWidget):
             return
         self.pages.set_rotations(rotations)
         self.thumbnails.thumbnails.set_rotations(rotations)
+        self._offer_upright(self.pages.current)
+
+    def _offer_upright(self, page: int) -> None:
+        """A scan the OCR found sideways or upside down, shown so: offer the one click that turns it."""
+        opened = self.opened.get(self.material_id) if self.material_id is not None else None
+        if opened is None or self.pages.material is None:
+            self.upright.offer(0)
+            return
+        self.upright.offer(self.library.upright_turn(opened.material, page, self.pages.total_rotation(page)))
 
     # --- regions, overlays, flash -------------------------------------------------------------
     def set_region_mode(self, on: bool) -> None:
