@@ -107,6 +107,7 @@ def _store_ocr(home: Home, package: Package) -> None:
     once, and the app's OCR worker reads only the pages they leave out. The index is a cache
     beside the home's database: the import stands even if this is cut short, and the worker then
     reads the rest itself."""
+    # the search index and its drivers: only for a package that ships OCR results
     from .dossier.library import DossierLibrary
     from .dossier.ocr_package import store_shipped
     from .store import cipher

@@ -46,6 +46,7 @@ def register(commands) -> None:
 
 
 def build_command(ctx: Context) -> int:
+    # the package builder (PyMuPDF's checks): only for package build
     from review_model.exchange.package_build import build_package
     from review_model.identity import require_identity, signing_key
 
@@ -80,6 +81,7 @@ def build_command(ctx: Context) -> int:
 
 
 def verify_command(ctx: Context) -> int:
+    # the verifier: loaded when the command runs, not for --help
     from review_model.verification import verify_file
 
     report = verify_file(ctx.args.file, ctx.args.package, ctx.args.trust, ctx.args.returns)
@@ -96,6 +98,7 @@ def verify_command(ctx: Context) -> int:
 
 
 def import_command(ctx: Context) -> int:
+    # the importer (the store, PyMuPDF's checks): only for import
     from review_model.importer import import_package
 
     result = import_package(ctx.home(), ctx.args.file, trust_bureau=ctx.args.trust_bureau)

@@ -28,10 +28,13 @@ from ..errors import Code, Problem
 from ..home import Home
 from ..progress import Progress, no_progress
 from ..retention import round_closed
+from ..store.blobs import private_dir
+from ..store.scratch import try_lock
 from .client import RenderWorker
 from .library import DossierLibrary
 from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout
 from .protocol import BACKGROUND
+from .text_index import TextSource, normalize
 
 BATCH = 16  # pages per extraction request and per committed transaction
 LOCK_FILE = "text-index.lock"  # in the home's cache, beside the index it guards
@@ -53,15 +56,13 @@ class IndexLock:
     def take(self, *, wait: bool = False, waiting: Callable[[], None] | None = None) -> IndexLock:
         """Take the lock; if another process holds it, raise Problem(INDEX_BUSY), or with `wait`
         call `waiting()` once and wait until it is free."""
-        from ..store.blobs import private_dir
-        from ..store.scratch import _try_lock
 
         if self._fd is not None:
             return self
         private_dir(self.path.parent)  # the cache folder is the owner's only, like the rest of the home
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         told = False
-        while not _try_lock(fd):
+        while not try_lock(fd):
             if not wait:
                 os.close(fd)
                 raise Problem(Code.INDEX_BUSY)
@@ -265,8 +266,6 @@ class SearchHit:
 def search_home(home: Home, text: str, applicant_id: str | None = None) -> list[SearchHit]:
     """Every occurrence of `text` in the home's dossiers (one hit per rectangle), text layers and
     OCR alike. Text-layer rectangles are found in the render worker, as the viewer does."""
-    from ..errors import Code, Problem
-    from .text_index import TextSource, normalize
 
     library = DossierLibrary(home)
     try:

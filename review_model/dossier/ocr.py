@@ -51,6 +51,7 @@ def needs_ocr(text: str) -> bool:
 def engine_id() -> str:
     """Engine and model version, part of every OCR result's key: a new engine reads pages again.
     Read from the package metadata, so the app can ask without loading the engine."""
+    # importlib.metadata brings email and zipfile: only when an OCR result's key is made
     from importlib.metadata import PackageNotFoundError, version
 
     try:

@@ -14,7 +14,8 @@ import os
 import sys
 import time
 
-from .ocr import MAX_ASPECT, MAX_PIXELS, MIN_DPI, OCR_DPI, OcrFailure
+from ..store.sealed import Sealer, blob_label, is_sealed
+from .ocr import MAX_ASPECT, MAX_PIXELS, MIN_DPI, OCR_DPI, OcrFailure, engine_id
 from .protocol import read_message, write_message
 
 _DAMAGE_WORDS = ("image", "jpeg", "jpx", "jbig2", "png", "tiff", "flate", "truncat", "corrupt", "syntax")
@@ -51,7 +52,6 @@ class PageReader:
 
     def _open(self, path: str):
         """A blob, decrypted into memory when the home is sealed (the key came first on stdin)."""
-        from ..store.sealed import blob_label, is_sealed
 
         if not is_sealed(path):
             return self.pymupdf.open(path)
@@ -106,7 +106,6 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray output must never corrupt the replies
     _lower_priority()
     reader = PageReader()
-    from .ocr import engine_id
 
     write_message(replies, {"id": 0, "ready": True, "pid": os.getpid(), "engine": engine_id(),
                             "load_seconds": reader.load_seconds})
@@ -115,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
         if message is None or message.get("op") == "quit":
             break
         if message.get("op") == "key":  # a sealed home's key, through this pipe only (never argv or env)
-            from ..store.sealed import Sealer
 
             reader.sealer = Sealer(message["key"])
             continue

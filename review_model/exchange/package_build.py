@@ -341,6 +341,7 @@ def build_package(spec: Path, out: Path, key: SigningKey, progress: Callable[[in
         assembled = assemble_spec(spec, progress, intake_cert)
         digest = write_container(out, "package", assembled.round.round_id, assembled.members, key)
         return list(assembled.report), digest
+    # the OCR worker's client (and pydantic's result schema): only for package build --ocr
     from ..dossier.ocr_package import ocr_members
     from ..progress import no_progress, scaled
 

@@ -30,7 +30,7 @@ UNLOCKED_GRACE = 3600.0
 if os.name == "nt":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
@@ -39,7 +39,7 @@ if os.name == "nt":
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
@@ -73,7 +73,7 @@ class Scratch:
         self._fd: int | None = os.open(self.lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         # A cleaner may have taken and removed the new file before it was locked: then the lock
         # guards nothing, so check it is still the file at that name.
-        if not _try_lock(self._fd) or os.fstat(self._fd).st_ino != os.stat(self.lock).st_ino:
+        if not try_lock(self._fd) or os.fstat(self._fd).st_ino != os.stat(self.lock).st_ino:
             os.close(self._fd)
             self._fd = None
             raise FileExistsError(self.lock)
@@ -121,7 +121,7 @@ def remove_abandoned(parent: Path, prefix: str = "", recover: Callable[[Path], N
         except OSError:
             continue
         try:
-            if not _try_lock(fd):
+            if not try_lock(fd):
                 continue  # its process is alive
             if recover is not None:
                 recover(stem)
