@@ -26,7 +26,8 @@ from review_model.identity import signing_key
 from ..messages import describe
 from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
-from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RoundStep, RubricStep, Step
+from .round_step import RoundStep
+from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RubricStep, Step
 
 
 class BuildStep(Step):

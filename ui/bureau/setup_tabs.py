@@ -3,16 +3,13 @@ their dossiers (受理 / 补正), the rubric and the experts. Every action calls
 (review_model/bureau/), which saves it at once; a refusal is shown in words and changes nothing."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -20,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,7 +31,6 @@ from review_model.bureau.rubric_sheet import export_rubric_xlsx, read_rubric_xls
 from review_model.bureau.spec import completeness
 from review_model.carriers import CARRIER_TYPES as CARRIER_CODES
 from review_model.carriers import ENTITY_KIND_NAMES
-from review_model.chair.words import chinese_day, policy_lines
 from review_model.errors import Problem
 from review_model.home import Home
 from review_model.rubric import shipped_rubrics
@@ -82,110 +77,6 @@ def _cell(text: str, editable: bool = False) -> QTableWidgetItem:
     if not editable:
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
-
-
-class RoundStep(Step):
-    """The round from the city's template: year, district, call, deadlines, quotas, contacts."""
-
-    def __init__(self, home: Home) -> None:
-        super().__init__(home)
-        form = QFormLayout()
-        self.year = QSpinBox()
-        self.year.setRange(2020, 2100)
-        self.round_id, self.district, self.bureau = QLineEdit(), QLineEdit(), QLineEdit()
-        self.title, self.call_reference = QLineEdit(), QLineEdit()
-        self.address, self.phone = QLineEdit(), QLineEdit()
-        self.review, self.report = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
-        for edit in (self.review, self.report):
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.publicity_days, self.correction_days = QSpinBox(), QSpinBox()
-        self.publicity_days.setRange(1, 30)
-        self.correction_days.setRange(1, 30)
-        self.quotas = {code: QSpinBox() for code in CARRIER_CODES}
-        form.addRow(self.tr("Year"), self.year)
-        form.addRow(self.tr("Round id"), self.round_id)
-        form.addRow(self.tr("District"), self.district)
-        form.addRow(self.tr("Bureau"), self.bureau)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Call reference"), self.call_reference)
-        form.addRow(self.tr("Review done by"), self.review)
-        form.addRow(self.tr("Report to the city by"), self.report)
-        form.addRow(self.tr("Publicity (working days)"), self.publicity_days)
-        form.addRow(self.tr("Time to correct (working days)"), self.correction_days)
-        quotas = QHBoxLayout()
-        for code, spin in self.quotas.items():
-            spin.setRange(0, 99)
-            quotas.addWidget(QLabel(label(CARRIER_TYPES, code)))
-            quotas.addWidget(spin)
-        quotas.addStretch(1)
-        form.addRow(self.tr("Quotas"), quotas)
-        form.addRow(self.tr("Address for objections"), self.address)
-        form.addRow(self.tr("Phone for objections"), self.phone)
-        self.save_button = QPushButton(self.tr("Save the round"))
-        self.save_button.clicked.connect(self.save)
-        self.schedule = QLabel()
-        self.policy = QLabel()  # short lines, unwrapped: a wrapped label is squeezed by the form above it
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.schedule)
-        layout.addWidget(self.policy)
-        layout.addStretch(1)
-        self.refresh()
-
-    def refresh(self) -> None:
-        body = round_desk.round_body(self.home) or round_desk.city_template(date.today().year, "光明区")
-        self._body = body
-        self.year.setValue(body["year"])
-        for edit, key in ((self.round_id, "round_id"), (self.district, "district"), (self.bureau, "bureau"),
-                          (self.title, "title"), (self.call_reference, "call_reference"),
-                          (self.address, "bureau_address"), (self.phone, "bureau_phone")):
-            edit.setText(body.get(key, ""))
-        deadlines = body["deadlines"]
-        self.report.setDate(QDate.fromString(deadlines["report"], "yyyy-MM-dd"))
-        self.review.setDate(QDate.fromString(deadlines.get("review") or deadlines["report"], "yyyy-MM-dd"))
-        self.publicity_days.setValue(body.get("publicity_days", 5))
-        self.correction_days.setValue(body.get("correction_days", 5))
-        for code, spin in self.quotas.items():
-            spin.setValue(body["quotas"].get(code, 0))
-        self._show_schedule()
-
-    def _show_schedule(self) -> None:
-        if round_desk.round_body(self.home) is None:
-            self.schedule.setText(self.tr("Not saved yet: fill in the round and save it."))
-            return
-        try:
-            round_file = round_desk.require_round(self.home)
-            window = round_desk.round_schedule(round_file).window
-        except Problem as problem:
-            self.refused.emit(problem)
-            return
-        text = self.tr("Publicity {start} – {end} ({days} working days); the list can be sent on {sent}, "
-                       "the deadline is {deadline}: {state}.").format(
-            start=chinese_day(window.start), end=chinese_day(window.end), days=len(window.days),
-            sent=chinese_day(window.report_by), deadline=chinese_day(window.deadline),
-            state=self.tr("too late, move the review deadline earlier") if window.late else self.tr("in time"))
-        self.schedule.setText(text)
-        self.policy.setText(self.tr("How the panel's scores are combined:") + "\n" + "\n".join(policy_lines(round_file.policy)))
-
-    def values(self) -> dict:
-        body = dict(self._body)
-        body.update({
-            "year": self.year.value(), "round_id": self.round_id.text().strip(), "district": self.district.text().strip(),
-            "bureau": self.bureau.text().strip(), "title": self.title.text().strip(),
-            "call_reference": self.call_reference.text().strip(), "bureau_address": self.address.text().strip(),
-            "bureau_phone": self.phone.text().strip(), "publicity_days": self.publicity_days.value(),
-            "correction_days": self.correction_days.value(),
-            "quotas": {code: spin.value() for code, spin in self.quotas.items()},
-            "deadlines": {**body["deadlines"], "review": self.review.date().toString("yyyy-MM-dd"),
-                          "report": self.report.date().toString("yyyy-MM-dd")},
-        })
-        return body
-
-    def save(self) -> None:
-        if self.attempt(lambda: round_desk.save_round(self.home, self.values())) is not None:
-            self.message.emit(self.tr("Round saved."))
-            self.refresh()
 
 
 class ApplicantsStep(Step):
