@@ -1760,6 +1760,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>指纹</translation>
     </message>
     <message>
+        <source>Who reviews whom (ticked: assigned; “All” includes applicants added later; red: may be conflicted):</source>
+        <translation>评审分配（勾选即分配；“全部”含此后新增的申报单位；红色：可能存在回避情形）：</translation>
+    </message>
+    <message>
         <source>Public identity</source>
         <translation>公开身份文件</translation>
     </message>
@@ -1770,6 +1774,30 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     <message>
         <source>{name} enrolled; confirm the fingerprint with them: {fingerprint}</source>
         <translation>已登记 {name}；请与本人核对指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Assignments of {name} saved.</source>
+        <translation>{name}的评审分配已保存。</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>May be conflicted with {applicant}: {why}</source>
+        <translation>可能与{applicant}存在回避情形：{why}</translation>
     </message>
     <message>
         <source>Warning: {expert} may be conflicted with {applicant} ({value}).</source>

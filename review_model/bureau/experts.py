@@ -106,16 +106,17 @@ def update_expert(home: Home, expert_id: str, **fields: object) -> None:
 
 
 def set_assignment(home: Home, expert_id: str, applicant_id: str | None, assigned: bool) -> EnrolledExpert:
-    """Assign an expert all applicants (`applicant_id` None, `assigned` True), or add or take one
-    applicant. Taking one from "all" leaves every other applicant of the round, named; an expert left
-    with no applicant is refused (remove the expert instead)."""
+    """Assign an expert all applicants (`applicant_id` None, `assigned` True: applicants added later
+    too), or name them one by one (`applicant_id` None, `assigned` False: today's applicants, each
+    named), or add or take one applicant. Taking one from "all" leaves every other applicant named;
+    an expert left with no applicant is refused (remove the expert instead)."""
     expert = next((e for e in list_experts(home) if e.expert_id == expert_id), None)
     if expert is None:
         raise Problem(Code.NOT_FOUND, what=expert_id)
     with home.store.read() as session:
         known = [a.applicant_id for a in session.scalars(select(DeskApplicant).order_by(DeskApplicant.position))]
     if applicant_id is None:
-        wanted = None if assigned else []
+        wanted = None if assigned else [a for a in known if expert.applicants is None or a in expert.applicants]
     else:
         if applicant_id not in known:
             raise Problem(Code.APPLICANT_UNKNOWN, applicant_id=applicant_id)

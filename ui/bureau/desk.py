@@ -26,8 +26,9 @@ from review_model.identity import signing_key
 from ..messages import describe
 from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
+from .experts_step import ExpertsStep
 from .round_step import RoundStep
-from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RubricStep, Step
+from .setup_tabs import ApplicantsStep, DossiersStep, RubricStep, Step
 
 
 class BuildStep(Step):

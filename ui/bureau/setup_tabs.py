@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QTableWidget,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from review_model.bureau import desk as round_desk
 from review_model.bureau.dossiers import attach_binder, attach_folder, plan_folder
-from review_model.bureau.experts import conflict_warnings, enrol_expert, list_experts
 from review_model.bureau.portal import FIELDS, edit_applicant, import_applicants, list_applicants
 from review_model.bureau.rubric_sheet import export_rubric_xlsx, read_rubric_xlsx
 from review_model.bureau.spec import completeness
@@ -267,59 +264,3 @@ class RubricStep(Step):
             self.changes.addItem(f"{change.code}  {change.what}: {change.city} → {change.district}")
         if not self.changes.count():
             self.changes.addItem(self.tr("No change: the city's template as published."))
-
-
-class ExpertsStep(Step):
-    def __init__(self, home: Home) -> None:
-        super().__init__(home)
-        self.role = QComboBox()
-        self.role.addItem(self.tr("Member"), "member")
-        self.role.addItem(self.tr("Chair"), "chair")
-        self.organisation, self.job_title = QLineEdit(), QLineEdit()
-        self.organisation.setPlaceholderText(self.tr("Organisation"))
-        self.job_title.setPlaceholderText(self.tr("Title"))
-        self.enrol_button = QPushButton(self.tr("Enrol from a .pub file…"))
-        self.enrol_button.clicked.connect(self._choose)
-        top = QHBoxLayout()
-        for w in (self.role, self.organisation, self.job_title, self.enrol_button):
-            top.addWidget(w)
-        self.table = _table([self.tr("No."), self.tr("Name"), self.tr("Role"), self.tr("Organisation"), self.tr("Title"),
-                             self.tr("Fingerprint")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #a00;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addWidget(self.warnings)
-        self.refresh()
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Public identity"), "", self.tr("Public identity (*.pub)"))
-        if path:
-            self.enrol(Path(path))
-
-    def enrol(self, pub: Path) -> None:
-        expert = self.attempt(lambda: enrol_expert(self.home, pub, role=self.role.currentData(),
-                                                   organisation=self.organisation.text(), title=self.job_title.text()))
-        if expert is not None:
-            # The fingerprint is read out to the expert on the phone before the package goes out.
-            self.message.emit(self.tr("{name} enrolled; confirm the fingerprint with them: {fingerprint}").format(
-                name=expert.name, fingerprint=expert.fingerprint))
-            self.organisation.clear()
-            self.job_title.clear()
-            self.refresh()
-
-    def refresh(self) -> None:
-        experts = list_experts(self.home)
-        self.table.setRowCount(len(experts))
-        roles = {"member": self.tr("Member"), "chair": self.tr("Chair")}
-        for r, e in enumerate(experts):
-            for c, text in enumerate((e.expert_id, e.name, roles[e.role], e.organisation, e.title, e.fingerprint)):
-                self.table.setItem(r, c, _cell(text))
-        names = {e.expert_id: e.name for e in experts}
-        lines = [self.tr("Warning: {expert} may be conflicted with {applicant} ({value}).").format(
-            expert=names[w.expert_id], applicant=w.applicant_id, value=w.value) for w in conflict_warnings(self.home)]
-        self.warnings.setText("\n".join(lines))
