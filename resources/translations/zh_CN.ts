@@ -4213,12 +4213,60 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
 <context>
     <name>RubricStep</name>
     <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>计分步长</translation>
+    </message>
+    <message>
+        <source>how it is judged</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>scoring rule</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
         <source>Export to XLSX…</source>
         <translation>导出为 XLSX…</translation>
     </message>
     <message>
         <source>Import the edited XLSX…</source>
         <translation>导入修改后的 XLSX…</translation>
+    </message>
+    <message>
+        <source>Print the changes for the panel (PDF)…</source>
+        <translation>打印调整说明（PDF，印发评审组）…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>调整事项</translation>
+    </message>
+    <message>
+        <source>City's template</source>
+        <translation>市评审细则</translation>
+    </message>
+    <message>
+        <source>This district</source>
+        <translation>本区调整后</translation>
     </message>
     <message>
         <source>Changes from the city's template (printed for the panel):</source>
@@ -4229,8 +4277,24 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>评审细则表格</translation>
     </message>
     <message>
+        <source>Rubric changes for the panel</source>
+        <translation>评审细则调整说明</translation>
+    </message>
+    <message>
+        <source>The rubric changes for the panel are in {path}.</source>
+        <translation>评审细则调整说明已保存至{path}。</translation>
+    </message>
+    <message>
         <source>{title}, version {version}</source>
         <translation>{title}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>Adjusted by the district: {types}.</source>
+        <translation>本区已调整：{types}。</translation>
+    </message>
+    <message>
+        <source>Every carrier type uses the city's template as published.</source>
+        <translation>各类载体均沿用市评审细则。</translation>
     </message>
     <message>
         <source>No change: the city's template as published.</source>

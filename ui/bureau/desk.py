@@ -28,7 +28,8 @@ from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
 from .experts_step import ExpertsStep
 from .round_step import RoundStep
-from .setup_tabs import ApplicantsStep, DossiersStep, RubricStep, Step
+from .rubric_step import RubricStep
+from .setup_tabs import ApplicantsStep, DossiersStep, Step
 
 
 class BuildStep(Step):

@@ -8,12 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,16 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review_model.bureau import desk as round_desk
 from review_model.bureau.dossiers import attach_binder, attach_folder, plan_folder
 from review_model.bureau.portal import FIELDS, edit_applicant, import_applicants, list_applicants
-from review_model.bureau.rubric_sheet import export_rubric_xlsx, read_rubric_xlsx
 from review_model.bureau.spec import completeness
-from review_model.carriers import CARRIER_TYPES as CARRIER_CODES
 from review_model.carriers import ENTITY_KIND_NAMES
 from review_model.errors import Problem
 from review_model.home import Home
-from review_model.rubric import shipped_rubrics
 
 from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label
 
@@ -207,60 +201,3 @@ class DossiersStep(Step):
         accepted = sum(1 for r in rows if r.acceptance == "accepted")
         self.summary.setText(self.tr("{accepted} of {total} applicants complete, {correction} to be corrected.").format(
             accepted=accepted, total=len(rows), correction=len(rows) - accepted))
-
-
-class RubricStep(Step):
-    def __init__(self, home: Home) -> None:
-        super().__init__(home)
-        self.carrier = QComboBox()
-        for code in CARRIER_CODES:
-            self.carrier.addItem(label(CARRIER_TYPES, code), code)
-        self.carrier.currentIndexChanged.connect(self.refresh)
-        self.export_button = QPushButton(self.tr("Export to XLSX…"))
-        self.import_button = QPushButton(self.tr("Import the edited XLSX…"))
-        self.export_button.clicked.connect(self._choose_export)
-        self.import_button.clicked.connect(self._choose_import)
-        top = QHBoxLayout()
-        for w in (self.carrier, self.export_button, self.import_button):
-            top.addWidget(w)
-        top.addStretch(1)
-        self.version = QLabel()
-        self.changes = QListWidget()
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.version)
-        layout.addWidget(QLabel(self.tr("Changes from the city's template (printed for the panel):")))
-        layout.addWidget(self.changes)
-        self.refresh()
-
-    def carrier_type(self) -> str:
-        return self.carrier.currentData()
-
-    def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Rubric workbook"), f"{self.carrier_type()}.xlsx", "XLSX (*.xlsx)")
-        if path:
-            self.attempt(lambda: export_rubric_xlsx(round_desk.district_rubric(self.home, self.carrier_type()), Path(path)))
-
-    def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Rubric workbook"), "", "XLSX (*.xlsx)")
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> None:
-        def run():
-            rubric = read_rubric_xlsx(path)
-            round_desk.set_district_rubric(self.home, rubric, path.name)
-            return rubric
-        rubric = self.attempt(run)
-        if rubric is not None:
-            self.carrier.setCurrentIndex(list(CARRIER_CODES).index(rubric.carrier_type))
-            self.refresh()
-
-    def refresh(self) -> None:
-        rubric = round_desk.district_rubric(self.home, self.carrier_type())
-        self.version.setText(self.tr("{title}, version {version}").format(title=rubric.title, version=rubric.version))
-        self.changes.clear()
-        for change in round_desk.rubric_changes(shipped_rubrics()[self.carrier_type()], rubric):
-            self.changes.addItem(f"{change.code}  {change.what}: {change.city} → {change.district}")
-        if not self.changes.count():
-            self.changes.addItem(self.tr("No change: the city's template as published."))
