@@ -21,28 +21,12 @@ from review_model.exchange.package_build import assemble_spec
 from review_model.home import Home
 from review_model.policy import AggregationPolicy, choice_sentences
 from tests.support.bureau_inputs import make_clerk_inputs
+from tests.support.holidays import holiday_xlsx
 from tests.support.snapshot import snapshot
 from tests.support.tls import der_sha256, self_signed
 from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
-
-HOLIDAYS_2027 = [("元旦", "2027-01-01", "2027-01-03"), ("春节", "2027-02-05", "2027-02-13"),
-                 ("清明节", "2027-04-03", "2027-04-05"), ("劳动节", "2027-05-01", "2027-05-05"),
-                 ("端午节", "2027-06-09", "2027-06-11"), ("中秋节", "2027-09-15", "2027-09-17"),
-                 ("国庆节", "2027-10-01", "2027-10-07"), ("调休上班", "2027-02-14", "")]
-
-
-def holiday_xlsx(path: Path, rows=HOLIDAYS_2027, header=("名称", "开始", "结束")) -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.append(list(header))
-    for row in rows:
-        book.active.append(list(row))
-    book.save(path)
-    return path
-
 
 @pytest.fixture
 def chinese(qapp):

@@ -57,7 +57,7 @@ _PROBLEMS: dict[Code, str] = {
     Code.CALENDAR_FILE_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} cannot be used as a holiday list: {where}{reason}. Nothing was loaded; correct the file and load it again."),
     Code.POLICY_INVALID: QT_TRANSLATE_NOOP("Messages", "The aggregation policy cannot take {value} for {field}. Nothing was changed; choose a value the panel's rules allow."),
     Code.DESK_INTAKE_URL_INVALID: QT_TRANSLATE_NOOP("Messages", "“{url}” is not an intake address. Write it as https://host:port, as “reviewdesk intake serve” prints it; nothing was changed."),
-    Code.DESK_INTAKE_KEY_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} is the public identity of a {role}, not the intake's receipt key. Choose the file “reviewdesk intake key -o FILE.pub” wrote; nothing was changed."),
+    Code.DESK_INTAKE_KEY_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} is a public identity with the role {role}, not the intake's receipt key. Choose the file “reviewdesk intake key -o FILE.pub” wrote; nothing was changed."),
     Code.DESK_INTAKE_KEY_MISSING: QT_TRANSLATE_NOOP("Messages", "The intake's receipt key is missing. Choose the file “reviewdesk intake key -o FILE.pub” wrote on the intake's computer, then save again."),
     Code.DESK_INTAKE_CERT_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} is not a PEM certificate (a text file beginning with -----BEGIN CERTIFICATE-----, as given to “intake serve --tls-cert”). Nothing was changed; choose the certificate file."),
     Code.DESK_INTAKE_PIN_NEEDS_HTTPS: QT_TRANSLATE_NOOP("Messages", "A pinned certificate needs an https:// address, but the intake is at {url}. Write the https:// address, or remove the pin; nothing was changed."),
@@ -326,7 +326,11 @@ def describe(problem: Problem) -> str:
     if problem.code == Code.CALENDAR_FILE_INVALID:  # where the file is wrong: a row, a field or a holiday
         row, where = problem.params.get("row"), params.get("where")
         params["where"] = (tr(QT_TRANSLATE_NOOP("Messages", "row {row}: ")).format(row=row) if row else
-                           f"{where}: " if where else "")
+                           tr(QT_TRANSLATE_NOOP("Messages", "{where}: ")).format(where=where) if where else "")
+    if problem.code == Code.DESK_INTAKE_KEY_INVALID:
+        from .labels import ROLES, label
+
+        params["role"] = label(ROLES, str(params.get("role", "")))
     params.setdefault("code", problem.code.value)
     try:
         return template.format(**params)

@@ -2802,10 +2802,6 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>“{url}”不是有效的受理服务地址。请按“reviewdesk intake serve”显示的格式填写，如 https://主机:端口；未作任何更改。</translation>
     </message>
     <message>
-        <source>{file} is the public identity of a {role}, not the intake's receipt key. Choose the file “reviewdesk intake key -o FILE.pub” wrote; nothing was changed.</source>
-        <translation>{file}是{role}的公开身份文件，不是受理服务的回执公钥。请选择“reviewdesk intake key -o FILE.pub”生成的文件；未作任何更改。</translation>
-    </message>
-    <message>
         <source>The intake's receipt key is missing. Choose the file “reviewdesk intake key -o FILE.pub” wrote on the intake's computer, then save again.</source>
         <translation>缺少受理服务的回执公钥。请选择在受理服务所在计算机上用“reviewdesk intake key -o FILE.pub”生成的文件，然后重新保存。</translation>
     </message>
@@ -2819,7 +2815,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     </message>
     <message>
         <source>{name} would then review no applicant. Leave at least one applicant ticked, or remove the expert from the panel.</source>
-        <translation>如此{name}将无评审对象。请至少保留一个申报单位，或将该专家移出评审组。</translation>
+        <translation>取消后，{name}将没有评审对象。请至少保留一个申报单位，或将该专家移出评审组。</translation>
     </message>
     <message>
         <source>There is no applicant {applicant_id} on this desk. Import the applicant list first or check the number.</source>
@@ -3302,12 +3298,20 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>第{row}行：</translation>
     </message>
     <message>
+        <source>{where}: </source>
+        <translation>{where}：</translation>
+    </message>
+    <message>
         <source>… and {n} more bad cells.</source>
         <translation>……另有 {n} 个单元格有误。</translation>
     </message>
     <message>
         <source>it must have 18 characters</source>
         <translation>应为 18 位</translation>
+    </message>
+    <message>
+        <source>{file} is a public identity with the role {role}, not the intake's receipt key. Choose the file “reviewdesk intake key -o FILE.pub” wrote; nothing was changed.</source>
+        <translation>{file}是角色为“{role}”的公开身份文件，不是受理服务的回执公钥。请选择“reviewdesk intake key -o FILE.pub”生成的文件；未作任何更改。</translation>
     </message>
     <message>
         <source>Round {round} cannot be closed yet: {count} of your sheets are not signed and delivered or exported ({applicants}); nothing was removed. Deliver them (sync) or export a return bundle, then close the round.</source>
