@@ -53,6 +53,16 @@ class Code(str, Enum):
     BINDER_RANGES_INVALID = "binder_ranges_invalid"
     EXPERT_ENROLLED = "expert_enrolled"
     RUBRIC_CELLS_INVALID = "rubric_cells_invalid"
+    # the desk's set-up steps (h22): calendar years, policy, intake, assignments
+    DESK_CALENDAR_MISSING = "desk_calendar_missing"  # year
+    CALENDAR_FILE_INVALID = "calendar_file_invalid"  # file, where, reason
+    POLICY_INVALID = "policy_invalid"  # field, value
+    DESK_INTAKE_URL_INVALID = "desk_intake_url_invalid"  # url
+    DESK_INTAKE_KEY_INVALID = "desk_intake_key_invalid"  # file, role
+    DESK_INTAKE_KEY_MISSING = "desk_intake_key_missing"
+    DESK_INTAKE_CERT_INVALID = "desk_intake_cert_invalid"  # file
+    DESK_INTAKE_PIN_NEEDS_HTTPS = "desk_intake_pin_needs_https"  # url
+    DESK_ASSIGNMENT_EMPTY = "desk_assignment_empty"  # name
     # home and identity
     HOME_UNUSABLE = "home_unusable"
     NO_IDENTITY = "no_identity"

@@ -128,4 +128,4 @@ def test_a_bureau_identity_cannot_be_enrolled_as_an_expert(desk):
 
 def test_a_round_in_a_year_without_calendar_data_is_refused(desk):
     problem, text = _refused(desk, lambda home: save_round(home, {**ROUND, "year": 2031}))
-    assert problem.code == Code.CALENDAR_YEAR_MISSING and "2031" in text
+    assert problem.code == Code.DESK_CALENDAR_MISSING and "2031" in text

@@ -54,6 +54,16 @@ _PROBLEMS: dict[Code, str] = {
     # the bureau's desk
     Code.DESK_NO_ROUND: QT_TRANSLATE_NOOP("Messages", "No round is set up on this desk yet. Set up the round first (year, district, deadlines), then continue."),
     Code.DESK_NOT_READY: QT_TRANSLATE_NOOP("Messages", "The package cannot be built yet: {missing} missing. Add them on the desk and build again."),
+    # the desk's set-up steps (h22)
+    Code.DESK_CALENDAR_MISSING: QT_TRANSLATE_NOOP("Messages", "There is no working-day calendar for {year}, so the publicity window cannot be counted. Load the State Council's holiday notice for {year} (JSON or XLSX) with “Load a holiday list…”, then save the round again."),
+    Code.CALENDAR_FILE_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} cannot be used as a holiday list: {where}{reason}. Nothing was loaded; correct the file and load it again."),
+    Code.POLICY_INVALID: QT_TRANSLATE_NOOP("Messages", "The aggregation policy cannot take {value} for {field}. Nothing was changed; choose a value the panel's rules allow."),
+    Code.DESK_INTAKE_URL_INVALID: QT_TRANSLATE_NOOP("Messages", "“{url}” is not an intake address. Write it as https://host:port, as “reviewdesk intake serve” prints it; nothing was changed."),
+    Code.DESK_INTAKE_KEY_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} is a public identity with the role {role}, not the intake's receipt key. Choose the file “reviewdesk intake key -o FILE.pub” wrote; nothing was changed."),
+    Code.DESK_INTAKE_KEY_MISSING: QT_TRANSLATE_NOOP("Messages", "The intake's receipt key is missing. Choose the file “reviewdesk intake key -o FILE.pub” wrote on the intake's computer, then save again."),
+    Code.DESK_INTAKE_CERT_INVALID: QT_TRANSLATE_NOOP("Messages", "{file} is not a PEM certificate (a text file beginning with -----BEGIN CERTIFICATE-----, as given to “intake serve --tls-cert”). Nothing was changed; choose the certificate file."),
+    Code.DESK_INTAKE_PIN_NEEDS_HTTPS: QT_TRANSLATE_NOOP("Messages", "A pinned certificate needs an https:// address, but the intake is at {url}. Write the https:// address, or remove the pin; nothing was changed."),
+    Code.DESK_ASSIGNMENT_EMPTY: QT_TRANSLATE_NOOP("Messages", "{name} would then review no applicant. Leave at least one applicant ticked, or remove the expert from the panel."),
     Code.APPLICANT_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "There is no applicant {applicant_id} on this desk. Import the applicant list first or check the number."),
     Code.MATERIAL_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "\"{material}\" is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list."),
     Code.BINDER_NO_BOOKMARKS: QT_TRANSLATE_NOOP("Messages", "The binder {file} ({pages} pages) has no bookmarks to split it by. Mark the page range of each material instead, or ask the applicant for a binder with a table of contents."),
@@ -190,6 +200,13 @@ _REASONS: dict[str, str] = {
     "missing_row": QT_TRANSLATE_NOOP("Messages", "this row of the rubric's fields is missing (export a new workbook to see them all)"),
     "item_before_section": QT_TRANSLATE_NOOP("Messages", "an item must follow the section (一级指标) it belongs to"),
     "bonus_without_items": QT_TRANSLATE_NOOP("Messages", "a bonus cap is given but there are no bonus items"),
+    # holiday lists the clerk loads (review_model/bureau/desk.read_calendar_file)
+    "unknown_field": QT_TRANSLATE_NOOP("Messages", "this field is not part of a holiday list"),
+    "missing_field": QT_TRANSLATE_NOOP("Messages", "this field is missing"),
+    "not_a_date": QT_TRANSLATE_NOOP("Messages", "not a date (write it as 2027-01-01)"),
+    "no_holidays": QT_TRANSLATE_NOOP("Messages", "the list names no holidays"),
+    "ends_before_start": QT_TRANSLATE_NOOP("Messages", "the holiday ends before it begins"),
+    "other_year": QT_TRANSLATE_NOOP("Messages", "this date is in another year than the list's other dates"),
     # scores and offline forms
     "unknown_item": QT_TRANSLATE_NOOP("Messages", "there is no such item in the rubric"),
     "out_of_range": QT_TRANSLATE_NOOP("Messages", "the score is outside the item's range"),
@@ -259,6 +276,21 @@ _TEXT_FIELDS: dict[str, str] = {
     "amend_reason": QT_TRANSLATE_NOOP("Messages", "the reason for amending the sheet"),
 }
 
+# The aggregation policy's choices, as a POLICY_INVALID refusal names them.
+_POLICY_FIELDS: dict[str, str] = {
+    "method": QT_TRANSLATE_NOOP("Messages", "the method"),
+    "level": QT_TRANSLATE_NOOP("Messages", "the level"),
+    "trim_min_experts": QT_TRANSLATE_NOOP("Messages", "the number of experts needed to trim"),
+    "decimals": QT_TRANSLATE_NOOP("Messages", "the decimals"),
+    "veto_rule": QT_TRANSLATE_NOOP("Messages", "the veto rule"),
+    "min_score": QT_TRANSLATE_NOOP("Messages", "the minimum score"),
+    "abnormal_ratio": QT_TRANSLATE_NOOP("Messages", "the abnormal-score threshold"),
+    "abnormal_items": QT_TRANSLATE_NOOP("Messages", "abnormal scores per item"),
+    "abnormal_item_min_points": QT_TRANSLATE_NOOP("Messages", "the per-item point minimum"),
+    "tie_rule": QT_TRANSLATE_NOOP("Messages", "the tie rule"),
+    "tie_section": QT_TRANSLATE_NOOP("Messages", "the section that breaks ties"),
+}
+
 _WHERE: dict[str, str] = {
     "keyring": QT_TRANSLATE_NOOP("Messages", "system keyring"),
     "file": QT_TRANSLATE_NOOP("Messages", "key file"),
@@ -295,6 +327,16 @@ def describe(problem: Problem) -> str:
         return _form_errors(template, params)
     if problem.code == Code.TEXT_INVALID:
         _text_details(problem, params)
+    if problem.code == Code.POLICY_INVALID and str(params.get("field")) in _POLICY_FIELDS:
+        params["field"] = tr(_POLICY_FIELDS[str(params["field"])])
+    if problem.code == Code.CALENDAR_FILE_INVALID:  # where the file is wrong: a row, a field or a holiday
+        row, where = problem.params.get("row"), params.get("where")
+        params["where"] = (tr(QT_TRANSLATE_NOOP("Messages", "row {row}: ")).format(row=row) if row else
+                           tr(QT_TRANSLATE_NOOP("Messages", "{where}: ")).format(where=where) if where else "")
+    if problem.code == Code.DESK_INTAKE_KEY_INVALID:
+        from .labels import ROLES, label
+
+        params["role"] = label(ROLES, str(params.get("role", "")))
     params.setdefault("code", problem.code.value)
     try:
         return template.format(**params)

@@ -5,13 +5,16 @@ calendar years the clerk loads for a year the app does not ship.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+from pydantic import ValidationError
 from sqlalchemy import select
 
-from ..calendar import CalendarYear, Holiday, WorkCalendar, load_calendar_year
+from ..calendar import CalendarYear, Holiday, shipped_calendar
 from ..chair.compile import default_publicity_start, round_calendar
 from ..chair.ranking import PublicityWindow, publicity_window
 from ..errors import Code, Problem
@@ -56,9 +59,14 @@ def desk_calendar_years(home: Home) -> list[CalendarYear]:
 
 
 def check_round(home: Home, raw: dict) -> RoundFile:
-    """The round as the package will hold it; refuses what `package build` refuses (a year without
-    calendar data included: load the State Council's list for it first)."""
-    return round_from_raw(raw, desk_calendar_years(home))
+    """The round as the package will hold it; refuses what `package build` refuses. A year without
+    calendar data is refused with the desk's way out: load the State Council's list for it."""
+    try:
+        return round_from_raw(raw, desk_calendar_years(home))
+    except Problem as problem:
+        if problem.code == Code.CALENDAR_YEAR_MISSING:
+            raise Problem(Code.DESK_CALENDAR_MISSING, year=problem.params["year"]) from None
+        raise
 
 
 def save_round(home: Home, raw: dict) -> RoundFile:
@@ -125,47 +133,227 @@ def round_schedule(round_file: RoundFile, start: date | None = None) -> Schedule
 
 
 # --- calendar years ---------------------------------------------------------------------------------
-def read_calendar_file(path: Path) -> CalendarYear:
-    """A State Council holiday year from JSON (as resources/calendars/) or XLSX (columns name, first,
-    last; a row named 调休上班 gives a worked weekend day in `first`)."""
-    if path.suffix.lower() != ".xlsx":
-        return load_calendar_year(path)
+@dataclass(frozen=True)
+class CalendarData:
+    """A year the round can count working days in: shipped with the app, or loaded by the clerk."""
+
+    year: int
+    source: str  # the State Council's notice, as the file names it
+    loaded_from: str  # the file the clerk loaded; "" = shipped with the app
+
+
+def round_calendar_years(home: Home) -> list[CalendarData]:
+    """Every year with calendar data for this round, in order (a loaded year replaces a shipped one)."""
+    years = {y.year: CalendarData(y.year, y.source, "") for y in shipped_calendar().years.values()}
+    with home.store.read() as session:
+        for row in session.scalars(select(DeskCalendar)):
+            loaded = CalendarYear.model_validate_json(row.body)
+            years[loaded.year] = CalendarData(loaded.year, loaded.source, row.source_name)
+    return [years[y] for y in sorted(years)]
+
+
+def _calendar_refused(path: Path, where: str, reason: str, row: int | None = None) -> Problem:
+    return Problem(Code.CALENDAR_FILE_INVALID, file=path.name, where=where, reason=reason, row=row)
+
+
+def _read_calendar_json(path: Path) -> CalendarYear:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise Problem(Code.FILE_UNREADABLE, path=str(path)) from None
+    except ValueError:  # not UTF-8, or not JSON at all
+        raise _calendar_refused(path, "", "not_json") from None
+    try:
+        return CalendarYear.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        kind = error["type"]
+        reason = ("missing_field" if kind == "missing" else "unknown_field" if kind == "extra_forbidden" else
+                  "not_a_date" if "date" in kind else "not_a_number" if "int" in kind else "shape")
+        raise _calendar_refused(path, ".".join(str(p) for p in error["loc"]), reason) from None
+
+
+def _read_calendar_xlsx(path: Path) -> CalendarYear:
     from ..tables import read_table
 
     rows = read_table(path, {"name": ("节日", "名称"), "first": ("开始", "放假开始"), "last": ("结束", "放假结束")},
                       ("name", "first"))
     holidays, worked = [], []
-    try:
-        for _, row in rows:
+    for number, row in rows:
+        try:
             first = date.fromisoformat(row["first"][:10])
-            if row["name"] in ("调休上班", "adjusted_workday"):
-                worked.append(first)
-            else:
-                holidays.append(Holiday(name=row["name"], first=first,
-                                        last=date.fromisoformat((row["last"] or row["first"])[:10])))
-    except ValueError as exc:
-        raise Problem(Code.CALENDAR_INVALID, year=path.stem, detail=str(exc).splitlines()[0]) from None
+            last = date.fromisoformat((row["last"] or row["first"])[:10])
+        except ValueError:
+            raise _calendar_refused(path, "", "not_a_date", row=number) from None
+        if row["name"] in ("调休上班", "adjusted_workday"):
+            worked.append(first)
+        else:
+            holidays.append(Holiday(name=row["name"], first=first, last=last))
     if not holidays:
-        raise Problem(Code.CALENDAR_INVALID, year=path.stem, detail="no holidays")
-    year = CalendarYear(year=holidays[0].first.year, source=path.name, holidays=holidays, adjusted_workdays=worked)
-    WorkCalendar.from_years([year])  # every date in its own year, or refused
+        raise _calendar_refused(path, "", "no_holidays")
+    return CalendarYear(year=holidays[0].first.year, source=path.stem, holidays=holidays, adjusted_workdays=worked)
+
+
+def read_calendar_file(path: Path) -> CalendarYear:
+    """A State Council holiday year from JSON (as resources/calendars/) or XLSX (columns 名称, 开始,
+    结束; a row named 调休上班 gives a worked weekend day in 开始), checked day by day: every holiday
+    ends on or after its first day, and every date lies in the year the file is for."""
+    year = _read_calendar_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_calendar_json(path)
+    if not year.holidays:
+        raise _calendar_refused(path, "holidays", "no_holidays")
+    for holiday in year.holidays:
+        if holiday.last < holiday.first:
+            raise _calendar_refused(path, holiday.name, "ends_before_start")
+    for day in [d for h in year.holidays for d in (h.first, h.last)] + list(year.adjusted_workdays):
+        if day.year != year.year:
+            raise _calendar_refused(path, day.isoformat(), "other_year")
     return year
 
 
 def load_calendar(home: Home, path: Path) -> CalendarYear:
     """Keep a validated holiday year with the round (it goes into the package's calendar)."""
     year = read_calendar_file(path)
-    if path.suffix.lower() != ".xlsx":
-        WorkCalendar.from_years([year])
     with home.store.write(actor(home)) as (session, audit):
         row = session.get(DeskCalendar, year.year)
         body = year.model_dump_json()
+        old = None
         if row is None:
             session.add(DeskCalendar(year=year.year, body=body, source_name=path.name))
         else:
+            old = row.source_name
             row.body, row.source_name = body, path.name
-        audit.record("load", "desk_calendar", year.year, "source", None, path.name)
+        audit.record("load", "desk_calendar", year.year, "source", old, path.name)
     return year
+
+
+# --- the aggregation policy ----------------------------------------------------------------------------
+POLICY_FIELDS = tuple(AggregationPolicy.model_fields)
+
+
+def round_policy(home: Home) -> AggregationPolicy:
+    body = round_body(home)
+    if body is None:
+        raise Problem(Code.DESK_NO_ROUND)
+    return AggregationPolicy.model_validate(body.get("policy") or {})
+
+
+def set_policy(home: Home, **changes: object) -> AggregationPolicy:
+    """Change one or more choices of the round's aggregation policy, saved at once with its audit row.
+    Refused (nothing changed): a value the policy does not allow, a share for 畸高畸低 outside 0–100 %,
+    a tie-break section no rubric of the round has."""
+    body = round_body(home)
+    if body is None:
+        raise Problem(Code.DESK_NO_ROUND)
+    unknown = [f for f in changes if f not in POLICY_FIELDS]
+    if unknown:
+        raise Problem(Code.POLICY_INVALID, field=unknown[0], value="")
+    merged = {**(body.get("policy") or {}), **{k: (str(v) if isinstance(v, Decimal) else v) for k, v in changes.items()}}
+    try:
+        policy = AggregationPolicy.model_validate(merged)
+    except ValidationError as exc:
+        field = str(exc.errors()[0]["loc"][0])
+        raise Problem(Code.POLICY_INVALID, field=field, value=str(merged.get(field))) from None
+    if not Decimal("0") < policy.abnormal_ratio < Decimal("1"):
+        raise Problem(Code.POLICY_INVALID, field="abnormal_ratio", value=str(policy.abnormal_ratio))
+    if policy.min_score < 0:
+        raise Problem(Code.POLICY_INVALID, field="min_score", value=str(policy.min_score))
+    if policy.tie_rule == "section_then_shared" and policy.tie_section not in dict(tie_sections(home)):
+        raise Problem(Code.POLICY_INVALID, field="tie_section", value=policy.tie_section or "")
+    save_round(home, {**body, "policy": json.loads(policy.model_dump_json())})
+    return policy
+
+
+def tie_sections(home: Home) -> list[tuple[str, str]]:
+    """The sections (一级指标) a tie can be broken by: codes every carrier type's rubric has, each with
+    the words the panel reads: its title where all carrier types name it alike, else 一级指标S2."""
+    from ..carriers import CARRIER_TYPES
+
+    rubrics = [district_rubric(home, t) for t in CARRIER_TYPES]
+    codes = [s.code for s in rubrics[0].sections if all(s.code in {x.code for x in r.sections} for r in rubrics)]
+    out = []
+    for code in codes:
+        titles = list(dict.fromkeys(s.title for r in rubrics for s in r.sections if s.code == code))
+        out.append((code, titles[0] if len(titles) == 1 else f"一级指标{code}"))
+    return out
+
+
+# --- the intake service the package names ----------------------------------------------------------------
+INTAKE_FILE = "intake.pub"  # the name the package gives the intake's receipt key
+
+
+@dataclass(frozen=True)
+class IntakeSettings:
+    url: str
+    fingerprint: str  # of the intake's receipt key
+    tls_sha256: str  # "" = no pin: the certificate must then be trusted by the system
+
+
+def round_intake(home: Home) -> IntakeSettings | None:
+    body = round_body(home) or {}
+    intake = body.get("intake")
+    if not intake:
+        return None
+    return IntakeSettings(intake["url"], intake.get("fingerprint", ""), intake.get("tls_sha256", ""))
+
+
+def set_intake(home: Home, url: str, identity: Path | None = None, certificate: Path | None = None, *,
+               unpin: bool = False) -> IntakeSettings | None:
+    """Name the intake the experts' outboxes send to, as `package build` puts it into the package:
+    its address, its receipt key (the file `reviewdesk intake key -o` writes; kept from before when
+    not given) and, optionally, the pin of its TLS certificate (the PEM file `intake serve --tls-cert`
+    serves, as `package build --intake-cert` pins it). An empty address removes the intake."""
+    from ..exchange.package_build import certificate_sha256
+    from ..exchange.package_schema import IntakeRef
+    from ..identity import parse_public_identity
+
+    body = round_body(home)
+    if body is None:
+        raise Problem(Code.DESK_NO_ROUND)
+    url = url.strip()
+    if not url:
+        save_round(home, {**body, "intake": None})
+        return None
+    old = body.get("intake") or {}
+    if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
+        raise Problem(Code.DESK_INTAKE_URL_INVALID, url=url)
+    key = {k: old.get(k, "") for k in ("public_key_pem", "fingerprint")}
+    if identity is not None:
+        try:
+            data = identity.read_bytes()
+        except OSError:
+            raise Problem(Code.FILE_UNREADABLE, path=str(identity)) from None
+        found = parse_public_identity(data, identity.name)
+        if found.role != "intake":
+            raise Problem(Code.DESK_INTAKE_KEY_INVALID, file=identity.name, role=found.role)
+        key = {"public_key_pem": found.public_key_pem, "fingerprint": found.fingerprint}
+    if not key["public_key_pem"]:
+        raise Problem(Code.DESK_INTAKE_KEY_MISSING)
+    pin = "" if unpin else old.get("tls_sha256", "")
+    if certificate is not None:
+        try:
+            pin = certificate_sha256(certificate)
+        except Problem as problem:
+            if problem.code == Code.SPEC_INVALID:
+                raise Problem(Code.DESK_INTAKE_CERT_INVALID, file=certificate.name) from None
+            raise
+    if pin and not url.startswith("https://"):
+        raise Problem(Code.DESK_INTAKE_PIN_NEEDS_HTTPS, url=url)
+    intake = IntakeRef(url=url, identity_file=INTAKE_FILE, tls_sha256=pin, **key)
+    save_round(home, {**body, "intake": intake.model_dump(mode="json")})
+    return round_intake(home)
+
+
+def intake_identity_bytes(round_body_: dict) -> bytes | None:
+    """The intake's receipt key as a public identity file for the spec folder, made from what the round
+    keeps of it (key and fingerprint: all the package carries of that file)."""
+    from ..identity import IDENTITY_FORMAT
+
+    intake = round_body_.get("intake")
+    if not intake or not intake.get("public_key_pem"):
+        return None
+    return json.dumps({"format": IDENTITY_FORMAT, "format_version": 1, "name": "受理服务", "role": "intake",
+                       "public_key_pem": intake["public_key_pem"], "fingerprint": intake["fingerprint"],
+                       "created_at": "2000-01-01T00:00:00+00:00"}, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 # --- the district's rubrics ---------------------------------------------------------------------------

@@ -91,6 +91,10 @@ def update_expert(home: Home, expert_id: str, **fields: object) -> None:
             raise Problem(Code.NOT_FOUND, what=expert_id)
         for field, value in fields.items():
             if field == "applicants":
+                known = set(session.scalars(select(DeskApplicant.applicant_id)))
+                unknown = [a for a in value or [] if a not in known]
+                if unknown:
+                    raise Problem(Code.APPLICANT_UNKNOWN, applicant_id=unknown[0])
                 value = json.dumps("*" if value is None else list(value), ensure_ascii=False)
             elif field == "role" and value not in ROLES:
                 raise Problem(Code.TABLE_INVALID, file="", row=0, column="role", reason="unknown", value=value)
@@ -99,6 +103,30 @@ def update_expert(home: Home, expert_id: str, **fields: object) -> None:
             if getattr(row, field) != value:
                 audit.record("edit", "desk_expert", expert_id, field, getattr(row, field), value)
                 setattr(row, field, value)
+
+
+def set_assignment(home: Home, expert_id: str, applicant_id: str | None, assigned: bool) -> EnrolledExpert:
+    """Assign an expert all applicants (`applicant_id` None, `assigned` True: applicants added later
+    too), or name them one by one (`applicant_id` None, `assigned` False: today's applicants, each
+    named), or add or take one applicant. Taking one from "all" leaves every other applicant named;
+    an expert left with no applicant is refused (remove the expert instead)."""
+    expert = next((e for e in list_experts(home) if e.expert_id == expert_id), None)
+    if expert is None:
+        raise Problem(Code.NOT_FOUND, what=expert_id)
+    with home.store.read() as session:
+        known = [a.applicant_id for a in session.scalars(select(DeskApplicant).order_by(DeskApplicant.position))]
+    if applicant_id is None:
+        wanted = None if assigned else [a for a in known if expert.applicants is None or a in expert.applicants]
+    else:
+        if applicant_id not in known:
+            raise Problem(Code.APPLICANT_UNKNOWN, applicant_id=applicant_id)
+        current = set(known if expert.applicants is None else expert.applicants)
+        current = current | {applicant_id} if assigned else current - {applicant_id}
+        wanted = [a for a in known if a in current]  # in the round's order, as the package lists them
+    if wanted == []:
+        raise Problem(Code.DESK_ASSIGNMENT_EMPTY, name=expert.name)
+    update_expert(home, expert_id, applicants=wanted)
+    return next(e for e in list_experts(home) if e.expert_id == expert_id)
 
 
 def remove_expert(home: Home, expert_id: str) -> None:

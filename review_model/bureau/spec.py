@@ -21,7 +21,7 @@ from ..exchange.package_schema import Finding, MaterialEntry
 from ..home import Home
 from ..progress import Progress, no_progress, scaled
 from ..store.sealed import is_sealed
-from .desk import require_round, round_body
+from .desk import INTAKE_FILE, intake_identity_bytes, require_round, round_body
 from .portal import FIELDS
 from .records import DeskApplicant, DeskCalendar, DeskExpert, DeskMaterial, DeskRubric
 
@@ -61,6 +61,9 @@ def write_spec(home: Home, spec: Path, *, with_experts: bool = True) -> None:
         raise Problem(Code.DESK_NO_ROUND)
     spec.mkdir(parents=True, exist_ok=True)
     (spec / "round.json").write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    intake_key = intake_identity_bytes(body)
+    if intake_key is not None:  # round.json names it; package build carries its key, signed
+        (spec / INTAKE_FILE).write_bytes(intake_key)
     with home.store.read() as session:
         applicants = list(session.scalars(select(DeskApplicant).order_by(DeskApplicant.position)))
         experts = list(session.scalars(select(DeskExpert).order_by(DeskExpert.position)))

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..policy import AggregationPolicy
+from ..policy import (
+    LEVEL_NAMES,
+    VETO_RULE_NAMES,
+    AggregationPolicy,
+    abnormal_sentence,
+    method_phrase,
+    tie_phrase,
+)
 from ..signing.document import points
 from .aggregate import ApplicantResult
 from .flags import Direction, Flag, FlagGroup, FlagKind, group_by_expert
@@ -20,10 +27,6 @@ REASON_NAMES = {
     "objective_disagreement": "客观评分项认定不一致",
     "abnormal": "评分畸高畸低",
 }
-METHOD_NAMES = {"mean": "算术平均", "trimmed_mean": "去掉一个最高分和一个最低分后算术平均", "median": "取中位数"}
-LEVEL_NAMES = {"item": "逐项汇总后求和", "total": "按各专家总分汇总"}
-VETO_RULE_NAMES = {"any": "任一评分专家认定即否决", "majority": "过半数评分专家认定方否决"}
-TIE_RULE_NAMES = {"shared": "得分相同者名次并列", "section_then_shared": "得分相同者按{section}得分排序，仍相同者名次并列"}
 STATUS_WORDS = {SheetStatus.CONFLICT: "回避", SheetStatus.MISSING: "未提交"}
 DIRECTION = {Direction.HIGH: "畸高", Direction.LOW: "畸低"}
 
@@ -85,27 +88,15 @@ INCOMPLETE_NOTE = "“4/5”等表示应提交评分表5份、实际收到并计
 
 
 def policy_lines(policy: AggregationPolicy, section_title: str = "") -> list[str]:
-    method = METHOD_NAMES[policy.method]
-    if policy.method == "trimmed_mean":
-        method += f"（评分专家不少于{policy.trim_min_experts}人时；不足时取算术平均）"
-    tie = TIE_RULE_NAMES[policy.tie_rule].format(section=section_title or policy.tie_section or "")
-    ratio = (policy.abnormal_ratio * 100).normalize()
+    """The policy as the 汇总表 prints it, in the words the desk shows the clerk (policy.py)."""
     return [
-        f"汇总方法：{method}；{LEVEL_NAMES[policy.level]}。",
+        f"汇总方法：{method_phrase(policy)}；{LEVEL_NAMES[policy.level]}。",
         f"结果保留{policy.decimals}位小数，四舍五入；最低推荐分{points(policy.min_score)}分。",
         f"一票否决：{VETO_RULE_NAMES[policy.veto_rule]}；被否决或低于最低推荐分者不予排名。",
-        _abnormal_line(policy, ratio),
-        f"名次：{tie}；名额线处并列且超出名额的，由评审组研究确定。",
+        abnormal_sentence(policy),
+        f"名次：{tie_phrase(policy, section_title)}；名额线处并列且超出名额的，由评审组研究确定。",
         "回避或未提交评分表的专家不计入该申报单位的评分人数。",
     ]
-
-
-def _abnormal_line(policy: AggregationPolicy, ratio: Decimal) -> str:
-    line = f"畸高畸低：某专家总分与其他专家总分中位数之差超过满分的{format(ratio, 'f')}%（评分专家不少于3人时）"
-    if policy.abnormal_items:
-        line += (f"；单项评分与其他专家该项中位数之差超过该项分值的{format(ratio, 'f')}%且不少于"
-                 f"{points(policy.abnormal_item_min_points)}分的，亦予标注")
-    return line + "。"
 
 
 def chinese_day(day) -> str:

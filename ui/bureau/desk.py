@@ -27,7 +27,10 @@ from review_model.identity import signing_key
 from ..messages import describe
 from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
-from .setup_tabs import ApplicantsStep, DossiersStep, ExpertsStep, RoundStep, RubricStep, Step
+from .experts_step import ExpertsStep
+from .round_step import RoundStep
+from .rubric_step import RubricStep
+from .setup_tabs import ApplicantsStep, DossiersStep, Step
 
 
 class BuildStep(Step):
