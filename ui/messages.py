@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from review_model.errors import Code, Problem
 
-from .labels import EXCHANGE_KINDS, label
+from .labels import EXCHANGE_KINDS, ROLES, label
 from .sheet_labels import checklist_text
 from .text import QT_TRANSLATE_NOOP, translate
 
@@ -312,14 +312,12 @@ def describe(problem: Problem) -> str:
         if reason in ("total_mismatch",) and problem.params.get("detail"):
             params["reason"] = f"{params['reason']} {problem.params['detail']}"
     if problem.code == Code.WRONG_KIND:
-
         params["found"], params["expected"] = label(EXCHANGE_KINDS, str(params["found"])), label(EXCHANGE_KINDS, str(params["expected"]))
     if "where" in params and str(params["where"]) in _WHERE:
         params["where"] = tr(_WHERE[str(params["where"])])
     if problem.code == Code.TABLE_INVALID and params.get("value"):
         params["reason"] = f"{params['reason']} ({params['value']})"
     if problem.code == Code.SHEET_INCOMPLETE:
-
         params["checklist"] = checklist_text(tuple(problem.params.get("checklist", ())))
     if problem.code == Code.RETURN_INVALID and params.get("detail"):
         params["reason"] = f"{params.get('reason', '')} ({params['detail']})"
@@ -334,8 +332,6 @@ def describe(problem: Problem) -> str:
         params["where"] = (tr(QT_TRANSLATE_NOOP("Messages", "row {row}: ")).format(row=row) if row else
                            tr(QT_TRANSLATE_NOOP("Messages", "{where}: ")).format(where=where) if where else "")
     if problem.code == Code.DESK_INTAKE_KEY_INVALID:
-        from .labels import ROLES, label
-
         params["role"] = label(ROLES, str(params.get("role", "")))
     params.setdefault("code", problem.code.value)
     try:

@@ -15,15 +15,19 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from ..calendar import CalendarYear, Holiday, shipped_calendar
+from ..carriers import CARRIER_TYPES
 from ..chair.compile import default_publicity_start, round_calendar
 from ..chair.ranking import PublicityWindow, publicity_window
 from ..errors import Code, Problem
-from ..exchange.package_build import round_from_raw
-from ..exchange.package_schema import RoundFile
+from ..exchange.package_build import certificate_sha256, round_from_raw
+from ..exchange.package_schema import IntakeRef, RoundFile
 from ..home import Home
-from ..identity import get_identity
+from ..identity import IDENTITY_FORMAT, get_identity, parse_public_identity
 from ..policy import AggregationPolicy
-from .records import DeskCalendar, DeskRound
+from ..rubric import parse_rubric, shipped_rubrics
+from ..tables import read_table
+from .records import DeskCalendar, DeskRound, DeskRubric
+from .rubric_sheet import rubric_json_bytes
 
 CITY_PROGRAMME = "深圳市终身职业技能培训载体认定"
 
@@ -174,7 +178,6 @@ def _read_calendar_json(path: Path) -> CalendarYear:
 
 
 def _read_calendar_xlsx(path: Path) -> CalendarYear:
-    from ..tables import read_table
 
     rows = read_table(path, {"name": ("节日", "名称"), "first": ("开始", "放假开始"), "last": ("结束", "放假结束")},
                       ("name", "first"))
@@ -266,7 +269,6 @@ def set_policy(home: Home, **changes: object) -> AggregationPolicy:
 def tie_sections(home: Home) -> list[tuple[str, str]]:
     """The sections (一级指标) a tie can be broken by: codes every carrier type's rubric has, each with
     the words the panel reads: its title where all carrier types name it alike, else 一级指标S2."""
-    from ..carriers import CARRIER_TYPES
 
     rubrics = [district_rubric(home, t) for t in CARRIER_TYPES]
     codes = [s.code for s in rubrics[0].sections if all(s.code in {x.code for x in r.sections} for r in rubrics)]
@@ -302,9 +304,6 @@ def set_intake(home: Home, url: str, identity: Path | None = None, certificate: 
     its address, its receipt key (the file `reviewdesk intake key -o` writes; kept from before when
     not given) and, optionally, the pin of its TLS certificate (the PEM file `intake serve --tls-cert`
     serves, as `package build --intake-cert` pins it). An empty address removes the intake."""
-    from ..exchange.package_build import certificate_sha256
-    from ..exchange.package_schema import IntakeRef
-    from ..identity import parse_public_identity
 
     body = round_body(home)
     if body is None:
@@ -346,7 +345,6 @@ def set_intake(home: Home, url: str, identity: Path | None = None, certificate: 
 def intake_identity_bytes(round_body_: dict) -> bytes | None:
     """The intake's receipt key as a public identity file for the spec folder, made from what the round
     keeps of it (key and fingerprint: all the package carries of that file)."""
-    from ..identity import IDENTITY_FORMAT
 
     intake = round_body_.get("intake")
     if not intake or not intake.get("public_key_pem"):
@@ -389,8 +387,6 @@ def rubric_changes(city, district) -> list[RubricChange]:
 
 def set_district_rubric(home: Home, rubric, source_name: str) -> None:
     """Use the district's adjusted rubric for its carrier type (already checked: rubric.parse_rubric)."""
-    from .records import DeskRubric
-    from .rubric_sheet import rubric_json_bytes
 
     body = rubric_json_bytes(rubric).decode("utf-8")
     with home.store.write(actor(home)) as (session, audit):
@@ -407,8 +403,6 @@ def set_district_rubric(home: Home, rubric, source_name: str) -> None:
 
 def district_rubric(home: Home, carrier_type: str):
     """The rubric the round uses for a carrier type: the district's, else the city's template."""
-    from ..rubric import parse_rubric, shipped_rubrics
-    from .records import DeskRubric
 
     with home.store.read() as session:
         row = session.get(DeskRubric, carrier_type)

@@ -77,6 +77,7 @@ def change_value(change: RubricChange, value: str) -> str:
 
 def render_rubric_changes(home: Home, issued: date) -> bytes:
     """评审细则调整说明: per carrier type, each change (item, what, the city's, the district's)."""
+    # reportlab: only when the changes are printed (the desk's table reads this module too)
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, Spacer

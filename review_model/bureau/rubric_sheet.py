@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -113,7 +114,6 @@ def export_rubric_xlsx(rubric: Rubric, out: Path) -> None:
 
 # --- import -------------------------------------------------------------------------------------------
 def _cells(path: Path) -> list[list[object]]:
-    import zipfile
 
     # openpyxl loads only when a workbook is read or written
     from openpyxl import load_workbook
