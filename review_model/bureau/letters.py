@@ -17,6 +17,7 @@ from ..calendar import WorkCalendar
 from ..carriers import OFFICIAL_NAMES
 from ..chair.pdf_common import build_pdf, heading, prepare, text_width
 from ..chair.words import chinese_day, score_text
+from ..dossier.scan_quality import MAX_SKEW_DEGREES, MIN_DPI, ScanFinding, ScanProblem
 from ..exchange.package_schema import Finding, RoundFile
 from ..signing.pdf import BoldLine
 from ..signing.pdf_tables import Rows, centre, para, style
@@ -63,6 +64,38 @@ class NoticeFacts:
     carrier_type: str
     acceptance: str  # accepted | correction
     findings: tuple[Finding, ...]
+    scans: tuple[ScanFinding, ...] = ()  # unfit scanned pages (scan_quality)
+
+
+def _pages(pages: list[int]) -> str:
+    """第3、5、7页 / 第3至6页: runs of pages as an official letter writes them."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return "第" + "、".join(f"{r[0]}至{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs) + "页"
+
+
+def scan_requests(scans: tuple[ScanFinding, ...]) -> list[tuple[str, str]]:
+    """(material, what to correct) for the unfit scanned pages, one row per material and problem."""
+    grouped: dict[tuple[str, ScanProblem], list] = {}
+    for scan in scans:
+        grouped.setdefault((scan.material, scan.problem), []).append(scan)
+    rows = []
+    for (material, problem), found in grouped.items():
+        pages = _pages([f.page for f in found])
+        if problem == ScanProblem.LOW_RESOLUTION:
+            lowest = round(min(f.value for f in found))
+            words = f"{pages}扫描分辨率过低（约{lowest}dpi），字迹不清，请按不低于{MIN_DPI}dpi重新扫描后提交"
+        elif problem == ScanProblem.BLANK:
+            words = f"{pages}为空白页，请核对是否缺页，补齐该页内容后重新扫描提交"
+        else:
+            most = max(f.value for f in found)
+            words = f"{pages}扫描歪斜（约{most:.0f}°，超过{MAX_SKEW_DEGREES:.0f}°），请将材料摆正后重新扫描提交"
+        rows.append((material, words))
+    return rows
 
 
 def correction_deadline(calendar: WorkCalendar, issued: date, working_days: int) -> date:
@@ -94,8 +127,9 @@ def render_notice(round_file: RoundFile, facts: NoticeFacts, issued: date) -> by
                            "按以下要求补正材料："))
         rows = Rows([12 * mm, 62 * mm, WIDTH - 74 * mm], text_col=2)
         rows.add([centre(t, 10.5) for t in ("序号", "材料名称", "补正要求")])
-        for index, finding in enumerate(facts.findings, start=1):
-            rows.add([centre(str(index), 10.5), para(finding.material, 10.5), para(PROBLEM_WORDS[finding.problem], 10.5)])
+        requests = [(f.material, PROBLEM_WORDS[f.problem]) for f in facts.findings] + scan_requests(facts.scans)
+        for index, (material, words) in enumerate(requests, start=1):
+            rows.add([centre(str(index), 10.5), para(material, 10.5), para(words, 10.5)])
         story += [Spacer(1, 2 * mm), rows.table(header_rows=1), Spacer(1, 3 * mm),
                   _body("补正材料应为清晰、不缺页、不歪斜并加盖公章的电子扫描件（PDF格式），每个文件按对应材料名称命名。"
                         "逾期未补正或补正后仍不符合要求的，视为放弃申报。")]

@@ -43,10 +43,11 @@ def write_notices(spec: Path, outdir: Path, issued: date | None = None) -> list[
     from ..calendar import WorkCalendar
 
     WorkCalendar.from_years(list(assembled.round.calendar)).is_working_day(issued)  # a year without data: refused
+    scans = {r.applicant_id: r.scans for r in assembled.report}
     documents = []
     for entry in assembled.applicants:
         facts = NoticeFacts(entry.applicant_id, entry.name, entry.uscc, entry.carrier_type, entry.acceptance,
-                            tuple(entry.findings))
+                            tuple(entry.findings), scans.get(entry.applicant_id, ()))
         documents.append((entry, render_notice(assembled.round, facts, issued)))
     _out_dir(outdir)
     written = []

@@ -10,6 +10,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -24,6 +25,9 @@ from ..store.sealed import is_sealed
 from .desk import require_round, round_body
 from .portal import FIELDS
 from .records import DeskApplicant, DeskCalendar, DeskExpert, DeskMaterial, DeskRubric
+
+if TYPE_CHECKING:
+    from ..dossier.scan_quality import ScanFinding
 
 
 def _place(home: Home, digest: str, target: Path) -> None:
@@ -130,6 +134,7 @@ class Completeness:
     acceptance: str  # accepted | correction
     materials: tuple[MaterialEntry, ...]
     findings: tuple[Finding, ...]
+    scans: tuple[ScanFinding, ...] = ()  # unfit scanned pages, per material and page
 
 
 def completeness(home: Home) -> list[Completeness]:
@@ -144,10 +149,12 @@ def completeness(home: Home) -> list[Completeness]:
         required = {**shipped_required_materials(), **round_file.required_materials}
         out = []
         for a in applicants:
+            scans: list[ScanFinding] = []
             entries, findings = dossier_completeness(spec / "dossiers" / a.applicant_id, a.applicant_id,
-                                                     list(required[a.carrier_type]))
-            out.append(Completeness(a.applicant_id, a.name, a.carrier_type, "correction" if findings else "accepted",
-                                    tuple(entries), tuple(findings)))
+                                                     list(required[a.carrier_type]), scans)
+            out.append(Completeness(a.applicant_id, a.name, a.carrier_type,
+                                    "correction" if findings or scans else "accepted", tuple(entries), tuple(findings),
+                                    tuple(scans)))
         return out
     finally:
         home.clear_staging(staging)

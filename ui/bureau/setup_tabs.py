@@ -40,7 +40,7 @@ from review_model.errors import Problem
 from review_model.home import Home
 from review_model.rubric import shipped_rubrics
 
-from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label
+from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
 
 
 class Step(QWidget):
@@ -254,11 +254,17 @@ class DossiersStep(Step):
         self.table = _table([self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("Completeness"),
                              self.tr("Materials"), self.tr("To correct")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._show_details)
         self.summary = QLabel()
+        # What the selected applicant must correct, material by material and page by page.
+        self.details = QListWidget()
+        self.details.setMaximumHeight(170)
+        self._rows: list = []
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
 
     def selected(self) -> str | None:
         row = self.table.currentRow()
@@ -304,10 +310,12 @@ class DossiersStep(Step):
             rows = completeness(self.home)
         except Problem:
             rows = []  # no round yet: the round tab says so
+        self._rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             have = sum(1 for m in row.materials if m.status != "missing")
-            findings = "；".join(f"{f.material}：{label(FINDINGS, f.problem)}" for f in row.findings)
+            findings = "；".join([f"{f.material}：{label(FINDINGS, f.problem)}" for f in row.findings]
+                                + ([self.tr("{count} unfit scanned pages").format(count=len(row.scans))] if row.scans else []))
             cells = [row.applicant_id, row.name, label(CARRIER_TYPES, row.carrier_type), label(ACCEPTANCE, row.acceptance),
                      f"{have}/{len(row.materials)}", findings]
             for c, text in enumerate(cells):
@@ -319,6 +327,18 @@ class DossiersStep(Step):
         accepted = sum(1 for r in rows if r.acceptance == "accepted")
         self.summary.setText(self.tr("{accepted} of {total} applicants complete, {correction} to be corrected.").format(
             accepted=accepted, total=len(rows), correction=len(rows) - accepted))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        self.details.clear()
+        row = self.table.currentRow()
+        if not (0 <= row < len(self._rows)):
+            return
+        entry = self._rows[row]
+        for f in entry.findings:
+            self.details.addItem(f"{f.material}：{label(FINDINGS, f.problem)}")
+        for scan in entry.scans:
+            self.details.addItem(f"{scan.material}：{scan_label(scan)}")
 
 
 class RubricStep(Step):
