@@ -51,6 +51,9 @@ class Code(str, Enum):
     MATERIAL_UNKNOWN = "material_unknown"
     BINDER_NO_BOOKMARKS = "binder_no_bookmarks"
     BINDER_RANGES_INVALID = "binder_ranges_invalid"
+    # the desk's binder page-range marks (bureau/dossiers.py)
+    BINDER_RANGE_OVERLAP = "binder_range_overlap"
+    BINDER_RANGE_EMPTY = "binder_range_empty"
     EXPERT_ENROLLED = "expert_enrolled"
     RUBRIC_CELLS_INVALID = "rubric_cells_invalid"
     # home and identity

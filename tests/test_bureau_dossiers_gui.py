@@ -3,6 +3,8 @@ and page for the selected applicant; a binder without bookmarks is split at page
 marks on its thumbnails. Grabbed at 1366×768 into REVIEWDESK_LOOK to be looked at."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from review_model.demo.applicants import APPLICANTS
 from tests.support.scan_pages import scan_pdf, scanned
 from tests.test_bureau_gui import _grab, _set_up_round, chinese, clerk, desk  # noqa: F401  (fixtures)
@@ -31,3 +33,59 @@ def test_unfit_scans_are_listed_per_material_and_page(qtbot, desk, clerk):
     assert any("第 2 页" in line and "72 dpi" in line for line in lines), lines
     assert any("第 3 页" in line and "5.0°" in line for line in lines), lines
     _grab(desk, "3-dossiers-scans")
+
+
+def _grab_widget(widget, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.test_bureau_gui import LOOK
+
+    QApplication.processEvents()
+    LOOK.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(LOOK / f"desk-{name}.png"))
+
+
+def test_a_binder_without_bookmarks_is_split_at_ranges_marked_on_thumbnails(qtbot, desk, clerk):
+    import pymupdf
+
+    from review_model.bureau.dossiers import required_materials
+    from tests.support.bureau_inputs import BINDER_APPLICANT, binder_pdf
+    from tests.support.snapshot import snapshot
+
+    _with_applicants(qtbot, desk, clerk)
+    plain = clerk.root / "合订本（无书签）.pdf"
+    parts = clerk.materials[BINDER_APPLICANT]
+    plain.write_bytes(binder_pdf(parts, bookmarks=False))
+    original = plain.read_bytes()
+    desk.dossiers.add_binder(BINDER_APPLICANT, plain)
+    picker = desk.dossiers.picker
+    assert picker is not None and picker.isVisible()
+    assert picker.pages.count() == 1 + sum(pymupdf.open(stream=d, filetype="pdf").page_count for d in parts.values())
+    materials = required_materials(desk.home, BINDER_APPLICANT)
+    page = 2  # page 1 is the 目录
+    for index, name in enumerate(materials):
+        count = pymupdf.open(stream=parts[name], filetype="pdf").page_count
+        picker.select_pages(page, page + count - 1)
+        assert (picker.first.value(), picker.last.value()) == (page, page + count - 1)
+        assert picker.material.currentData() == name  # the next material is offered after each assignment
+        qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)
+        assert picker.marks.rowCount() == index + 1
+        page += count
+    assert f"1. {materials[0][:7]}" in picker.pages.item(1).text()  # the thumbnail says which material holds it
+    _grab_widget(picker, "3b-binder-ranges")
+    table = desk.dossiers.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == BINDER_APPLICANT)
+    assert table.item(row, 3).text() == "受理"
+
+    # an overlapping selection: one sentence, nothing changed
+    before = snapshot(clerk.bureau_home)
+    picker.select_pages(2, 3)
+    picker.material.setCurrentIndex(len(materials) - 1)
+    qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)
+    assert "重叠" in desk.last_problem and "\n" not in desk.last_problem
+    assert snapshot(clerk.bureau_home) == before
+    # nothing selected: refused too
+    picker.pages.clearSelection()
+    qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)
+    assert snapshot(clerk.bureau_home) == before and desk.last_problem
+    assert plain.read_bytes() == original

@@ -56,6 +56,8 @@ _PROBLEMS: dict[Code, str] = {
     Code.MATERIAL_UNKNOWN: QT_TRANSLATE_NOOP("Messages", "\"{material}\" is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list."),
     Code.BINDER_NO_BOOKMARKS: QT_TRANSLATE_NOOP("Messages", "The binder {file} ({pages} pages) has no bookmarks to split it by. Mark the page range of each material instead, or ask the applicant for a binder with a table of contents."),
     Code.BINDER_RANGES_INVALID: QT_TRANSLATE_NOOP("Messages", "The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges."),
+    Code.BINDER_RANGE_OVERLAP: QT_TRANSLATE_NOOP("Messages", "Pages {first}–{last} of {file} overlap pages {other_first}–{other_last}, already marked as {other}. Remove that mark or choose other pages."),
+    Code.BINDER_RANGE_EMPTY: QT_TRANSLATE_NOOP("Messages", "No pages are marked for {material} in {file}. Select its first and last page on the thumbnails, then assign them."),
     Code.EXPERT_ENROLLED: QT_TRANSLATE_NOOP("Messages", "This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed."),
     Code.RUBRIC_CELLS_INVALID: QT_TRANSLATE_NOOP("Messages", "The rubric workbook {file} cannot be imported; correct these cells and import again:"),
     Code.HOME_UNUSABLE: QT_TRANSLATE_NOOP("Messages", "The workspace folder {path} cannot be used ({detail}). Choose another folder with --home."),

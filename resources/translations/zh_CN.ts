@@ -1193,6 +1193,41 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     </message>
 </context>
 <context>
+    <name>BinderPicker</name>
+    <message>
+        <source>Split {file} by page ranges ({id})</source>
+        <translation>按页码范围拆分 {file}（{id}）</translation>
+    </message>
+    <message>
+        <source>Assign these pages</source>
+        <translation>指定为该材料</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页码范围</translation>
+    </message>
+    <message>
+        <source>Remove the selected mark</source>
+        <translation>删除所选页码范围</translation>
+    </message>
+    <message>
+        <source>Select a material's first and last page (Shift+click), choose the material and assign. Each assignment is saved at once; the binder itself is not changed.</source>
+        <translation>在缩略图中选中某项材料的首页和末页（按住 Shift 单击），选择对应材料后点击“指定为该材料”。每次指定即时保存，合订本原件不作任何改动。</translation>
+    </message>
+    <message>
+        <source>page {number}</source>
+        <translation>第 {number} 页</translation>
+    </message>
+</context>
+<context>
     <name>BuildStep</name>
     <message>
         <source>Build and sign the package</source>
@@ -1671,6 +1706,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     <message>
         <source>Add a binder PDF (split at its bookmarks)…</source>
         <translation>添加合订 PDF（按书签拆分）…</translation>
+    </message>
+    <message>
+        <source>Split a binder by page ranges…</source>
+        <translation>按页码范围拆分合订 PDF…</translation>
     </message>
     <message>
         <source>No.</source>
@@ -2788,6 +2827,14 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges.</source>
         <translation>{file} 中标注的页码范围有误：{material} 第{first}–{last}页；该文件共{pages}页，且各范围不得重叠。请更正页码范围。</translation>
+    </message>
+    <message>
+        <source>Pages {first}–{last} of {file} overlap pages {other_first}–{other_last}, already marked as {other}. Remove that mark or choose other pages.</source>
+        <translation>{file} 第 {first}–{last} 页与已指定为“{other}”的第 {other_first}–{other_last} 页重叠，请先删除该范围或另选页码。</translation>
+    </message>
+    <message>
+        <source>No pages are marked for {material} in {file}. Select its first and last page on the thumbnails, then assign them.</source>
+        <translation>{file} 中尚未为“{material}”选定页码，请在缩略图中选中其首页和末页后再指定。</translation>
     </message>
     <message>
         <source>This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed.</source>

@@ -36,11 +36,12 @@ from review_model.bureau.spec import completeness
 from review_model.carriers import CARRIER_TYPES as CARRIER_CODES
 from review_model.carriers import ENTITY_KIND_NAMES
 from review_model.chair.words import chinese_day, policy_lines
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.home import Home
 from review_model.rubric import shipped_rubrics
 
 from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
+from ..messages import describe
 
 
 class Step(QWidget):
@@ -245,11 +246,15 @@ class DossiersStep(Step):
         super().__init__(home)
         self.folder_button = QPushButton(self.tr("Add a folder of PDFs…"))
         self.binder_button = QPushButton(self.tr("Add a binder PDF (split at its bookmarks)…"))
+        self.ranges_button = QPushButton(self.tr("Split a binder by page ranges…"))
         self.folder_button.clicked.connect(self._choose_folder)
         self.binder_button.clicked.connect(self._choose_binder)
+        self.ranges_button.clicked.connect(lambda: self._choose_binder(by_ranges=True))
+        self.picker = None  # the open page-range picker, if any
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.binder_button)
+        buttons.addWidget(self.ranges_button)
         buttons.addStretch(1)
         self.table = _table([self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("Completeness"),
                              self.tr("Materials"), self.tr("To correct")])
@@ -279,14 +284,28 @@ class DossiersStep(Step):
         if folder:
             self.add_folder(applicant_id, Path(folder))
 
-    def _choose_binder(self) -> None:
+    def _choose_binder(self, by_ranges: bool = False) -> None:
         applicant_id = self.selected()
         if applicant_id is None:
             self.message.emit(self.tr("Select an applicant first."))
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Binder of {id}").format(id=applicant_id), "", "PDF (*.pdf)")
-        if path:
+        if path and by_ranges:
+            self.open_picker(applicant_id, Path(path))
+        elif path:
             self.add_binder(applicant_id, Path(path))
+
+    def open_picker(self, applicant_id: str, binder: Path) -> None:
+        """The thumbnails of the binder, to mark each material's pages (a binder without bookmarks,
+        or whose bookmarks are wrong)."""
+        from .binder_picker import BinderPicker
+
+        try:
+            self.picker = BinderPicker(self, applicant_id, binder)
+        except Problem as problem:  # not a PDF, password-protected, unreadable
+            self.refused.emit(problem)
+            return
+        self.picker.open()
 
     def add_folder(self, applicant_id: str, folder: Path) -> None:
         plan = self.attempt(lambda: plan_folder(self.home, applicant_id, folder))
@@ -302,8 +321,17 @@ class DossiersStep(Step):
             self.refresh()
 
     def add_binder(self, applicant_id: str, binder: Path) -> None:
-        if self.attempt(lambda: attach_binder(self.home, applicant_id, binder)) is not None:
-            self.refresh()
+        try:
+            attach_binder(self.home, applicant_id, binder)
+        except Problem as problem:
+            if problem.code == Code.BINDER_NO_BOOKMARKS:  # nothing to split it by: the clerk marks the ranges
+                self.message.emit(describe(problem))
+                self.open_picker(applicant_id, binder)
+            else:
+                self.refused.emit(problem)
+            return
+        self.changed.emit()
+        self.refresh()
 
     def refresh(self) -> None:
         try:
