@@ -27,6 +27,12 @@ FINDINGS = {
     "encrypted": QT_TRANSLATE_NOOP("Labels", "password-protected PDF"),
     "empty": QT_TRANSLATE_NOOP("Labels", "empty file"),
 }
+# The bureau's finding on an objection during 公示 (bureau/publish.ObjectionVerdict).
+VERDICTS = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "being looked into"),
+    "upheld": QT_TRANSLATE_NOOP("Labels", "upheld"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "not upheld"),
+}
 # A scanned page unfit to read (review_model/dossier/scan_quality.py); {value} is its measure.
 SCAN_PROBLEMS = {
     "low_resolution": QT_TRANSLATE_NOOP("Labels", "page {page}: scan too coarse ({value:.0f} dpi)"),

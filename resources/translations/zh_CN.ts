@@ -635,6 +635,70 @@
         <translation>报送函落款日期（默认：公示期满后的第一个工作日）</translation>
     </message>
     <message>
+        <source>record objections received during the publicity</source>
+        <translation>登记公示期间收到的异议</translation>
+    </message>
+    <message>
+        <source>record an objection to a published candidate</source>
+        <translation>登记对公示候选单位的异议</translation>
+    </message>
+    <message>
+        <source>the candidate it is about</source>
+        <translation>异议涉及的候选单位编号</translation>
+    </message>
+    <message>
+        <source>the day it reached the bureau (YYYY-MM-DD)</source>
+        <translation>我局收到异议的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>who raised it: the unit, or the person's real name and contact</source>
+        <translation>异议人：单位名称，或个人真实姓名及联系方式</translation>
+    </message>
+    <message>
+        <source>what it says</source>
+        <translation>异议的主要内容</translation>
+    </message>
+    <message>
+        <source>record the finding on an objection, with its reason</source>
+        <translation>登记异议的核查结论及理由</translation>
+    </message>
+    <message>
+        <source>the objection's number (bureau objection list)</source>
+        <translation>异议编号（见 bureau objection list）</translation>
+    </message>
+    <message>
+        <source>成立: the candidate leaves the final list</source>
+        <translation>异议成立：该单位不列入最终名单</translation>
+    </message>
+    <message>
+        <source>不成立: the candidate stays</source>
+        <translation>异议不成立：该单位保留在名单中</translation>
+    </message>
+    <message>
+        <source>what the bureau found</source>
+        <translation>核查情况及理由</translation>
+    </message>
+    <message>
+        <source>every objection recorded and its finding</source>
+        <translation>列出已登记的全部异议及核查结论</translation>
+    </message>
+    <message>
+        <source>print one JSON list</source>
+        <translation>输出一个 JSON 列表</translation>
+    </message>
+    <message>
+        <source>after the publicity: write the final candidate list (PDF)</source>
+        <translation>公示期满后生成认定候选名单（公示结果，PDF）</translation>
+    </message>
+    <message>
+        <source>the folder for the document</source>
+        <translation>文件保存的文件夹</translation>
+    </message>
+    <message>
+        <source>the list's date (default: the first working day after the publicity)</source>
+        <translation>名单落款日期（默认：公示期满后的第一个工作日）</translation>
+    </message>
+    <message>
         <source>Rubric {title} (version {version}) written to {path}.</source>
         <translation>评审细则《{title}》（版本 {version}）已写入 {path}。</translation>
     </message>
@@ -661,6 +725,22 @@
     <message>
         <source>met</source>
         <translation>按期报送</translation>
+    </message>
+    <message>
+        <source>Objection {number} about {applicant} ({name}) recorded, received {received}; decide it with `bureau objection decide {number}`.</source>
+        <translation>已登记第 {number} 号异议，涉及 {applicant}（{name}），收到日期 {received}；核查后请用 `bureau objection decide {number}` 登记结论。</translation>
+    </message>
+    <message>
+        <source>Objection {number} about {name}: {verdict}.</source>
+        <translation>第 {number} 号异议（涉及{name}）：{verdict}。</translation>
+    </message>
+    <message>
+        <source>{count} objections.</source>
+        <translation>共 {count} 件异议。</translation>
+    </message>
+    <message>
+        <source>Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections.</source>
+        <translation>认定候选名单：{path}，落款日期 {date}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
     </message>
     <message>
         <source>the chair's desk: compile and sign the panel result</source>
@@ -2303,6 +2383,18 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>空文件</translation>
     </message>
     <message>
+        <source>being looked into</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>not upheld</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
         <source>page {page}: scan too coarse ({value:.0f} dpi)</source>
         <translation>第 {page} 页：扫描分辨率过低（{value:.0f} dpi）</translation>
     </message>
@@ -2835,6 +2927,34 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>No pages are marked for {material} in {file}. Select its first and last page on the thumbnails, then assign them.</source>
         <translation>{file} 中尚未为“{material}”选定页码，请在缩略图中选中其首页和末页后再指定。</translation>
+    </message>
+    <message>
+        <source>{applicant_id} is not on the published candidate list, so there is nothing to object to. Choose a candidate from the list.</source>
+        <translation>{applicant_id} 不在公示的拟认定候选名单中，无需登记异议，请从名单中选择候选单位。</translation>
+    </message>
+    <message>
+        <source>The objection was received on {received}, outside the publicity window {start} to {end}; only objections received within it are recorded.</source>
+        <translation>该异议收到日期为 {received}，不在公示期 {start} 至 {end} 内，只登记公示期内收到的异议。</translation>
+    </message>
+    <message>
+        <source>The objection about {applicant_id} names nobody: enter the unit or the person (real name and contact) who raised it.</source>
+        <translation>涉及 {applicant_id} 的异议未填写异议人，请填写反映单位名称，或个人真实姓名及联系方式。</translation>
+    </message>
+    <message>
+        <source>Objection {number} needs a finding, upheld or not upheld, and the reason found; enter both.</source>
+        <translation>第 {number} 号异议须登记核查结论（成立或不成立）及理由，请一并填写。</translation>
+    </message>
+    <message>
+        <source>There is no objection number {number} on this desk. Check the number in the list of objections.</source>
+        <translation>本工作台没有第 {number} 号异议，请在异议列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>{count} objection(s) are not settled yet (first: number {number}, about {name}); decide each one before the final list is written.</source>
+        <translation>尚有 {count} 件异议未办结（首件为第 {number} 号，涉及{name}），请逐件登记核查结论后再生成最终名单。</translation>
+    </message>
+    <message>
+        <source>The publicity runs until {end}; the final list can be dated {date} only after it has closed. Choose a later date.</source>
+        <translation>公示期至 {end} 止，公示期满后方可生成最终名单，落款日期 {date} 不符，请选择更晚的日期。</translation>
     </message>
     <message>
         <source>This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed.</source>

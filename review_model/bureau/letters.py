@@ -158,6 +158,7 @@ class Candidate:
     name: str
     uscc: str
     score: str
+    applicant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,35 @@ def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: dat
                      subject=f"reviewdesk-report {round_file.round_id}", header_left=round_file.title,
                      header_right="报送函", footer=f"报送期限 {chinese_day(facts.deadline)}"
                      f"{'（按期）' if meets else '（逾期）'}　生成日期 {chinese_day(created.date())}")
+
+
+def render_final_list(round_file: RoundFile, facts: PublicityFacts, final: dict[str, tuple[Candidate, ...]],
+                      objections: list, dated: date) -> bytes:
+    """公示结果: the candidates that stay after the window, per carrier type, and how each objection
+    was settled (the objectors are not named: the list goes to the city bureau and on file)."""
+    prepare()
+    total = sum(len(c) for c in final.values())
+    upheld = [o for o in objections if o.verdict == "upheld"]
+    settled = (f"公示期间共收到异议{len(objections)}件，经调查核实，异议成立{len(upheld)}件、不成立{len(objections) - len(upheld)}件。"
+               if objections else "公示期间未收到异议。")
+    removed = "".join(f"经核查，关于{o.applicant_name}的异议成立，取消其拟认定候选资格。" for o in upheld)
+    intro = (f"{round_file.title}拟认定候选名单已于{_window(facts)}向社会公示。{settled}{removed}"
+             f"公示期满，确定认定候选单位共{total}个，名单如下。")
+    story = [Spacer(1, 2 * mm), para(round_file.title, 12.5, align=TA_CENTER), Spacer(1, 2 * mm),
+             BoldLine("认定候选名单（公示结果）", 19, space_after=4 * mm), _body(intro), Spacer(1, 1 * mm),
+             *_candidate_tables(PublicityFacts(final, facts.start, facts.end, facts.working_days, facts.report_by,
+                                               facts.deadline, facts.late))]
+    if objections:
+        rows = Rows([12 * mm, 26 * mm, 50 * mm, 20 * mm, WIDTH - 108 * mm], text_col=4)
+        rows.add([centre(t, 10.5) for t in ("序号", "收到日期", "涉及单位", "结论", "理由")])
+        for index, o in enumerate(objections, start=1):
+            rows.add([centre(str(index), 10.5), centre(chinese_day(o.received), 9.5), para(o.applicant_name, 10),
+                      centre("成立" if o.verdict == "upheld" else "不成立", 10.5), para(o.reason, 10)])
+        story += [CondPageBreak(40 * mm), heading("公示期间异议处理情况", 11.5), rows.table(header_rows=1)]
+    story += _signature(round_file.bureau, dated)
+    return build_pdf(story, wide=False, title=f"{round_file.title} 认定候选名单（公示结果）", author=round_file.bureau,
+                     subject=f"reviewdesk-final-list {round_file.round_id}", header_left=round_file.title,
+                     header_right="公示结果", footer=f"公示期：{_window(facts)}　{round_file.bureau}")
 
 
 def candidate_score(value, decimals: int) -> str:
