@@ -3747,6 +3747,86 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文书输出文件夹</translation>
     </message>
     <message>
+        <source>Objections during the publicity (公示) and the final list</source>
+        <translation>公示期间异议登记与最终名单</translation>
+    </message>
+    <message>
+        <source>Load the candidate list</source>
+        <translation>读取公示候选名单</translation>
+    </message>
+    <message>
+        <source>Unit, or real name and phone</source>
+        <translation>反映单位，或个人真实姓名及电话</translation>
+    </message>
+    <message>
+        <source>What the objection says</source>
+        <translation>异议主要内容</translation>
+    </message>
+    <message>
+        <source>Record the objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核查结论</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>What the bureau found (required)</source>
+        <translation>核查情况及理由（必填）</translation>
+    </message>
+    <message>
+        <source>Upheld (成立)</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <source>Not upheld (不成立)</source>
+        <translation>异议不成立</translation>
+    </message>
+    <message>
+        <source>Write the final list</source>
+        <translation>生成最终名单</translation>
+    </message>
+    <message>
+        <source>Finding on the selected objection:</source>
+        <translation>所选异议的核查结论：</translation>
+    </message>
+    <message>
+        <source>Publicity {start} to {end}.</source>
+        <translation>公示期 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>Select an objection first.</source>
+        <translation>请先选择一件异议。</translation>
+    </message>
+    <message>
+        <source>Final list written to {path}: {count} candidates, {removed} removed by upheld objections.</source>
+        <translation>最终名单已生成：{path}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
+    </message>
+    <message>
         <source>too late</source>
         <translation>已逾期</translation>
     </message>
