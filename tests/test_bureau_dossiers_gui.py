@@ -25,6 +25,10 @@ def test_unfit_scans_are_listed_per_material_and_page(qtbot, desk, clerk):
         if (clerk.folders / a.applicant_id).is_dir():
             desk.dossiers.add_folder(a.applicant_id, clerk.folders / a.applicant_id)
     table = desk.dossiers.table
+    assert desk.dossiers.scan_progress.isVisible()  # the files are on screen; the pages are being judged
+    with qtbot.waitSignal(desk.dossiers.scans_checked, timeout=60_000):
+        pass
+    assert not desk.dossiers.scan_progress.isVisible()
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "A01")
     assert table.item(row, 3).text() == "补正"
     assert "2" in table.item(row, 5).text() and "扫描" in table.item(row, 5).text()

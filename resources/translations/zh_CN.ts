@@ -1816,6 +1816,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>需补正事项</translation>
     </message>
     <message>
+        <source>Checking the scanned pages: %v of %m applicants</source>
+        <translation>正在检查扫描页：第 %v / %m 个申报单位</translation>
+    </message>
+    <message>
         <source>Select an applicant first.</source>
         <translation>请先选择申报单位。</translation>
     </message>

@@ -29,7 +29,7 @@ MIN_DPI = 100
 BLANK_INK = 0.002  # share of ink pixels below which a page holds nothing legible
 MAX_SKEW_DEGREES = 3.0  # a flatbed's usual tilt is under 1.5°; beyond 3° the notice's 不歪斜 is not met
 SCAN_COVER = 0.5  # an image covering this share of the page makes it a scanned page
-_RENDER_DPI = 60
+_RENDER_DPI = 45
 _CONTRAST = 40  # grey levels below the paper's at which a pixel is ink (a faded scan's ink is light)
 _COARSE = np.arange(-10.0, 10.01, 1.0)
 _CACHE: dict[str, tuple[PageVerdict, ...]] = {}
@@ -94,8 +94,8 @@ def skew_degrees(ink: np.ndarray) -> float | None:
     ys, xs = np.nonzero(ink)
     if len(ys) < 300:
         return None
-    if len(ys) > 20000:  # a dense page: a regular sample keeps the profile and the time
-        step = len(ys) // 20000 + 1
+    if len(ys) > 12000:  # a dense page: a regular sample keeps the profile and the time
+        step = len(ys) // 12000 + 1
         ys, xs = ys[::step], xs[::step]
     ys, xs = ys.astype(np.float64), xs.astype(np.float64)
     best = None

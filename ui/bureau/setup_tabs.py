@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -42,6 +43,7 @@ from review_model.rubric import shipped_rubrics
 
 from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
 from ..messages import describe
+from ..tasks import BackgroundTask
 
 
 class Step(QWidget):
@@ -242,6 +244,8 @@ class ApplicantsStep(Step):
 class DossiersStep(Step):
     """Completeness per applicant, and where its files come from."""
 
+    scans_checked = Signal()  # the scanned pages' verdicts are on screen
+
     def __init__(self, home: Home) -> None:
         super().__init__(home)
         self.folder_button = QPushButton(self.tr("Add a folder of PDFs…"))
@@ -265,10 +269,18 @@ class DossiersStep(Step):
         self.details = QListWidget()
         self.details.setMaximumHeight(170)
         self._rows: list = []
+        # Scanned pages are judged off the GUI thread, after the files' own check is on screen.
+        self.scan_task: BackgroundTask | None = None
+        self.scan_progress = QProgressBar()
+        self.scan_progress.setFormat(self.tr("Checking the scanned pages: %v of %m applicants"))
+        self.scan_progress.hide()
+        status = QHBoxLayout()
+        status.addWidget(self.summary, 1)
+        status.addWidget(self.scan_progress)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self.summary)
+        layout.addLayout(status)
         layout.addWidget(self.details, 1)
 
     def selected(self) -> str | None:
@@ -335,9 +347,48 @@ class DossiersStep(Step):
 
     def refresh(self) -> None:
         try:
-            rows = completeness(self.home)
+            rows = completeness(self.home, scans=False)
         except Problem:
             rows = []  # no round yet: the round tab says so
+        self._fill(rows)
+        if rows:
+            self._check_scans()
+
+    def _check_scans(self) -> None:
+        self.stop_checking()
+        home = self.home
+        task = BackgroundTask(lambda progress: completeness(home, progress), self)
+        self.scan_task = task
+        task.progressed.connect(lambda done, total: (self.scan_progress.setMaximum(total),
+                                                     self.scan_progress.setValue(done)))
+        task.succeeded.connect(lambda rows: self._scanned(task, rows))
+        task.failed.connect(lambda _error: self._scanned(task, None))
+        self.scan_progress.setValue(0)
+        self.scan_progress.show()
+        task.start()
+
+    def _scanned(self, task, rows) -> None:
+        if task is not self.scan_task:
+            return  # a check started before the latest change: its answer is stale
+        self.scan_task = None
+        self.scan_progress.hide()
+        if rows is not None:
+            self._fill(rows)
+            self.scans_checked.emit()
+
+    def stop_checking(self) -> None:
+        """Stop a scan check under way and wait for its thread (at most one applicant's pages)."""
+        task, self.scan_task = self.scan_task, None
+        if task is not None:
+            task.cancel()
+            task.wait()
+            self.scan_progress.hide()
+
+    def hideEvent(self, event) -> None:  # leaving the tab or closing the desk: no thread outlives the view
+        self.stop_checking()
+        super().hideEvent(event)
+
+    def _fill(self, rows: list) -> None:
         self._rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
