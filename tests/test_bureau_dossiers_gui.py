@@ -93,3 +93,42 @@ def test_a_binder_without_bookmarks_is_split_at_ranges_marked_on_thumbnails(qtbo
     qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)
     assert snapshot(clerk.bureau_home) == before and desk.last_problem
     assert plain.read_bytes() == original
+
+
+def test_a_binder_with_a_wrong_bookmark_is_corrected_on_the_thumbnails(qtbot, desk, clerk):
+    import pymupdf
+
+    from review_model.bureau.dossiers import binder_marks, required_materials
+    from tests.support.bureau_inputs import BINDER_APPLICANT, binder_pdf
+
+    _with_applicants(qtbot, desk, clerk)
+    parts = dict(clerk.materials[BINDER_APPLICANT])
+    materials = required_materials(desk.home, BINDER_APPLICANT)
+    wrong = {("附件三" if name == materials[2] else name): data for name, data in parts.items()}  # no material's name
+    binder = clerk.root / "合订本（书签有误）.pdf"
+    binder.write_bytes(binder_pdf(wrong))
+    desk.dossiers.add_binder(BINDER_APPLICANT, binder)
+    table = desk.dossiers.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == BINDER_APPLICANT)
+    assert table.item(row, 3).text() == "补正" and materials[2] in table.item(row, 5).text()
+
+    desk.dossiers.open_picker(BINDER_APPLICANT, binder)
+    picker = desk.dossiers.picker
+    shown = [picker.marks.item(r, 0).text() for r in range(picker.marks.rowCount())]
+    extra = next(r for r, text in enumerate(shown) if "附件三" in text)
+    first, last = (int(x) for x in picker.marks.item(extra, 1).text().split("–"))
+    assert "（多余）" in picker.pages.item(first - 1).text() or "(extra)" in picker.pages.item(first - 1).text()
+    picker.select_pages(first, last)
+    picker.material.setCurrentIndex(2)
+    qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)  # still held by the wrong part: refused
+    assert "附件三" in desk.last_problem
+    picker.marks.selectRow(extra)
+    qtbot.mouseClick(picker.remove_button, Qt.MouseButton.LeftButton)
+    picker.select_pages(first, last)
+    picker.material.setCurrentIndex(2)
+    qtbot.mouseClick(picker.assign_button, Qt.MouseButton.LeftButton)
+    marks = binder_marks(desk.home, BINDER_APPLICANT, binder)
+    assert (materials[2], first, last) in [(m.material, m.first, m.last) for m in marks]
+    assert last - first + 1 == pymupdf.open(stream=parts[materials[2]], filetype="pdf").page_count
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == BINDER_APPLICANT)
+    assert table.item(row, 3).text() == "受理"

@@ -1303,6 +1303,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>在缩略图中选中某项材料的首页和末页（按住 Shift 单击），选择对应材料后点击“指定为该材料”。每次指定即时保存，合订本原件不作任何改动。</translation>
     </message>
     <message>
+        <source>(extra)</source>
+        <translation>（多余）</translation>
+    </message>
+    <message>
         <source>page {number}</source>
         <translation>第 {number} 页</translation>
     </message>

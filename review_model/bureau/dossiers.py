@@ -265,7 +265,7 @@ def attach_binder(home: Home, applicant_id: str, binder: Path, ranges: list[tupl
 class BinderMark:
     """A part of a binder attached as a material: pages first..last (1-based) of the untouched binder."""
 
-    material: str
+    material: str  # "" for a part split off at a bookmark that matched no material (an extra file)
     first: int
     last: int
     source_name: str
@@ -327,7 +327,8 @@ def mark_binder_range(home: Home, applicant_id: str, binder: Path, material: str
         for other in binder_marks(home, applicant_id, binder):
             if other.material != material and other.first <= last and first <= other.last:
                 raise Problem(Code.BINDER_RANGE_OVERLAP, file=binder.name, first=first, last=last,
-                              other=other.material, other_first=other.first, other_last=other.last)
+                              other=other.material or other.source_name, other_first=other.first,
+                              other_last=other.last)
         from ..store.blobs import sha256_hex
 
         source = f"{binder.name}#{first}-{last} {material}"

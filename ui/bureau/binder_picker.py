@@ -142,12 +142,17 @@ class BinderPicker(QDialog):
             item = self.pages.item(row)
             number = row + 1
             material = owner.get(number)
-            item.setText(self.tr("page {number}").format(number=number)
-                         + (f"\n{self.materials.index(material) + 1}. {material[:7]}" if material else ""))
+            if material is None:
+                caption = ""
+            elif material in self.materials:
+                caption = f"\n{self.materials.index(material) + 1}. {material[:7]}"
+            else:  # split off at a bookmark that matched no material
+                caption = "\n" + self.tr("(extra)")
+            item.setText(self.tr("page {number}").format(number=number) + caption)
             item.setForeground(Qt.GlobalColor.darkGreen if material else Qt.GlobalColor.black)
             item.setBackground(QColor("#e3f1e3") if material else QColor(Qt.GlobalColor.transparent))
         self.marks.setRowCount(len(self._marks))
         for r, mark in enumerate(self._marks):
-            for c, text in enumerate((mark.material, f"{mark.first}–{mark.last}")):
+            for c, text in enumerate((mark.material or mark.source_name, f"{mark.first}–{mark.last}")):
                 self.marks.setItem(r, c, QTableWidgetItem(text))
         self.step.refresh()
