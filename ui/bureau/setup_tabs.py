@@ -273,6 +273,7 @@ class DossiersStep(Step):
         self.scan_task: BackgroundTask | None = None
         self.scan_progress = QProgressBar()
         self.scan_progress.setFormat(self.tr("Checking the scanned pages: %v of %m applicants"))
+        self.scan_progress.setMinimumWidth(340)
         self.scan_progress.hide()
         status = QHBoxLayout()
         status.addWidget(self.summary, 1)
