@@ -51,6 +51,17 @@ class Code(str, Enum):
     MATERIAL_UNKNOWN = "material_unknown"
     BINDER_NO_BOOKMARKS = "binder_no_bookmarks"
     BINDER_RANGES_INVALID = "binder_ranges_invalid"
+    # the desk's binder page-range marks (bureau/dossiers.py)
+    BINDER_RANGE_OVERLAP = "binder_range_overlap"
+    BINDER_RANGE_EMPTY = "binder_range_empty"
+    # objections during 公示 and the final list (bureau/publish.py)
+    OBJECTION_NOT_CANDIDATE = "objection_not_candidate"
+    OBJECTION_OUTSIDE_WINDOW = "objection_outside_window"
+    OBJECTION_NO_OBJECTOR = "objection_no_objector"
+    OBJECTION_REASON_MISSING = "objection_reason_missing"
+    OBJECTION_UNKNOWN = "objection_unknown"
+    OBJECTION_PENDING = "objection_pending"
+    PUBLICITY_NOT_OVER = "publicity_not_over"
     EXPERT_ENROLLED = "expert_enrolled"
     RUBRIC_CELLS_INVALID = "rubric_cells_invalid"
     # the desk's set-up steps (h22): calendar years, policy, intake, assignments

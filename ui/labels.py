@@ -27,6 +27,18 @@ FINDINGS = {
     "encrypted": QT_TRANSLATE_NOOP("Labels", "password-protected PDF"),
     "empty": QT_TRANSLATE_NOOP("Labels", "empty file"),
 }
+# The bureau's finding on an objection during 公示 (bureau/publish.ObjectionVerdict).
+VERDICTS = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "being looked into"),
+    "upheld": QT_TRANSLATE_NOOP("Labels", "upheld"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "not upheld"),
+}
+# A scanned page unfit to read (review_model/dossier/scan_quality.py); {value} is its measure.
+SCAN_PROBLEMS = {
+    "low_resolution": QT_TRANSLATE_NOOP("Labels", "page {page}: scan too coarse ({value:.0f} dpi)"),
+    "blank": QT_TRANSLATE_NOOP("Labels", "page {page}: blank page"),
+    "skewed": QT_TRANSLATE_NOOP("Labels", "page {page}: scan skewed by {value:.1f}°"),
+}
 METHODS = {
     "document_review": QT_TRANSLATE_NOOP("Labels", "Document review"),
     "site_visit": QT_TRANSLATE_NOOP("Labels", "Site visit"),
@@ -63,3 +75,8 @@ def label(table: dict[str, str], code: str | None) -> str:
         return ""
     source = table.get(code)
     return translate("Labels", source) if source else code
+
+
+def scan_label(scan) -> str:
+    """One unfit scanned page in words: its page and what is wrong with it."""
+    return label(SCAN_PROBLEMS, str(scan.problem)).format(page=scan.page, value=scan.value)

@@ -8,7 +8,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ui.labels import ACCEPTANCE, CARRIER_TYPES, label
+from ui.labels import ACCEPTANCE, CARRIER_TYPES, VERDICTS, label
 from ui.text import tr
 
 from .context import Context
@@ -49,6 +49,37 @@ def register(commands) -> None:
     publish.add_argument("-o", "--output", required=True, type=Path, help=tr("the folder for the documents"))
     publish.add_argument("--date", type=_day, help=tr("the report letter's date (default: the first working day after the publicity)"))
     publish.set_defaults(handler=publish_command)
+
+    # 公示: objections as they come in, their findings, then the final list (all in the home's audit log)
+    objection = actions.add_parser("objection", help=tr("record objections received during the publicity"))
+    objection_actions = objection.add_subparsers(dest="objection_command", metavar="ACTION", required=True)
+    add = objection_actions.add_parser("add", help=tr("record an objection to a published candidate"))
+    add.add_argument("result", type=Path, metavar="RESULT.rvres", help=tr("the chair's signed panel result"))
+    add.add_argument("--package", required=True, type=Path, help=tr("the round's package"))
+    add.add_argument("--applicant", required=True, metavar="APPLICANT_ID", help=tr("the candidate it is about"))
+    add.add_argument("--received", required=True, type=_day, help=tr("the day it reached the bureau (YYYY-MM-DD)"))
+    add.add_argument("--by", required=True, help=tr("who raised it: the unit, or the person's real name and contact"))
+    add.add_argument("--about", default="", help=tr("what it says"))
+    add.set_defaults(handler=objection_add_command)
+    decide = objection_actions.add_parser("decide", help=tr("record the finding on an objection, with its reason"))
+    decide.add_argument("number", type=int, metavar="NUMBER", help=tr("the objection's number (bureau objection list)"))
+    finding = decide.add_mutually_exclusive_group(required=True)
+    finding.add_argument("--upheld", dest="verdict", action="store_const", const="upheld",
+                         help=tr("成立: the candidate leaves the final list"))
+    finding.add_argument("--not-upheld", dest="verdict", action="store_const", const="rejected",
+                         help=tr("不成立: the candidate stays"))
+    decide.add_argument("--reason", required=True, help=tr("what the bureau found"))
+    decide.set_defaults(handler=objection_decide_command)
+    listing = objection_actions.add_parser("list", help=tr("every objection recorded and its finding"))
+    listing.add_argument("--json", action="store_true", help=tr("print one JSON list"))
+    listing.set_defaults(handler=objection_list_command)
+
+    final = actions.add_parser("final-list", help=tr("after the publicity: write the final candidate list (PDF)"))
+    final.add_argument("result", type=Path, metavar="RESULT.rvres", help=tr("the chair's signed panel result"))
+    final.add_argument("--package", required=True, type=Path, help=tr("the round's package"))
+    final.add_argument("-o", "--output", required=True, type=Path, help=tr("the folder for the document"))
+    final.add_argument("--date", type=_day, help=tr("the list's date (default: the first working day after the publicity)"))
+    final.set_defaults(handler=final_list_command)
 
 
 def rubric_export_command(ctx: Context) -> int:
@@ -99,4 +130,53 @@ def publish_command(ctx: Context) -> int:
     ctx.print(tr("Report letter: {path}, dated {sent}; the deadline {deadline} is {state}.").format(
         path=done.report_letter, sent=done.sent.isoformat(), deadline=done.deadline.isoformat(),
         state=tr("missed") if done.late else tr("met")))
+    return 0
+
+
+def objection_add_command(ctx: Context) -> int:
+    from review_model.bureau.publish import record_objection
+
+    a = ctx.args
+    done = record_objection(ctx.home(), a.result, a.package, applicant_id=a.applicant, received=a.received,
+                            objector=a.by, summary=a.about)
+    ctx.print(tr("Objection {number} about {applicant} ({name}) recorded, received {received}; decide it with "
+                 "`bureau objection decide {number}`.").format(number=done.number, applicant=done.applicant_id,
+                                                             name=done.applicant_name, received=done.received.isoformat()))
+    return 0
+
+
+def objection_decide_command(ctx: Context) -> int:
+    from review_model.bureau.publish import ObjectionVerdict, decide_objection
+
+    done = decide_objection(ctx.home(), ctx.args.number, ObjectionVerdict(ctx.args.verdict), ctx.args.reason)
+    ctx.print(tr("Objection {number} about {name}: {verdict}.").format(
+        number=done.number, name=done.applicant_name, verdict=label(VERDICTS, done.verdict)))
+    return 0
+
+
+def objection_list_command(ctx: Context) -> int:
+    import json
+
+    from review_model.bureau.publish import list_objections
+
+    rows = list_objections(ctx.home())
+    if ctx.args.json:
+        ctx.print(json.dumps([{"number": o.number, "received": o.received.isoformat(), "objector": o.objector,
+                               "applicant_id": o.applicant_id, "applicant_name": o.applicant_name, "about": o.summary,
+                               "verdict": o.verdict.value, "reason": o.reason} for o in rows], ensure_ascii=False))
+        return 0
+    for o in rows:
+        ctx.print(f"  {o.number}  {o.received.isoformat()}  {o.applicant_id} {o.applicant_name}  {o.objector}  "
+                  f"{label(VERDICTS, o.verdict)}  {o.reason}")
+    ctx.print(tr("{count} objections.").format(count=len(rows)))
+    return 0
+
+
+def final_list_command(ctx: Context) -> int:
+    from review_model.bureau.publish import write_final_list
+
+    done = write_final_list(ctx.home(), ctx.args.result, ctx.args.package, ctx.args.output, ctx.args.date)
+    ctx.print(tr("Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections.").format(
+        path=done.path, date=done.dated.isoformat(), count=sum(len(c) for c in done.candidates.values()),
+        removed=len(done.removed)))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label
+from ui.labels import ACCEPTANCE, CARRIER_TYPES, EXCHANGE_KINDS, FINDINGS, ROLES, label, scan_label
 from ui.text import tr
 
 from .context import Context
@@ -68,6 +68,8 @@ def build_command(ctx: Context) -> int:
                   f"{label(ACCEPTANCE, entry.acceptance)}")
         for finding in entry.findings:
             ctx.print(f"      - {finding.material}: {label(FINDINGS, finding.problem)}")
+        for scan in entry.scans:
+            ctx.print(f"      - {scan.material}: {scan_label(scan)}")
     accepted = sum(1 for e in report if e.acceptance == "accepted")
     ctx.print(tr("{accepted} of {total} applicants accepted, {correction} to be corrected.").format(
         accepted=accepted, total=len(report), correction=len(report) - accepted))

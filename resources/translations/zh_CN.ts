@@ -648,6 +648,70 @@
         <translation>报送函落款日期（默认：公示期满后的第一个工作日）</translation>
     </message>
     <message>
+        <source>record objections received during the publicity</source>
+        <translation>登记公示期间收到的异议</translation>
+    </message>
+    <message>
+        <source>record an objection to a published candidate</source>
+        <translation>登记对公示候选单位的异议</translation>
+    </message>
+    <message>
+        <source>the candidate it is about</source>
+        <translation>异议涉及的候选单位编号</translation>
+    </message>
+    <message>
+        <source>the day it reached the bureau (YYYY-MM-DD)</source>
+        <translation>我局收到异议的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>who raised it: the unit, or the person&apos;s real name and contact</source>
+        <translation>异议人：单位名称，或个人真实姓名及联系方式</translation>
+    </message>
+    <message>
+        <source>what it says</source>
+        <translation>异议的主要内容</translation>
+    </message>
+    <message>
+        <source>record the finding on an objection, with its reason</source>
+        <translation>登记异议的核查结论及理由</translation>
+    </message>
+    <message>
+        <source>the objection&apos;s number (bureau objection list)</source>
+        <translation>异议编号（见 bureau objection list）</translation>
+    </message>
+    <message>
+        <source>成立: the candidate leaves the final list</source>
+        <translation>异议成立：该单位不列入最终名单</translation>
+    </message>
+    <message>
+        <source>不成立: the candidate stays</source>
+        <translation>异议不成立：该单位保留在名单中</translation>
+    </message>
+    <message>
+        <source>what the bureau found</source>
+        <translation>核查情况及理由</translation>
+    </message>
+    <message>
+        <source>every objection recorded and its finding</source>
+        <translation>列出已登记的全部异议及核查结论</translation>
+    </message>
+    <message>
+        <source>print one JSON list</source>
+        <translation>输出一个 JSON 列表</translation>
+    </message>
+    <message>
+        <source>after the publicity: write the final candidate list (PDF)</source>
+        <translation>公示期满后生成认定候选名单（公示结果，PDF）</translation>
+    </message>
+    <message>
+        <source>the folder for the document</source>
+        <translation>文件保存的文件夹</translation>
+    </message>
+    <message>
+        <source>the list&apos;s date (default: the first working day after the publicity)</source>
+        <translation>名单落款日期（默认：公示期满后的第一个工作日）</translation>
+    </message>
+    <message>
         <source>Rubric {title} (version {version}) written to {path}.</source>
         <translation>评审细则《{title}》（版本 {version}）已写入 {path}。</translation>
     </message>
@@ -674,6 +738,22 @@
     <message>
         <source>met</source>
         <translation>按期报送</translation>
+    </message>
+    <message>
+        <source>Objection {number} about {applicant} ({name}) recorded, received {received}; decide it with `bureau objection decide {number}`.</source>
+        <translation>已登记第 {number} 号异议，涉及 {applicant}（{name}），收到日期 {received}；核查后请用 `bureau objection decide {number}` 登记结论。</translation>
+    </message>
+    <message>
+        <source>Objection {number} about {name}: {verdict}.</source>
+        <translation>第 {number} 号异议（涉及{name}）：{verdict}。</translation>
+    </message>
+    <message>
+        <source>{count} objections.</source>
+        <translation>共 {count} 件异议。</translation>
+    </message>
+    <message>
+        <source>Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections.</source>
+        <translation>认定候选名单：{path}，落款日期 {date}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
     </message>
     <message>
         <source>the chair&apos;s desk: compile and sign the panel result</source>
@@ -1206,6 +1286,45 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     </message>
 </context>
 <context>
+    <name>BinderPicker</name>
+    <message>
+        <source>Split {file} by page ranges ({id})</source>
+        <translation>按页码范围拆分 {file}（{id}）</translation>
+    </message>
+    <message>
+        <source>Assign these pages</source>
+        <translation>指定为该材料</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页码范围</translation>
+    </message>
+    <message>
+        <source>Remove the selected mark</source>
+        <translation>删除所选页码范围</translation>
+    </message>
+    <message>
+        <source>Select a material&apos;s first and last page (Shift+click), choose the material and assign. Each assignment is saved at once; the binder itself is not changed.</source>
+        <translation>在缩略图中选中某项材料的首页和末页（按住 Shift 单击），选择对应材料后点击“指定为该材料”。每次指定即时保存，合订本原件不作任何改动。</translation>
+    </message>
+    <message>
+        <source>(extra)</source>
+        <translation>（多余）</translation>
+    </message>
+    <message>
+        <source>page {number}</source>
+        <translation>第 {number} 页</translation>
+    </message>
+</context>
+<context>
     <name>BuildStep</name>
     <message>
         <source>Read the scanned pages here and ship the text (package build --ocr)</source>
@@ -1690,6 +1809,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>添加合订 PDF（按书签拆分）…</translation>
     </message>
     <message>
+        <source>Split a binder by page ranges…</source>
+        <translation>按页码范围拆分合订 PDF…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1714,6 +1837,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>需补正事项</translation>
     </message>
     <message>
+        <source>Checking the scanned pages: %v of %m applicants</source>
+        <translation>正在检查扫描页：第 %v / %m 个申报单位</translation>
+    </message>
+    <message>
         <source>Select an applicant first.</source>
         <translation>请先选择申报单位。</translation>
     </message>
@@ -1732,6 +1859,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     <message>
         <source>Which material is this?</source>
         <translation>该文件是哪项材料？</translation>
+    </message>
+    <message>
+        <source>{count} unfit scanned pages</source>
+        <translation>{count}页扫描件不合格</translation>
     </message>
     <message>
         <source>{accepted} of {total} applicants complete, {correction} to be corrected.</source>
@@ -2305,6 +2436,30 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>空文件</translation>
     </message>
     <message>
+        <source>being looked into</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>not upheld</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
+        <source>page {page}: scan too coarse ({value:.0f} dpi)</source>
+        <translation>第 {page} 页：扫描分辨率过低（{value:.0f} dpi）</translation>
+    </message>
+    <message>
+        <source>page {page}: blank page</source>
+        <translation>第 {page} 页：空白页</translation>
+    </message>
+    <message>
+        <source>page {page}: scan skewed by {value:.1f}°</source>
+        <translation>第 {page} 页：扫描歪斜 {value:.1f}°</translation>
+    </message>
+    <message>
         <source>Document review</source>
         <translation>材料审核</translation>
     </message>
@@ -2845,6 +3000,42 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The page ranges marked in {file} do not fit: {material} pages {first}–{last}, the binder has {pages} pages and ranges must not overlap. Correct the ranges.</source>
         <translation>{file} 中标注的页码范围有误：{material} 第{first}–{last}页；该文件共{pages}页，且各范围不得重叠。请更正页码范围。</translation>
+    </message>
+    <message>
+        <source>Pages {first}–{last} of {file} overlap pages {other_first}–{other_last}, already marked as {other}. Remove that mark or choose other pages.</source>
+        <translation>{file} 第 {first}–{last} 页与已指定为“{other}”的第 {other_first}–{other_last} 页重叠，请先删除该范围或另选页码。</translation>
+    </message>
+    <message>
+        <source>No pages are marked for {material} in {file}. Select its first and last page on the thumbnails, then assign them.</source>
+        <translation>{file} 中尚未为“{material}”选定页码，请在缩略图中选中其首页和末页后再指定。</translation>
+    </message>
+    <message>
+        <source>{applicant_id} is not on the published candidate list, so there is nothing to object to. Choose a candidate from the list.</source>
+        <translation>{applicant_id} 不在公示的拟认定候选名单中，无需登记异议，请从名单中选择候选单位。</translation>
+    </message>
+    <message>
+        <source>The objection was received on {received}, outside the publicity window {start} to {end}; only objections received within it are recorded.</source>
+        <translation>该异议收到日期为 {received}，不在公示期 {start} 至 {end} 内，只登记公示期内收到的异议。</translation>
+    </message>
+    <message>
+        <source>The objection about {applicant_id} names nobody: enter the unit or the person (real name and contact) who raised it.</source>
+        <translation>涉及 {applicant_id} 的异议未填写异议人，请填写反映单位名称，或个人真实姓名及联系方式。</translation>
+    </message>
+    <message>
+        <source>Objection {number} needs a finding, upheld or not upheld, and the reason found; enter both.</source>
+        <translation>第 {number} 号异议须登记核查结论（成立或不成立）及理由，请一并填写。</translation>
+    </message>
+    <message>
+        <source>There is no objection number {number} on this desk. Check the number in the list of objections.</source>
+        <translation>本工作台没有第 {number} 号异议，请在异议列表中核对编号。</translation>
+    </message>
+    <message>
+        <source>{count} objection(s) are not settled yet (first: number {number}, about {name}); decide each one before the final list is written.</source>
+        <translation>尚有 {count} 件异议未办结（首件为第 {number} 号，涉及{name}），请逐件登记核查结论后再生成最终名单。</translation>
+    </message>
+    <message>
+        <source>The publicity runs until {end}; the final list can be dated {date} only after it has closed. Choose a later date.</source>
+        <translation>公示期至 {end} 止，公示期满后方可生成最终名单，落款日期 {date} 不符，请选择更晚的日期。</translation>
     </message>
     <message>
         <source>This identity (fingerprint {fingerprint}) is already enrolled as {name} ({expert_id}). Nothing was changed.</source>
@@ -3735,6 +3926,86 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>Folder for the documents</source>
         <translation>文书输出文件夹</translation>
+    </message>
+    <message>
+        <source>Objections during the publicity (公示) and the final list</source>
+        <translation>公示期间异议登记与最终名单</translation>
+    </message>
+    <message>
+        <source>Load the candidate list</source>
+        <translation>读取公示候选名单</translation>
+    </message>
+    <message>
+        <source>Unit, or real name and phone</source>
+        <translation>反映单位，或个人真实姓名及电话</translation>
+    </message>
+    <message>
+        <source>What the objection says</source>
+        <translation>异议主要内容</translation>
+    </message>
+    <message>
+        <source>Record the objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核查结论</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>What the bureau found (required)</source>
+        <translation>核查情况及理由（必填）</translation>
+    </message>
+    <message>
+        <source>Upheld (成立)</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <source>Not upheld (不成立)</source>
+        <translation>异议不成立</translation>
+    </message>
+    <message>
+        <source>Write the final list</source>
+        <translation>生成最终名单</translation>
+    </message>
+    <message>
+        <source>Finding on the selected objection:</source>
+        <translation>所选异议的核查结论：</translation>
+    </message>
+    <message>
+        <source>Publicity {start} to {end}.</source>
+        <translation>公示期 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>Select an objection first.</source>
+        <translation>请先选择一件异议。</translation>
+    </message>
+    <message>
+        <source>Final list written to {path}: {count} candidates, {removed} removed by upheld objections.</source>
+        <translation>最终名单已生成：{path}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
     </message>
     <message>
         <source>too late</source>

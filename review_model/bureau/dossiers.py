@@ -258,3 +258,85 @@ def attach_binder(home: Home, applicant_id: str, binder: Path, ranges: list[tupl
             stored.append((source, material, _part_bytes(doc, part.first, part.last), origin, part.first, part.last))
     _store(home, applicant_id, stored, origin=data)
     return parts
+
+
+# --- page ranges the clerk marks on a binder's thumbnails ---------------------------------------------
+@dataclass(frozen=True)
+class BinderMark:
+    """A part of a binder attached as a material: pages first..last (1-based) of the untouched binder."""
+
+    material: str  # "" for a part split off at a bookmark that matched no material (an extra file)
+    first: int
+    last: int
+    source_name: str
+
+
+def binder_marks(home: Home, applicant_id: str, binder: Path) -> list[BinderMark]:
+    """The ranges of this binder (by its bytes) already attached to the applicant, in page order."""
+    from ..store.blobs import sha256_hex
+
+    try:
+        origin = sha256_hex(binder.read_bytes())
+    except OSError:
+        raise Problem(Code.FILE_UNREADABLE, path=str(binder)) from None
+    with home.store.read() as session:
+        rows = list(session.scalars(select(DeskMaterial).where(DeskMaterial.applicant_id == applicant_id,
+                                                               DeskMaterial.origin_sha256 == origin)))
+    return sorted((BinderMark(r.material, r.first_page, r.last_page, r.source_name) for r in rows
+                   if r.first_page is not None and r.last_page is not None), key=lambda m: m.first)
+
+
+def binder_page_count(binder: Path) -> int:
+    try:
+        data = binder.read_bytes()
+    except OSError:
+        raise Problem(Code.FILE_UNREADABLE, path=str(binder)) from None
+    with _open_binder(data, binder.name) as doc:
+        return doc.page_count
+
+
+def binder_thumbnails(binder: Path, width: int = 96) -> list[bytes]:
+    """Every page of the binder as a small PNG, `width` pixels wide, for the clerk to mark ranges on."""
+    data = binder.read_bytes()
+    images = []
+    with _open_binder(data, binder.name) as doc:
+        for page in doc:
+            zoom = width / max(page.rect.width, 1)
+            images.append(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False).tobytes("png"))
+    return images
+
+
+def mark_binder_range(home: Home, applicant_id: str, binder: Path, material: str, first: int, last: int) -> BinderMark:
+    """Attach pages first..last of the binder as `material`, at once (saved as marked). Marking a
+    material again moves it; a range that is empty, outside the binder or over another material's
+    pages is refused and nothing changes. The binder itself is kept unmodified."""
+    materials = _materials_of(home, applicant_id)
+    if material not in materials:
+        raise Problem(Code.MATERIAL_UNKNOWN, material=material, applicant_id=applicant_id)
+    try:
+        data = binder.read_bytes()
+    except OSError:
+        raise Problem(Code.FILE_UNREADABLE, path=str(binder)) from None
+    with _open_binder(data, binder.name) as doc:
+        pages = doc.page_count
+        if first < 1 or last < 1 or last < first:
+            raise Problem(Code.BINDER_RANGE_EMPTY, file=binder.name, material=material)
+        if last > pages:
+            raise Problem(Code.BINDER_RANGES_INVALID, file=binder.name, material=material, first=first, last=last,
+                          pages=pages)
+        for other in binder_marks(home, applicant_id, binder):
+            if other.material != material and other.first <= last and first <= other.last:
+                raise Problem(Code.BINDER_RANGE_OVERLAP, file=binder.name, first=first, last=last,
+                              other=other.material or other.source_name, other_first=other.first,
+                              other_last=other.last)
+        from ..store.blobs import sha256_hex
+
+        source = f"{binder.name}#{first}-{last} {material}"
+        part = _part_bytes(doc, first, last)
+    _store(home, applicant_id, [(source, material, part, sha256_hex(data), first, last)], origin=data)
+    return BinderMark(material, first, last, source)
+
+
+def required_materials(home: Home, applicant_id: str) -> list[str]:
+    """The applicant's required materials in the order of the call (its carrier type's list)."""
+    return _materials_of(home, applicant_id)

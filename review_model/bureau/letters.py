@@ -17,6 +17,7 @@ from ..calendar import WorkCalendar
 from ..carriers import OFFICIAL_NAMES
 from ..chair.pdf_common import build_pdf, heading, prepare, text_width
 from ..chair.words import chinese_day, score_text
+from ..dossier.scan_quality import MAX_SKEW_DEGREES, MIN_DPI, ScanFinding, ScanProblem
 from ..exchange.package_schema import Finding, RoundFile
 from ..signing.pdf import BoldLine
 from ..signing.pdf_tables import Rows, centre, para, style
@@ -63,6 +64,38 @@ class NoticeFacts:
     carrier_type: str
     acceptance: str  # accepted | correction
     findings: tuple[Finding, ...]
+    scans: tuple[ScanFinding, ...] = ()  # unfit scanned pages (scan_quality)
+
+
+def _pages(pages: list[int]) -> str:
+    """第3、5、7页 / 第3至6页: runs of pages as an official letter writes them."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return "第" + "、".join(f"{r[0]}至{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs) + "页"
+
+
+def scan_requests(scans: tuple[ScanFinding, ...]) -> list[tuple[str, str]]:
+    """(material, what to correct) for the unfit scanned pages, one row per material and problem."""
+    grouped: dict[tuple[str, ScanProblem], list] = {}
+    for scan in scans:
+        grouped.setdefault((scan.material, scan.problem), []).append(scan)
+    rows = []
+    for (material, problem), found in grouped.items():
+        pages = _pages([f.page for f in found])
+        if problem == ScanProblem.LOW_RESOLUTION:
+            lowest = round(min(f.value for f in found))
+            words = f"{pages}扫描分辨率过低（约{lowest}dpi），字迹不清，请按不低于{MIN_DPI}dpi重新扫描后提交"
+        elif problem == ScanProblem.BLANK:
+            words = f"{pages}为空白页，请核对是否缺页，补齐该页内容后重新扫描提交"
+        else:
+            most = max(f.value for f in found)
+            words = f"{pages}扫描歪斜（约{most:.0f}°，超过{MAX_SKEW_DEGREES:.0f}°），请将材料摆正后重新扫描提交"
+        rows.append((material, words))
+    return rows
 
 
 def correction_deadline(calendar: WorkCalendar, issued: date, working_days: int) -> date:
@@ -94,8 +127,9 @@ def render_notice(round_file: RoundFile, facts: NoticeFacts, issued: date) -> by
                            "按以下要求补正材料："))
         rows = Rows([12 * mm, 62 * mm, WIDTH - 74 * mm], text_col=2)
         rows.add([centre(t, 10.5) for t in ("序号", "材料名称", "补正要求")])
-        for index, finding in enumerate(facts.findings, start=1):
-            rows.add([centre(str(index), 10.5), para(finding.material, 10.5), para(PROBLEM_WORDS[finding.problem], 10.5)])
+        requests = [(f.material, PROBLEM_WORDS[f.problem]) for f in facts.findings] + scan_requests(facts.scans)
+        for index, (material, words) in enumerate(requests, start=1):
+            rows.add([centre(str(index), 10.5), para(material, 10.5), para(words, 10.5)])
         story += [Spacer(1, 2 * mm), rows.table(header_rows=1), Spacer(1, 3 * mm),
                   _body("补正材料应为清晰、不缺页、不歪斜并加盖公章的电子扫描件（PDF格式），每个文件按对应材料名称命名。"
                         "逾期未补正或补正后仍不符合要求的，视为放弃申报。")]
@@ -124,6 +158,7 @@ class Candidate:
     name: str
     uscc: str
     score: str
+    applicant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -205,6 +240,35 @@ def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: dat
                      subject=f"reviewdesk-report {round_file.round_id}", header_left=round_file.title,
                      header_right="报送函", footer=f"报送期限 {chinese_day(facts.deadline)}"
                      f"{'（按期）' if meets else '（逾期）'}　生成日期 {chinese_day(created.date())}")
+
+
+def render_final_list(round_file: RoundFile, facts: PublicityFacts, final: dict[str, tuple[Candidate, ...]],
+                      objections: list, dated: date) -> bytes:
+    """公示结果: the candidates that stay after the window, per carrier type, and how each objection
+    was settled (the objectors are not named: the list goes to the city bureau and on file)."""
+    prepare()
+    total = sum(len(c) for c in final.values())
+    upheld = [o for o in objections if o.verdict == "upheld"]
+    settled = (f"公示期间共收到异议{len(objections)}件，经调查核实，异议成立{len(upheld)}件、不成立{len(objections) - len(upheld)}件。"
+               if objections else "公示期间未收到异议。")
+    removed = "".join(f"经核查，关于{o.applicant_name}的异议成立，取消其拟认定候选资格。" for o in upheld)
+    intro = (f"{round_file.title}拟认定候选名单已于{_window(facts)}向社会公示。{settled}{removed}"
+             f"公示期满，确定认定候选单位共{total}个，名单如下。")
+    story = [Spacer(1, 2 * mm), para(round_file.title, 12.5, align=TA_CENTER), Spacer(1, 2 * mm),
+             BoldLine("认定候选名单（公示结果）", 19, space_after=4 * mm), _body(intro), Spacer(1, 1 * mm),
+             *_candidate_tables(PublicityFacts(final, facts.start, facts.end, facts.working_days, facts.report_by,
+                                               facts.deadline, facts.late))]
+    if objections:
+        rows = Rows([12 * mm, 26 * mm, 50 * mm, 20 * mm, WIDTH - 108 * mm], text_col=4)
+        rows.add([centre(t, 10.5) for t in ("序号", "收到日期", "涉及单位", "结论", "理由")])
+        for index, o in enumerate(objections, start=1):
+            rows.add([centre(str(index), 10.5), centre(chinese_day(o.received), 9.5), para(o.applicant_name, 10),
+                      centre("成立" if o.verdict == "upheld" else "不成立", 10.5), para(o.reason, 10)])
+        story += [CondPageBreak(40 * mm), heading("公示期间异议处理情况", 11.5), rows.table(header_rows=1)]
+    story += _signature(round_file.bureau, dated)
+    return build_pdf(story, wide=False, title=f"{round_file.title} 认定候选名单（公示结果）", author=round_file.bureau,
+                     subject=f"reviewdesk-final-list {round_file.round_id}", header_left=round_file.title,
+                     header_right="公示结果", footer=f"公示期：{_window(facts)}　{round_file.bureau}")
 
 
 def candidate_score(value, decimals: int) -> str:

@@ -90,3 +90,21 @@ class DeskCalendar(Base):
     year: Mapped[int] = mapped_column(primary_key=True)
     body: Mapped[str] = mapped_column(Text)
     source_name: Mapped[str]
+
+
+class DeskObjection(Base):
+    """An objection received during 公示 (migration 0007): who raised it, when, about which candidate,
+    and the bureau's finding — 成立 (upheld: the candidate leaves the final list) or 不成立, with why."""
+
+    __tablename__ = "desk_objection"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received: Mapped[str]  # ISO date the objection reached the bureau, within the publicity window
+    objector: Mapped[str]  # a unit (with its seal) or a person (real name and contact), as the notice asks
+    applicant_id: Mapped[str]
+    applicant_name: Mapped[str]  # as published, so the record reads on its own
+    summary: Mapped[str] = mapped_column(Text, default="")  # what the objection says
+    verdict: Mapped[str] = mapped_column(default="pending")  # ObjectionVerdict
+    reason: Mapped[str] = mapped_column(Text, default="")
+    result_sha256: Mapped[str]  # the verified panel result whose candidate list was published
+    recorded_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]

@@ -10,6 +10,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -24,6 +25,9 @@ from ..store.sealed import is_sealed
 from .desk import INTAKE_FILE, intake_identity_bytes, require_round, round_body
 from .portal import FIELDS
 from .records import DeskApplicant, DeskCalendar, DeskExpert, DeskMaterial, DeskRubric
+
+if TYPE_CHECKING:
+    from ..dossier.scan_quality import ScanFinding
 
 
 def _place(home: Home, digest: str, target: Path) -> None:
@@ -134,10 +138,13 @@ class Completeness:
     acceptance: str  # accepted | correction
     materials: tuple[MaterialEntry, ...]
     findings: tuple[Finding, ...]
+    scans: tuple[ScanFinding, ...] = ()  # unfit scanned pages, per material and page
 
 
-def completeness(home: Home) -> list[Completeness]:
-    """受理 / 补正 per applicant, by the rule `package build` applies (dossier_completeness)."""
+def completeness(home: Home, progress: Progress = no_progress, *, scans: bool = True) -> list[Completeness]:
+    """受理 / 补正 per applicant, by the rule `package build` applies (dossier_completeness).
+    `scans=False`: the files only, at once (scanned pages are judged page by page, which takes a
+    while the first time); `progress(done, total)` per applicant may raise to cancel."""
     round_file = require_round(home)
     staging = home.staging_dir()
     try:
@@ -147,11 +154,14 @@ def completeness(home: Home) -> list[Completeness]:
             applicants = list(session.scalars(select(DeskApplicant).order_by(DeskApplicant.position)))
         required = {**shipped_required_materials(), **round_file.required_materials}
         out = []
-        for a in applicants:
+        for index, a in enumerate(applicants):
+            unfit: list[ScanFinding] = []
             entries, findings = dossier_completeness(spec / "dossiers" / a.applicant_id, a.applicant_id,
-                                                     list(required[a.carrier_type]))
-            out.append(Completeness(a.applicant_id, a.name, a.carrier_type, "correction" if findings else "accepted",
-                                    tuple(entries), tuple(findings)))
+                                                     list(required[a.carrier_type]), unfit if scans else None)
+            out.append(Completeness(a.applicant_id, a.name, a.carrier_type,
+                                    "correction" if findings or unfit else "accepted", tuple(entries), tuple(findings),
+                                    tuple(unfit)))
+            progress(index + 1, len(applicants))
         return out
     finally:
         home.clear_staging(staging)

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -34,6 +35,9 @@ from ..tables import read_table
 from ..uscc import uscc_problem
 from .container import SigningKey, write_container
 from .package_schema import APPLICANT_ID, ApplicantEntry, ExpertEntry, Finding, IntakeRef, MaterialEntry, RoundFile
+
+if TYPE_CHECKING:  # numpy loads only when dossiers are checked, not when the CLI or the app starts
+    from ..dossier.scan_quality import ScanFinding
 
 APPLICANT_COLUMNS = {
     "applicant_id": ("编号", "申报编号"), "name": ("申报单位", "单位名称"), "uscc": ("统一社会信用代码",),
@@ -54,6 +58,7 @@ class CompletenessEntry:
     carrier_type: str
     acceptance: str  # accepted | correction
     findings: tuple[Finding, ...]
+    scans: tuple[ScanFinding, ...] = ()  # unfit scanned pages (too coarse, blank, skewed): also 补正
 
 
 def _nfc(text: str) -> str:
@@ -235,7 +240,8 @@ def _experts(spec: Path, applicant_ids: list[str]) -> list[ExpertEntry]:
 
 
 def _dossier(folder: Path, applicant_id: str, materials: list[str], members: dict[str, bytes],
-             sources: dict[str, str] | None = None) -> tuple[list[MaterialEntry], list[Finding]]:
+             sources: dict[str, str] | None = None,
+             scans: list[ScanFinding] | None = None) -> tuple[list[MaterialEntry], list[Finding]]:
     files = {_nfc(p.stem): p for p in sorted(folder.glob("*")) if p.is_file()} if folder.is_dir() else {}
     entries, findings = [], []
     for position, material in enumerate(materials, start=1):
@@ -254,6 +260,10 @@ def _dossier(folder: Path, applicant_id: str, materials: list[str], members: dic
             continue
         if state.status == "encrypted":
             findings.append(Finding(material=material, problem="encrypted"))
+        elif scans is not None:
+            from ..dossier.scan_quality import material_scans
+
+            scans.extend(material_scans(material, data))
         member = f"dossiers/{applicant_id}/m{position:02d}.pdf"
         members[member] = data
         if sources is not None:
@@ -299,11 +309,14 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
     applicants, report = [], []
     sources: dict[str, str] = {}
     for index, (_, row) in enumerate(rows):
+        scans: list[ScanFinding] = []
         materials, findings = _dossier(spec / "dossiers" / row["applicant_id"], row["applicant_id"],
-                                       round_file.required_materials[row["carrier_type"]], members, sources)
-        acceptance = "correction" if findings else "accepted"
+                                       round_file.required_materials[row["carrier_type"]], members, sources, scans)
+        # Unfit scans make it 补正 too; the package's findings keep their five kinds (docs/formats.md).
+        acceptance = "correction" if findings or scans else "accepted"
         applicants.append(ApplicantEntry(**row, acceptance=acceptance, findings=findings, materials=materials))
-        report.append(CompletenessEntry(row["applicant_id"], row["name"], row["carrier_type"], acceptance, tuple(findings)))
+        report.append(CompletenessEntry(row["applicant_id"], row["name"], row["carrier_type"], acceptance, tuple(findings),
+                                        tuple(scans)))
         if progress:
             progress(index + 1, len(rows))
     round_json = round_file.model_dump(mode="json", by_alias=True)
@@ -320,10 +333,11 @@ def assemble_spec(spec: Path, progress: Callable[[int, int], None] | None = None
     return Assembled(round_file, tuple(applicants), tuple(report), members, sources)
 
 
-def dossier_completeness(folder: Path, applicant_id: str,
-                         materials: list[str]) -> tuple[list[MaterialEntry], list[Finding]]:
-    """The completeness check of one applicant's dossier folder, as `build_package` makes it."""
-    return _dossier(folder, applicant_id, materials, {})
+def dossier_completeness(folder: Path, applicant_id: str, materials: list[str],
+                         scans: list[ScanFinding] | None = None) -> tuple[list[MaterialEntry], list[Finding]]:
+    """The completeness check of one applicant's dossier folder, as `build_package` makes it
+    (unfit scanned pages appended to `scans` when given)."""
+    return _dossier(folder, applicant_id, materials, {}, scans=scans)
 
 
 def build_package(spec: Path, out: Path, key: SigningKey, progress: Callable[[int, int], None] | None = None,

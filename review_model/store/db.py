@@ -31,7 +31,7 @@ from .audit import AuditLog
 from .faults import store_problem
 
 # The newest migration; compared with the database's stamp so start-up skips Alembic when current.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 def _on_connect(dbapi_connection, _record: object) -> None:

@@ -5,25 +5,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QDateEdit,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from review_model.bureau.publish import Published, publish
+from review_model.bureau.publish import (
+    ObjectionVerdict,
+    Published,
+    decide_objection,
+    list_objections,
+    publicity_facts,
+    publish,
+    record_objection,
+    write_final_list,
+)
 from review_model.bureau.spec import build_from_desk
 from review_model.errors import Code, Problem
 from review_model.home import Home
 from review_model.identity import signing_key
 
+from ..labels import VERDICTS, label
 from ..messages import describe
 from ..passphrase import Unlock, with_passphrase
 from ..tasks import BackgroundTask, run_with_progress
@@ -94,6 +111,9 @@ class BuildStep(Step):
 
 
 class PublishStep(Step):
+    """公示 and 报送: the result verified, the notice and the letter written; then the objections
+    received during the window, each with its finding, and the final list without upheld candidates."""
+
     def __init__(self, home: Home) -> None:
         super().__init__(home)
         self.result_file, self.package_file = QLineEdit(), QLineEdit(str(home.root / "round.rvpkg"))
@@ -110,10 +130,121 @@ class PublishStep(Step):
         layout.addLayout(form)
         layout.addWidget(self.publish_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.done)
-        layout.addStretch(1)
+        layout.addWidget(self._objections_box(), 1)
+        self.refresh()
+
+    def _objections_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Objections during the publicity (公示) and the final list"))
+        self.load_button = QPushButton(self.tr("Load the candidate list"))
+        self.load_button.clicked.connect(self.load_candidates)
+        self.candidate = QComboBox()
+        self.candidate.setMinimumWidth(260)
+        self.received = QDateEdit(calendarPopup=True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.objector, self.about = QLineEdit(), QLineEdit()
+        self.objector.setPlaceholderText(self.tr("Unit, or real name and phone"))
+        self.about.setPlaceholderText(self.tr("What the objection says"))
+        self.record_button = QPushButton(self.tr("Record the objection"))
+        self.record_button.clicked.connect(self.record)
+        top = QHBoxLayout()
+        top.addWidget(self.load_button)
+        top.addWidget(self.candidate)
+        top.addWidget(QLabel(self.tr("received")))
+        top.addWidget(self.received)
+        top.addWidget(self.objector, 1)
+        top.addWidget(self.about, 2)
+        top.addWidget(self.record_button)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Received"), self.tr("Raised by"),
+                                              self.tr("About"), self.tr("Finding"), self.tr("Reason")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("What the bureau found (required)"))
+        self.upheld_button = QPushButton(self.tr("Upheld (成立)"))
+        self.rejected_button = QPushButton(self.tr("Not upheld (不成立)"))
+        self.upheld_button.clicked.connect(lambda: self.decide(ObjectionVerdict.UPHELD))
+        self.rejected_button.clicked.connect(lambda: self.decide(ObjectionVerdict.REJECTED))
+        self.final_button = QPushButton(self.tr("Write the final list"))
+        self.final_button.clicked.connect(self.final_list)
+        decide = QHBoxLayout()
+        decide.addWidget(QLabel(self.tr("Finding on the selected objection:")))
+        decide.addWidget(self.reason, 1)
+        decide.addWidget(self.upheld_button)
+        decide.addWidget(self.rejected_button)
+        decide.addSpacing(20)
+        decide.addWidget(self.final_button)
+        self.final_done = QLabel()
+        self.final_done.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(decide)
+        layout.addWidget(self.final_done)
+        return box
+
+    def _paths(self) -> tuple[Path, Path]:
+        return Path(self.result_file.text()), Path(self.package_file.text())
 
     def refresh(self) -> None:
-        pass
+        rows = list_objections(self.home)
+        self.table.setRowCount(len(rows))
+        for r, o in enumerate(rows):
+            cells = (str(o.number), o.received.isoformat(), o.objector, f"{o.applicant_id} {o.applicant_name}",
+                     label(VERDICTS, o.verdict), o.reason)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 4 and o.verdict == ObjectionVerdict.UPHELD:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+
+    def load_candidates(self) -> None:
+        loaded = self.attempt(lambda: publicity_facts(*self._paths()))
+        if loaded is None:
+            return
+        _, facts = loaded
+        self.candidate.clear()
+        for chosen in facts.candidates.values():
+            for c in chosen:
+                self.candidate.addItem(f"{c.applicant_id} {c.name}", c.applicant_id)
+        self.received.setDateRange(QDate(facts.start.year, facts.start.month, facts.start.day),
+                                   QDate(facts.end.year, facts.end.month, facts.end.day))
+        self.window_text = self.tr("Publicity {start} to {end}.").format(start=facts.start.isoformat(),
+                                                                         end=facts.end.isoformat())
+        self.message.emit(self.window_text)
+
+    def record(self) -> None:
+        received = self.received.date().toPython()
+        applicant_id = self.candidate.currentData() or ""
+        done = self.attempt(lambda: record_objection(self.home, *self._paths(), applicant_id=applicant_id,
+                                                     received=received, objector=self.objector.text(),
+                                                     summary=self.about.text()))
+        if done is not None:
+            self.objector.clear()
+            self.about.clear()
+            self.refresh()
+            self.table.selectRow(self.table.rowCount() - 1)
+
+    def decide(self, verdict: ObjectionVerdict) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self.message.emit(self.tr("Select an objection first."))
+            return
+        number = int(self.table.item(row, 0).text())
+        if self.attempt(lambda: decide_objection(self.home, number, verdict, self.reason.text())) is not None:
+            self.reason.clear()
+            self.refresh()
+
+    def final_list(self) -> None:
+        done = self.attempt(lambda: write_final_list(self.home, *self._paths(), Path(self.outdir.text())))
+        if done is not None:
+            self.final_done.setText(self.tr("Final list written to {path}: {count} candidates, {removed} removed by "
+                                            "upheld objections.").format(
+                path=done.path, count=sum(len(c) for c in done.candidates.values()), removed=len(done.removed)))
 
     def run(self) -> None:
         done: Published | None = self.attempt(lambda: publish(Path(self.result_file.text()), Path(self.package_file.text()),
@@ -124,6 +255,7 @@ class PublishStep(Step):
                                       "reaches the city bureau {state} (deadline {deadline}).").format(
                 publicity=done.publicity, letter=done.report_letter, count=done.candidates, sent=done.sent.isoformat(),
                 state=state, deadline=done.deadline.isoformat()))
+            self.load_candidates()
 
 
 class BureauDesk(QWidget):

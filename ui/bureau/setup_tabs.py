@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,10 +25,12 @@ from review_model.bureau.dossiers import attach_binder, attach_folder, plan_fold
 from review_model.bureau.portal import FIELDS, edit_applicant, import_applicants, list_applicants
 from review_model.bureau.spec import completeness
 from review_model.carriers import ENTITY_KIND_NAMES
-from review_model.errors import Problem
+from review_model.errors import Code, Problem
 from review_model.home import Home
 
-from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label
+from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
+from ..messages import describe
+from ..tasks import BackgroundTask
 
 
 class Step(QWidget):
@@ -123,24 +127,45 @@ class ApplicantsStep(Step):
 class DossiersStep(Step):
     """Completeness per applicant, and where its files come from."""
 
+    scans_checked = Signal()  # the scanned pages' verdicts are on screen
+
     def __init__(self, home: Home) -> None:
         super().__init__(home)
         self.folder_button = QPushButton(self.tr("Add a folder of PDFs…"))
         self.binder_button = QPushButton(self.tr("Add a binder PDF (split at its bookmarks)…"))
+        self.ranges_button = QPushButton(self.tr("Split a binder by page ranges…"))
         self.folder_button.clicked.connect(self._choose_folder)
         self.binder_button.clicked.connect(self._choose_binder)
+        self.ranges_button.clicked.connect(lambda: self._choose_binder(by_ranges=True))
+        self.picker = None  # the open page-range picker, if any
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.binder_button)
+        buttons.addWidget(self.ranges_button)
         buttons.addStretch(1)
         self.table = _table([self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("Completeness"),
                              self.tr("Materials"), self.tr("To correct")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._show_details)
         self.summary = QLabel()
+        # What the selected applicant must correct, material by material and page by page.
+        self.details = QListWidget()
+        self.details.setMaximumHeight(170)
+        self._rows: list = []
+        # Scanned pages are judged off the GUI thread, after the files' own check is on screen.
+        self.scan_task: BackgroundTask | None = None
+        self.scan_progress = QProgressBar()
+        self.scan_progress.setFormat(self.tr("Checking the scanned pages: %v of %m applicants"))
+        self.scan_progress.setMinimumWidth(340)
+        self.scan_progress.hide()
+        status = QHBoxLayout()
+        status.addWidget(self.summary, 1)
+        status.addWidget(self.scan_progress)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.table)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(status)
+        layout.addWidget(self.details, 1)
 
     def selected(self) -> str | None:
         row = self.table.currentRow()
@@ -155,14 +180,28 @@ class DossiersStep(Step):
         if folder:
             self.add_folder(applicant_id, Path(folder))
 
-    def _choose_binder(self) -> None:
+    def _choose_binder(self, by_ranges: bool = False) -> None:
         applicant_id = self.selected()
         if applicant_id is None:
             self.message.emit(self.tr("Select an applicant first."))
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Binder of {id}").format(id=applicant_id), "", "PDF (*.pdf)")
-        if path:
+        if path and by_ranges:
+            self.open_picker(applicant_id, Path(path))
+        elif path:
             self.add_binder(applicant_id, Path(path))
+
+    def open_picker(self, applicant_id: str, binder: Path) -> None:
+        """The thumbnails of the binder, to mark each material's pages (a binder without bookmarks,
+        or whose bookmarks are wrong)."""
+        from .binder_picker import BinderPicker
+
+        try:
+            self.picker = BinderPicker(self, applicant_id, binder)
+        except Problem as problem:  # not a PDF, password-protected, unreadable
+            self.refused.emit(problem)
+            return
+        self.picker.open()
 
     def add_folder(self, applicant_id: str, folder: Path) -> None:
         plan = self.attempt(lambda: plan_folder(self.home, applicant_id, folder))
@@ -178,18 +217,68 @@ class DossiersStep(Step):
             self.refresh()
 
     def add_binder(self, applicant_id: str, binder: Path) -> None:
-        if self.attempt(lambda: attach_binder(self.home, applicant_id, binder)) is not None:
-            self.refresh()
+        try:
+            attach_binder(self.home, applicant_id, binder)
+        except Problem as problem:
+            if problem.code == Code.BINDER_NO_BOOKMARKS:  # nothing to split it by: the clerk marks the ranges
+                self.message.emit(describe(problem))
+                self.open_picker(applicant_id, binder)
+            else:
+                self.refused.emit(problem)
+            return
+        self.changed.emit()
+        self.refresh()
 
     def refresh(self) -> None:
         try:
-            rows = completeness(self.home)
+            rows = completeness(self.home, scans=False)
         except Problem:
             rows = []  # no round yet: the round tab says so
+        self._fill(rows)
+        if rows:
+            self._check_scans()
+
+    def _check_scans(self) -> None:
+        self.stop_checking()
+        home = self.home
+        task = BackgroundTask(lambda progress: completeness(home, progress), self)
+        self.scan_task = task
+        task.progressed.connect(lambda done, total: (self.scan_progress.setMaximum(total),
+                                                     self.scan_progress.setValue(done)))
+        task.succeeded.connect(lambda rows: self._scanned(task, rows))
+        task.failed.connect(lambda _error: self._scanned(task, None))
+        self.scan_progress.setValue(0)
+        self.scan_progress.show()
+        task.start()
+
+    def _scanned(self, task, rows) -> None:
+        if task is not self.scan_task:
+            return  # a check started before the latest change: its answer is stale
+        self.scan_task = None
+        self.scan_progress.hide()
+        if rows is not None:
+            self._fill(rows)
+            self.scans_checked.emit()
+
+    def stop_checking(self) -> None:
+        """Stop a scan check under way and wait for its thread (at most one applicant's pages)."""
+        task, self.scan_task = self.scan_task, None
+        if task is not None:
+            task.cancel()
+            task.wait()
+            self.scan_progress.hide()
+
+    def hideEvent(self, event) -> None:  # leaving the tab or closing the desk: no thread outlives the view
+        self.stop_checking()
+        super().hideEvent(event)
+
+    def _fill(self, rows: list) -> None:
+        self._rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             have = sum(1 for m in row.materials if m.status != "missing")
-            findings = "；".join(f"{f.material}：{label(FINDINGS, f.problem)}" for f in row.findings)
+            findings = "；".join([f"{f.material}：{label(FINDINGS, f.problem)}" for f in row.findings]
+                                + ([self.tr("{count} unfit scanned pages").format(count=len(row.scans))] if row.scans else []))
             cells = [row.applicant_id, row.name, label(CARRIER_TYPES, row.carrier_type), label(ACCEPTANCE, row.acceptance),
                      f"{have}/{len(row.materials)}", findings]
             for c, text in enumerate(cells):
@@ -201,3 +290,16 @@ class DossiersStep(Step):
         accepted = sum(1 for r in rows if r.acceptance == "accepted")
         self.summary.setText(self.tr("{accepted} of {total} applicants complete, {correction} to be corrected.").format(
             accepted=accepted, total=len(rows), correction=len(rows) - accepted))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        self.details.clear()
+        row = self.table.currentRow()
+        if not (0 <= row < len(self._rows)):
+            return
+        entry = self._rows[row]
+        for f in entry.findings:
+            self.details.addItem(f"{f.material}：{label(FINDINGS, f.problem)}")
+        for scan in entry.scans:
+            self.details.addItem(f"{scan.material}：{scan_label(scan)}")
+
