@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,26 +102,54 @@ def serif_metrics_font(path: Path) -> bytes:
     return _save(font)
 
 
-def serif_outline_font(path: Path, codes: set[int]) -> bytes:
-    """A TrueType font with the serif outlines of just these characters (plus .notdef)."""
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
+_converting = threading.Lock()  # the source font decompiles its glyphs lazily, once each
+_converted: dict[str, object] = {}  # glyph name -> TrueType glyph: documents of one run share most
+
+
+@lru_cache(maxsize=1)
+def _serif_source(path: Path):
+    """The OpenType font, read once per process and only read from (about 0.3 s)."""
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(path))
-    options = subset.Options(layout_features=[], name_IDs=["*"], name_languages=["*"], notdef_outline=True,
-                             hinting=False, glyph_names=False, recalc_bounds=True)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codes)
-    subsetter.subset(font)
-    glyph_set = font.getGlyphSet()
-    glyphs = {}
-    for name in font.getGlyphOrder():
-        pen = TTGlyphPen(glyph_set)
-        # max_err 1 unit of 1000 per em, the tolerance fontTools' own otf2ttf uses; CFF and TrueType
-        # run their contours in opposite directions
-        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-        glyphs[name] = pen.glyph()
-    _truetype_skeleton(font, glyphs)
-    return _save(font)
+    return font, font.getGlyphSet(), font.getBestCmap()
+
+
+def serif_outline_font(path: Path, codes: set[int]) -> bytes:
+    """A TrueType font with the serif outlines of just these characters (plus .notdef), built glyph by
+    glyph: fontTools' subsetter would spend a second on layout tables and hints a PDF never uses."""
+    import copy
+
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    with _converting:
+        source, glyph_set, cmap = _serif_source(path)
+        mapping = {code: cmap[code] for code in codes if code in cmap}
+        names = [".notdef", *sorted(set(mapping.values()) - {".notdef"})]
+        for name in names:
+            if name not in _converted:
+                pen = TTGlyphPen(None)
+                # max_err 1 unit of 1000 per em, the tolerance fontTools' own otf2ttf uses; CFF and
+                # TrueType run their contours in opposite directions
+                glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+                _converted[name] = pen.glyph()
+        glyphs = {name: copy.deepcopy(_converted[name]) for name in names}
+        advances = source["hmtx"].metrics
+        builder = FontBuilder(source["head"].unitsPerEm, isTTF=True)
+        builder.setupGlyphOrder(names)
+        builder.setupCharacterMap(mapping)
+        builder.setupGlyf(glyphs)
+        builder.setupHorizontalMetrics({name: (advances[name][0], getattr(glyphs[name], "xMin", 0))
+                                        for name in names})
+        builder.setupHorizontalHeader(ascent=source["hhea"].ascent, descent=source["hhea"].descent)
+        builder.font["name"] = copy.deepcopy(source["name"])  # the copyright and licence go with it
+        builder.font["OS/2"] = copy.deepcopy(source["OS/2"])
+        builder.setupPost(keepGlyphNames=False)
+        builder.setupMaxp()
+        # the source's dates, not today's: the same text makes the same PDF bytes
+        builder.font.recalcTimestamp = False
+        builder.font["head"].created = source["head"].created
+        builder.font["head"].modified = source["head"].modified
+    return _save(builder.font)
