@@ -53,40 +53,85 @@ def serif_font_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def _truetype_skeleton(font, glyphs: dict) -> None:
-    """Turn an OpenType-CFF font object into a TrueType one holding the given glyf outlines."""
-    from fontTools.ttLib import newTable
+class _Sources:
+    """The serif OpenType font, read once per process and only read from (about 0.3 s), with the
+    characters it lacks that the sans face has (Hangul, Latin letters such as Ł or č) borrowed from
+    the sans face, scaled to the serif's em: better a sans letter than an empty box."""
 
-    order = font.getGlyphOrder()
-    glyf = font["glyf"] = newTable("glyf")
-    font["loca"] = newTable("loca")
-    glyf.glyphOrder = order
-    glyf.glyphs = glyphs
-    del font["CFF "]
-    if "VORG" in font:  # vertical origins belong to CFF fonts
-        del font["VORG"]
-    glyf.compile(font)
-    hmtx = font["hmtx"]
-    for name, glyph in glyphs.items():  # TrueType wants the left side bearing to equal xMin
-        if getattr(glyph, "numberOfContours", 0):
-            hmtx[name] = (hmtx[name][0], glyph.xMin)
-    maxp = font["maxp"] = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    maxp.maxZones = 1
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-        setattr(maxp, field, 0)
-    maxp.compile(font)
-    font["post"].formatType = 3.0  # no glyph names: a CFF font's 31,000 names would only add weight
-    font.sfntVersion = "\0\1\0\0"
+    def __init__(self, path: Path) -> None:
+        import io
+
+        from fontTools.ttLib import TTFont
+
+        self.serif = TTFont(str(path))
+        self.serif_glyphs = self.serif.getGlyphSet()
+        sans = TTFont(io.BytesIO(cjk_font_bytes()))
+        self.sans_glyphs = sans.getGlyphSet()
+        self.scale = self.serif["head"].unitsPerEm / sans["head"].unitsPerEm
+        self.cmap = dict(self.serif.getBestCmap())
+        self.advances = {name: advance for name, (advance, _) in self.serif["hmtx"].metrics.items()}
+        self.borrowed: dict[str, str] = {}  # our glyph name -> the sans face's
+        sans_advances = sans["hmtx"].metrics
+        for code, name in sans.getBestCmap().items():
+            if code not in self.cmap:
+                ours = self.cmap[code] = f"sans.{name}"
+                self.borrowed[ours] = name
+                self.advances[ours] = round(sans_advances[name][0] * self.scale)
+        self.order = [*self.serif.getGlyphOrder(), *self.borrowed]
+
+    def draw(self, name: str):
+        """The TrueType glyph of one of our glyph names."""
+        from fontTools.pens.cu2quPen import Cu2QuPen
+        from fontTools.pens.recordingPen import DecomposingRecordingPen
+        from fontTools.pens.transformPen import TransformPen
+        from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+        pen = TTGlyphPen(None)
+        if name in self.borrowed:  # already quadratic; its components (Ł is L and a stroke) drawn out
+            outline = DecomposingRecordingPen(self.sans_glyphs)
+            self.sans_glyphs[self.borrowed[name]].draw(outline)
+            outline.replay(TransformPen(pen, (self.scale, 0, 0, self.scale, 0, 0)))
+        else:
+            # max_err 1 unit of 1000 per em, the tolerance fontTools' own otf2ttf uses; CFF and
+            # TrueType run their contours in opposite directions
+            self.serif_glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        return pen.glyph()
+
+    def build(self, names: list[str], mapping: dict[int, str], glyphs: dict) -> bytes:
+        """A TrueType font of these glyphs, with the serif's vertical metrics, names and licence."""
+        import copy
+        import io
+
+        from fontTools.fontBuilder import FontBuilder
+
+        serif = self.serif
+        builder = FontBuilder(serif["head"].unitsPerEm, isTTF=True)
+        builder.setupGlyphOrder(names)
+        builder.setupCharacterMap(mapping)
+        builder.setupGlyf(glyphs)
+        builder.setupHorizontalMetrics({name: (self.advances[name], getattr(glyphs[name], "xMin", 0))
+                                        for name in names})
+        builder.setupHorizontalHeader(ascent=serif["hhea"].ascent, descent=serif["hhea"].descent)
+        builder.font["name"] = copy.deepcopy(serif["name"])  # the copyright and licence go with it
+        builder.font["OS/2"] = copy.deepcopy(serif["OS/2"])
+        builder.setupPost(keepGlyphNames=False)
+        builder.setupMaxp()
+        # the source's dates, not today's: the same text makes the same PDF bytes
+        builder.font.recalcTimestamp = False
+        builder.font["head"].created = serif["head"].created
+        builder.font["head"].modified = serif["head"].modified
+        out = io.BytesIO()
+        builder.font.save(out)
+        return out.getvalue()
 
 
-def _save(font) -> bytes:
-    import io
+_converting = threading.Lock()  # the source fonts decompile their glyphs lazily, once each
+_converted: dict[str, object] = {}  # glyph name -> TrueType glyph: documents of one run share most
 
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
+
+@lru_cache(maxsize=1)
+def _sources(path: Path) -> _Sources:
+    return _Sources(path)
 
 
 @lru_cache(maxsize=1)
@@ -94,62 +139,23 @@ def serif_metrics_font(path: Path) -> bytes:
     """The serif font as TrueType with every glyph empty: its widths, cmap and vertical metrics are
     what reportlab lays text out with; the outlines come per document (serif_outline_font)."""
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont
 
-    font = TTFont(str(path))
-    empty = TTGlyphPen(None).glyph()
-    _truetype_skeleton(font, {name: empty for name in font.getGlyphOrder()})
-    return _save(font)
-
-
-_converting = threading.Lock()  # the source font decompiles its glyphs lazily, once each
-_converted: dict[str, object] = {}  # glyph name -> TrueType glyph: documents of one run share most
-
-
-@lru_cache(maxsize=1)
-def _serif_source(path: Path):
-    """The OpenType font, read once per process and only read from (about 0.3 s)."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(path))
-    return font, font.getGlyphSet(), font.getBestCmap()
+    with _converting:
+        sources = _sources(path)
+        empty = TTGlyphPen(None).glyph()
+        return sources.build(sources.order, sources.cmap, {name: empty for name in sources.order})
 
 
 def serif_outline_font(path: Path, codes: set[int]) -> bytes:
-    """A TrueType font with the serif outlines of just these characters (plus .notdef), built glyph by
+    """A TrueType font with the outlines of just these characters (plus .notdef), built glyph by
     glyph: fontTools' subsetter would spend a second on layout tables and hints a PDF never uses."""
     import copy
 
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
     with _converting:
-        source, glyph_set, cmap = _serif_source(path)
-        mapping = {code: cmap[code] for code in codes if code in cmap}
+        sources = _sources(path)
+        mapping = {code: sources.cmap[code] for code in codes if code in sources.cmap}
         names = [".notdef", *sorted(set(mapping.values()) - {".notdef"})]
         for name in names:
             if name not in _converted:
-                pen = TTGlyphPen(None)
-                # max_err 1 unit of 1000 per em, the tolerance fontTools' own otf2ttf uses; CFF and
-                # TrueType run their contours in opposite directions
-                glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-                _converted[name] = pen.glyph()
-        glyphs = {name: copy.deepcopy(_converted[name]) for name in names}
-        advances = source["hmtx"].metrics
-        builder = FontBuilder(source["head"].unitsPerEm, isTTF=True)
-        builder.setupGlyphOrder(names)
-        builder.setupCharacterMap(mapping)
-        builder.setupGlyf(glyphs)
-        builder.setupHorizontalMetrics({name: (advances[name][0], getattr(glyphs[name], "xMin", 0))
-                                        for name in names})
-        builder.setupHorizontalHeader(ascent=source["hhea"].ascent, descent=source["hhea"].descent)
-        builder.font["name"] = copy.deepcopy(source["name"])  # the copyright and licence go with it
-        builder.font["OS/2"] = copy.deepcopy(source["OS/2"])
-        builder.setupPost(keepGlyphNames=False)
-        builder.setupMaxp()
-        # the source's dates, not today's: the same text makes the same PDF bytes
-        builder.font.recalcTimestamp = False
-        builder.font["head"].created = source["head"].created
-        builder.font["head"].modified = source["head"].modified
-    return _save(builder.font)
+                _converted[name] = sources.draw(name)
+        return sources.build(names, mapping, {name: copy.deepcopy(_converted[name]) for name in names})

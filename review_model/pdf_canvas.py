@@ -53,7 +53,7 @@ class _SerifFont(TTFont):
         state = self.state.get(doc)
         codes = {code for subset in state.subsets for code in subset} if state else set()
         if doc in self.missing:
-            log.warning("%s has no glyph for %s: printed as an empty box", SERIF_FAMILY,
+            log.warning("%s has no glyph for %s (nor the sans face): printed as an empty box", SERIF_FAMILY,
                         " ".join(f"U+{ord(c):04X}" for c in sorted(self.missing.pop(doc))))
         with self._saving:
             self.face.outlines = TTFontFile(io.BytesIO(serif_outline_font(self.source, codes)))

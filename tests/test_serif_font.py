@@ -103,11 +103,21 @@ def test_a_document_prints_every_character_in_serif_and_its_headings_in_sans():
     _assert_every_character_has_its_glyph(pdf, SANS)
 
 
+def test_letters_the_serif_lacks_are_borrowed_from_the_sans_face_not_left_empty(caplog):
+    names = "外籍专家 Łukasz Dvořák、김민준"  # Noto Serif SC has no Ł, ř or Hangul; the sans face has them
+    with caplog.at_level(logging.WARNING, logger="review_model.pdf_canvas"):
+        pdf = build_pdf([para(names, 10.5)], wide=False, title="t", author="a", subject="s", header_left="",
+                        header_right="", footer="")
+    assert "no glyph" not in caplog.text
+    assert names in "".join(c for font, c, _ in _drawn(pdf) if font == SERIF)
+    _assert_every_character_has_its_glyph(pdf, SERIF)
+
+
 def test_a_character_the_serif_lacks_is_named_in_the_log(caplog):
     with caplog.at_level(logging.WARNING, logger="review_model.pdf_canvas"):
         build_pdf([para("签到😀完毕", 10.5)], wide=False, title="t", author="a", subject="s", header_left="",
                   header_right="", footer="")
-    assert "U+1F600" in caplog.text
+    assert "U+1F600" in caplog.text  # neither face has an emoji
 
 
 def _one_line(font) -> bytes:
