@@ -97,7 +97,7 @@ class _Sources:
             self.serif_glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
         return pen.glyph()
 
-    def build(self, names: list[str], mapping: dict[int, str], glyphs: dict) -> bytes:
+    def build(self, names: list[str], mapping: dict[int, str], glyphs: dict, *, empty: bool = False) -> bytes:
         """A TrueType font of these glyphs, with the serif's vertical metrics, names and licence."""
         import copy
         import io
@@ -120,6 +120,10 @@ class _Sources:
         builder.font.recalcTimestamp = False
         builder.font["head"].created = serif["head"].created
         builder.font["head"].modified = serif["head"].modified
+        if empty:  # the PDF's FontBBox is read from here: the real glyphs', not the empty ones'
+            builder.font.recalcBBoxes = False
+            for field in ("xMin", "yMin", "xMax", "yMax"):
+                setattr(builder.font["head"], field, getattr(serif["head"], field))
         out = io.BytesIO()
         builder.font.save(out)
         return out.getvalue()
@@ -143,7 +147,7 @@ def serif_metrics_font(path: Path) -> bytes:
     with _converting:
         sources = _sources(path)
         empty = TTGlyphPen(None).glyph()
-        return sources.build(sources.order, sources.cmap, {name: empty for name in sources.order})
+        return sources.build(sources.order, sources.cmap, {name: empty for name in sources.order}, empty=True)
 
 
 def serif_outline_font(path: Path, codes: set[int]) -> bytes:

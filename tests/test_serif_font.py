@@ -101,6 +101,12 @@ def test_a_document_prints_every_character_in_serif_and_its_headings_in_sans():
     assert "".join(c for font, c, _ in drawn if font == SANS) == "一、补正要求"
     _assert_every_character_has_its_glyph(pdf, SERIF)
     _assert_every_character_has_its_glyph(pdf, SANS)
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:  # a real bounding box for viewers that clip by it
+        for xref, _, _, basefont, *_ in doc[0].get_fonts(full=True):
+            if basefont.endswith(SERIF):
+                descriptor = doc.xref_get_key(xref, "FontDescriptor")[1].split()[0]
+                box = [float(v) for v in doc.xref_get_key(int(descriptor), "FontBBox")[1].strip("[]").split()]
+                assert box[2] - box[0] >= 1000 and box[3] - box[1] >= 1000, box
 
 
 def test_letters_the_serif_lacks_are_borrowed_from_the_sans_face_not_left_empty(caplog):
