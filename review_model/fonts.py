@@ -78,6 +78,7 @@ class _Sources:
                 self.borrowed[ours] = name
                 self.advances[ours] = round(sans_advances[name][0] * self.scale)
         self.order = [*self.serif.getGlyphOrder(), *self.borrowed]
+        self.draw(".notdef")  # every module a conversion needs is loaded now, where a failure falls back
 
     def draw(self, name: str):
         """The TrueType glyph of one of our glyph names."""
