@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from ..pdf_canvas import numbered_canvas
+from ..pdf_canvas import heading_font, numbered_canvas
 from ..round_time import in_round_time
 from ..signing.pdf import _register_font
 from ..signing.pdf_tables import FONT, GREY, style
@@ -46,6 +46,7 @@ def china_day(moment: datetime) -> str:
 
 def heading(text: str, size: float = 12) -> Paragraph:
     look = style(size, leading=size * 1.35)
+    look.fontName = heading_font(FONT)  # 黑体-style headings over 宋体-style text
     look.spaceBefore, look.spaceAfter = 8, 4
     return Paragraph(text, look)
 

@@ -15,12 +15,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from ..carriers import OFFICIAL_NAMES
-from ..fonts import cjk_font_file
-from ..pdf_canvas import numbered_canvas
+from ..pdf_canvas import heading_font, numbered_canvas, register_document_font
 from ..round_time import in_round_time
 from ..rubric import Rubric
 from .document import SUBJECT_PREFIX, SheetDocument, short_hash
@@ -42,7 +40,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 22 * mm, 20 * mm
 
 @lru_cache(maxsize=1)
 def _register_font() -> str:
-    pdfmetrics.registerFont(TTFont(FONT, str(cjk_font_file())))
+    register_document_font(FONT)  # the serif face, or the sans one when it is missing (pdf_canvas)
     return FONT
 
 
@@ -82,6 +80,7 @@ class BoldLine(Flowable):
 
 def _heading(text: str) -> Paragraph:
     heading = style(11.5, leading=15)
+    heading.fontName = heading_font(FONT)  # 黑体-style headings over 宋体-style text
     heading.spaceBefore, heading.spaceAfter = 9, 4
     return Paragraph(text, heading)
 
