@@ -3,6 +3,7 @@ file is, how the expert turned its pages, and its search index. Plain data out; 
 stay in the domain (the UI names materials by id)."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -127,7 +128,10 @@ class DossierLibrary:
 
     @cached_property
     def index(self) -> TextIndex:
-        return TextIndex(self.index_path, key=self.home.key)
+        index = TextIndex(self.index_path, key=self.home.key)
+        if self.home.key is not None:  # encrypted: decrypt its pages now, off the caller's thread (TextIndex.warm)
+            threading.Thread(target=index.warm, name="index-warm", daemon=True).start()
+        return index
 
     def search(self, query: str, materials: list[MaterialInfo] | tuple[MaterialInfo, ...], limit: int = 1000) -> list[Hit]:
         """Hits for `query` in these materials, in their order then page order."""

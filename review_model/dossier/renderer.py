@@ -14,7 +14,7 @@ from .client import RenderWorker
 from .geometry import PageGeometry
 from .library import DossierLibrary, MaterialInfo
 from .outline import OutlineEntry
-from .protocol import PREFETCH, TEXT, THUMBNAIL, VISIBLE
+from .protocol import BACKGROUND, PREFETCH, TEXT, THUMBNAIL, VISIBLE
 
 TextLine = tuple[tuple[str, float, float, float, float], ...]
 
@@ -72,6 +72,7 @@ class MaterialRenderer:
         self.worker = worker or RenderWorker(key=library.home.key)
         self._sealer = sealer_for(library.home.key)
         self._materials: dict[int, MaterialInfo] = {}
+        self._warmed: set[str] = set()  # the applicant whose dossiers the worker was asked to decrypt ahead
 
     @staticmethod
     def _key(material_id: int) -> str:
@@ -97,8 +98,24 @@ class MaterialRenderer:
             done(OpenedMaterial(material, pages, tuple(reply["labels"]), tuple(reply["outline"]),
                                 bool(reply["repaired"] or reply["broken"]), tuple(reply["broken"])))
 
-        return self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
-                                   path=str(path), password=password)
+        request = self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
+                                      path=str(path), password=password)
+        self._warm_siblings(material)
+        return request
+
+    def _warm_siblings(self, material: MaterialInfo) -> None:
+        """In a sealed home, have the worker decrypt the applicant's other dossiers while the expert
+        reads this one (after it, in list order: the order they are read in), so the next open finds
+        plaintext in the worker's memory instead of waiting for a whole file's decryption."""
+        if self._sealer is None or material.applicant_id in self._warmed:
+            return
+        self._warmed = {material.applicant_id}
+        siblings = self.library.materials(material.applicant_id)
+        at = next((i for i, m in enumerate(siblings) if m.material_id == material.material_id), 0)
+        for other in siblings[at + 1:] + siblings[:at]:
+            if other.has_file and other.sha256 != material.sha256:
+                self.worker.request("warm", None, BACKGROUND, path=str(self.library.home.blobs.path(other.sha256)),
+                                    group=material.applicant_id)
 
     def close_material(self, material_id: int) -> None:
         if self._materials.pop(material_id, None) is not None:

@@ -1,0 +1,75 @@
+"""A sealed home's dossiers are decrypted ahead, in the render worker's memory (issue 15: opening a
+material must cost no more than a plain one's): while the expert reads one of an applicant's
+materials, the worker decrypts the others, so opening the next one finds its plaintext ready."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from review_model.dossier.library import DossierLibrary
+from review_model.dossier.protocol import BACKGROUND
+from review_model.dossier.renderer import MaterialRenderer
+from review_model.errors import Code, Problem
+from review_model.store.sealed import HEADER_SIZE, is_sealed
+from tests.support import dossier_pdfs as pdfs
+from tests.support.dossier_home import dossier_home
+from tests.test_sealed_files import _wait
+
+
+@pytest.fixture
+def sealed_dossier(tmp_path):
+    home, ids = dossier_home(tmp_path / "home", [("申报表", pdfs.text_pdf(["高技能人才培训基地申报表"])),
+                                                 ("培训管理制度", pdfs.text_pdf(["总则", "考核办法", "附则"])),
+                                                 ("场地证明", pdfs.scan_pdf(2))], key=os.urandom(32))
+    yield home, ids
+    home.close()
+
+
+def _alter(path) -> None:
+    os.chmod(path, 0o600)
+    data = bytearray(path.read_bytes())
+    data[HEADER_SIZE + 40] ^= 0x80
+    path.write_bytes(data)
+
+
+def test_opening_one_material_has_the_worker_decrypt_the_applicants_others_ahead(sealed_dossier):
+    home, ids = sealed_dossier
+    library = DossierLibrary(home)
+    renderer = MaterialRenderer(library)
+    try:
+        first = _wait(lambda done: renderer.open(library.material(ids[0]), done))
+        assert len(first.pages) == 1
+        renderer.worker.call("close", priority=BACKGROUND, doc="none")  # after the warm requests it sent
+        later = library.material(ids[2])
+        assert is_sealed(library.file(later))
+        _alter(library.file(later))  # the file on disk can no longer be decrypted: only memory has it
+        opened = _wait(lambda done: renderer.open(later, done))
+        assert not isinstance(opened, Problem), opened
+        assert len(opened.pages) == 2
+        piece = _wait(lambda done: renderer.render(ids[2], 1, 0, 1.0, (0, 0, 100, 100), done))
+        assert (piece.width, piece.height) == (100, 100)
+    finally:
+        renderer.close()
+        library.close()
+
+
+def test_another_applicant_lets_the_last_ones_decrypted_dossiers_go(sealed_dossier):
+    from review_model.dossier.worker_ops import Engine
+    from review_model.store.sealed import Sealer
+
+    home, ids = sealed_dossier
+    library = DossierLibrary(home)
+    path = str(library.file(library.material(ids[1])))
+    engine = Engine(bytearray(1 << 20), 1 << 20)  # the worker's own code, in this process
+    engine.sealer = Sealer(home.key)
+    assert engine.warm(path, group="A") == {}
+    assert path in engine.warmed
+    assert engine.open("m1", path)["pages"]
+    engine.close("m1")
+    engine.warm(str(library.file(library.material(ids[2]))), group="B")
+    assert path not in engine.warmed  # the other applicant's plaintext is no longer held
+    _alter(library.file(library.material(ids[1])))
+    assert engine.open("m1", path) == {"error": Code.SEALED_FILE_DAMAGED.value}
+    library.close()
+
