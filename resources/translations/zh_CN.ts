@@ -1,14 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Creating the demo round (realistic dossiers, first time only)…</source>
         <translation>正在创建演示评审轮次（生成仿真申报材料，仅首次需要）…</translation>
     </message>
     <message>
-        <source>Demo: this computer has no secure keyring, so the demo&apos;s keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
+        <source>Demo: this computer has no secure keyring, so the demo's keys are in passphrase-protected files. The passphrase is {passphrase}.</source>
         <translation>演示：本机没有安全的系统密钥环，演示身份的私钥保存在受口令保护的文件中，口令为 {passphrase}。</translation>
     </message>
     <message>
@@ -76,7 +75,7 @@
         <translation>已签名评审包的保存位置</translation>
     </message>
     <message>
-        <source>the intake&apos;s TLS certificate: the package pins it, and the experts&apos; apps trust no other</source>
+        <source>the intake's TLS certificate: the package pins it, and the experts' apps trust no other</source>
         <translation>受理服务的 TLS 证书：写入评审包予以固定，专家端只信任该证书</translation>
     </message>
     <message>
@@ -88,7 +87,7 @@
         <translation>要核验的文件：评审包（.rvpkg）、评分回传包（.rvret）或评审结果（.rvres）</translation>
     </message>
     <message>
-        <source>the round&apos;s package, to check who signed</source>
+        <source>the round's package, to check who signed</source>
         <translation>本轮评审包，用于核对签名人</translation>
     </message>
     <message>
@@ -96,7 +95,7 @@
         <translation>受信任的公开身份文件（可多次指定）</translation>
     </message>
     <message>
-        <source>the experts&apos; return bundles, to compute a panel result again from their sheets</source>
+        <source>the experts' return bundles, to compute a panel result again from their sheets</source>
         <translation>各专家的评分回传包，用于依据其评分表重新核算评审结果</translation>
     </message>
     <message>
@@ -108,7 +107,7 @@
         <translation>区人力资源局下发的评审包</translation>
     </message>
     <message>
-        <source>the bureau&apos;s fingerprint, as confirmed with the bureau (first import)</source>
+        <source>the bureau's fingerprint, as confirmed with the bureau (first import)</source>
         <translation>已与区人力资源局核对过的指纹（首次导入时）</translation>
     </message>
     <message>
@@ -144,7 +143,7 @@
         <translation>已导入评审轮次 {round}：申报单位 {applicants} 家，申报材料 {materials} 份。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s signing identity</source>
+        <source>this workspace's signing identity</source>
         <translation>本工作区的签名身份</translation>
     </message>
     <message>
@@ -152,7 +151,7 @@
         <translation>创建签名身份（仅需一次）</translation>
     </message>
     <message>
-        <source>your name (or the bureau&apos;s), as it will appear on signed documents</source>
+        <source>your name (or the bureau's), as it will appear on signed documents</source>
         <translation>您的姓名（或区人力资源局名称），将显示在签名文件上</translation>
     </message>
     <message>
@@ -208,11 +207,11 @@
         <translation>公开身份文件已写入 {path}。请交给区人力资源局，并向对方口头核对指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>this workspace&apos;s identity, round and applicants</source>
+        <source>this workspace's identity, round and applicants</source>
         <translation>本工作区的身份、评审轮次和申报单位</translation>
     </message>
     <message>
-        <source>the bureau&apos;s intake service: signed sheets arrive over the network</source>
+        <source>the bureau's intake service: signed sheets arrive over the network</source>
         <translation>区局受理服务：已签名评分表经网络送达</translation>
     </message>
     <message>
@@ -252,19 +251,19 @@
         <translation>客户端无数据多少秒后暂停传输（之后可续传）</translation>
     </message>
     <message>
-        <source>open a round: only the package&apos;s experts may deliver</source>
+        <source>open a round: only the package's experts may deliver</source>
         <translation>开放评审批次：仅评审包中的专家可提交</translation>
     </message>
     <message>
-        <source>the round&apos;s signed review package</source>
+        <source>the round's signed review package</source>
         <translation>本评审轮次已签名的评审包</translation>
     </message>
     <message>
-        <source>write the intake&apos;s public receipt key, for the round spec</source>
+        <source>write the intake's public receipt key, for the round spec</source>
         <translation>导出受理服务的回执公钥，供批次配置使用</translation>
     </message>
     <message>
-        <source>where to write the intake&apos;s public receipt key</source>
+        <source>where to write the intake's public receipt key</source>
         <translation>受理服务回执公钥的保存位置</translation>
     </message>
     <message>
@@ -276,11 +275,11 @@
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <source>print a one-time login link to the bureau&apos;s dashboard</source>
+        <source>print a one-time login link to the bureau's dashboard</source>
         <translation>生成区局看板的一次性登录链接</translation>
     </message>
     <message>
-        <source>the intake&apos;s address as the bureau&apos;s browser reaches it</source>
+        <source>the intake's address as the bureau's browser reaches it</source>
         <translation>区局浏览器访问受理服务所用的地址</translation>
     </message>
     <message>
@@ -296,7 +295,7 @@
         <translation>评审批次 {round} 此前已使用该评审包开放，未作任何更改。</translation>
     </message>
     <message>
-        <source>The intake&apos;s receipt key ({fingerprint}) is in {path}. Put it in the round spec as intake.pub.</source>
+        <source>The intake's receipt key ({fingerprint}) is in {path}. Put it in the round spec as intake.pub.</source>
         <translation>受理服务的回执公钥（{fingerprint}）已写入 {path}，请将其作为 intake.pub 放入批次配置。</translation>
     </message>
     <message>
@@ -308,7 +307,7 @@
         <translation>评审批次 {round} {title}：已受理回传包 {bundles} 个；已送达 {delivered}，未提交 {missing}，回避 {conflict}，拒收 {refused}。</translation>
     </message>
     <message>
-        <source>The chair&apos;s signed panel result arrived {when} (receipt no. {seq}).</source>
+        <source>The chair's signed panel result arrived {when} (receipt no. {seq}).</source>
         <translation>评审组长签署的评审结果已于 {when} 收到（第{seq}号回执）。</translation>
     </message>
     <message>
@@ -404,7 +403,7 @@
         <translation>导入离线评分表</translation>
     </message>
     <message>
-        <source>The sheet changed in the app after this form was exported. Overwrite the app&apos;s scores with the form?</source>
+        <source>The sheet changed in the app after this form was exported. Overwrite the app's scores with the form?</source>
         <translation>导出该表后，软件中的评分又有改动。要用表中的内容覆盖软件中的评分吗？</translation>
     </message>
     <message>
@@ -568,15 +567,15 @@
         <translation>不是有效日期（YYYY-MM-DD）：{value}</translation>
     </message>
     <message>
-        <source>the bureau&apos;s desk: rubric workbooks, notices, publicity</source>
+        <source>the bureau's desk: rubric workbooks, notices, publicity</source>
         <translation>区人力资源局工作台：评审细则表格、受理/补正通知、公示</translation>
     </message>
     <message>
-        <source>the district&apos;s rubric as a spreadsheet and back</source>
+        <source>the district's rubric as a spreadsheet and back</source>
         <translation>本区评审细则导出为表格及从表格导入</translation>
     </message>
     <message>
-        <source>write a carrier type&apos;s rubric as an XLSX workbook</source>
+        <source>write a carrier type's rubric as an XLSX workbook</source>
         <translation>将某一载体类型的评审细则导出为 XLSX 表格</translation>
     </message>
     <message>
@@ -604,7 +603,7 @@
         <translation>为每个申报单位生成受理通知书或补正材料通知书（PDF）</translation>
     </message>
     <message>
-        <source>the package&apos;s spec folder</source>
+        <source>the package's spec folder</source>
         <translation>评审包源文件夹</translation>
     </message>
     <message>
@@ -612,19 +611,19 @@
         <translation>通知书的输出文件夹</translation>
     </message>
     <message>
-        <source>the notices&apos; date (default: today)</source>
+        <source>the notices' date (default: today)</source>
         <translation>通知书落款日期（默认：今天）</translation>
     </message>
     <message>
-        <source>verify the chair&apos;s result, then write the publicity notice and the report letter</source>
+        <source>verify the chair's result, then write the publicity notice and the report letter</source>
         <translation>核验组长签署的评审结果，然后生成公示通知和报送函</translation>
     </message>
     <message>
-        <source>the chair&apos;s signed panel result</source>
+        <source>the chair's signed panel result</source>
         <translation>组长签署的评审结果</translation>
     </message>
     <message>
-        <source>the round&apos;s package</source>
+        <source>the round's package</source>
         <translation>本轮评审包</translation>
     </message>
     <message>
@@ -632,7 +631,7 @@
         <translation>文书的输出文件夹</translation>
     </message>
     <message>
-        <source>the report letter&apos;s date (default: the first working day after the publicity)</source>
+        <source>the report letter's date (default: the first working day after the publicity)</source>
         <translation>报送函落款日期（默认：公示期满后的第一个工作日）</translation>
     </message>
     <message>
@@ -640,7 +639,7 @@
         <translation>评审细则《{title}》（版本 {version}）已写入 {path}。</translation>
     </message>
     <message>
-        <source>Rubric {title} (version {version}) written to {path}; {count} changes from the city&apos;s template.</source>
+        <source>Rubric {title} (version {version}) written to {path}; {count} changes from the city's template.</source>
         <translation>评审细则《{title}》（版本 {version}）已写入 {path}；与市级模板相比有 {count} 处调整。</translation>
     </message>
     <message>
@@ -664,7 +663,7 @@
         <translation>按期报送</translation>
     </message>
     <message>
-        <source>the chair&apos;s desk: compile and sign the panel result</source>
+        <source>the chair's desk: compile and sign the panel result</source>
         <translation>组长工作台：汇总评分并签署评审结果</translation>
     </message>
     <message>
@@ -672,7 +671,7 @@
         <translation>核验评分回传包、汇总评分并签署评审结果</translation>
     </message>
     <message>
-        <source>the round&apos;s review package</source>
+        <source>the round's review package</source>
         <translation>本评审轮次的评审包</translation>
     </message>
     <message>
@@ -740,7 +739,7 @@
         <translation>评审结果已由 {name} 签署：{path}（拟认定候选 {candidates} 家），专家评审汇总表、候选名单和评分工作簿已保存在 {folder}。</translation>
     </message>
     <message>
-        <source>Abnormal (畸高畸低): a total more than {ratio}% of the maximum away from the other experts&apos; median.</source>
+        <source>Abnormal (畸高畸低): a total more than {ratio}% of the maximum away from the other experts' median.</source>
         <translation>畸高畸低：某专家总分与其他专家总分中位数之差超过满分的 {ratio}%。</translation>
     </message>
     <message>
@@ -780,7 +779,7 @@
         <translation>要查找的字词（一两个汉字即可）</translation>
     </message>
     <message>
-        <source>only this applicant&apos;s dossier</source>
+        <source>only this applicant's dossier</source>
         <translation>仅检索该申报单位的材料</translation>
     </message>
     <message>
@@ -816,15 +815,15 @@
         <translation>正在核验 {name}…</translation>
     </message>
     <message>
-        <source>send this workspace&apos;s outbox to the bureau&apos;s intake and check every receipt</source>
+        <source>send this workspace's outbox to the bureau's intake and check every receipt</source>
         <translation>将本工作区待报送的评分表报送至区人力资源局受理服务，并逐一核验回执</translation>
     </message>
     <message>
-        <source>the intake&apos;s address (default: the one the package names)</source>
+        <source>the intake's address (default: the one the package names)</source>
         <translation>受理服务地址（默认使用评审包中指定的地址）</translation>
     </message>
     <message>
-        <source>print every outbox item&apos;s state as one JSON object</source>
+        <source>print every outbox item's state as one JSON object</source>
         <translation>以一个 JSON 对象输出待发送队列中每一项的状态</translation>
     </message>
     <message>
@@ -868,7 +867,7 @@
         <translation>立即报送已签名评分表(&amp;N)</translation>
     </message>
     <message>
-        <source>remove this round&apos;s dossiers, index and caches once its sheets are delivered and the report deadline has passed</source>
+        <source>remove this round's dossiers, index and caches once its sheets are delivered and the report deadline has passed</source>
         <translation>评分表已报送且报送截止日期已过后，删除本轮的申报材料、检索索引和缓存</translation>
     </message>
     <message>
@@ -892,7 +891,7 @@
         <translation>本轮评审已结束：其申报材料、检索索引和缓存已从本机删除。</translation>
     </message>
     <message>
-        <source>Remove this round&apos;s dossiers, search index and caches from this computer; your signed sheets stay.</source>
+        <source>Remove this round's dossiers, search index and caches from this computer; your signed sheets stay.</source>
         <translation>从本机删除本轮的申报材料、检索索引和缓存；已签名的评分表予以保留。</translation>
     </message>
     <message>
@@ -904,9 +903,9 @@
         <translation>是否在本机结束评审轮次 {round}？</translation>
     </message>
     <message>
-        <source>This removes {files} files ({size}): the applicants&apos; dossiers ({dossiers} files, {dossier_size}), the search index and the caches. They cannot be restored.
+        <source>This removes {files} files ({size}): the applicants' dossiers ({dossiers} files, {dossier_size}), the search index and the caches. They cannot be restored.
 
-What stays: your signed score sheets with their PDFs and site photos, the bureau&apos;s receipts, the return bundles and the audit log, which records what was removed.</source>
+What stays: your signed score sheets with their PDFs and site photos, the bureau's receipts, the return bundles and the audit log, which records what was removed.</source>
         <translation>将删除 {files} 个文件（{size}）：各申报单位的申报材料（{dossiers} 个文件，{dossier_size}）、检索索引和缓存，删除后无法恢复。
 
 予以保留：您已签名的评分表及其 PDF 和现场照片、区人力资源局的回执、回传包以及审计日志（日志将记录本次删除的内容）。</translation>
@@ -916,7 +915,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>删除并结束本轮评审</translation>
     </message>
     <message>
-        <source>Removing this round&apos;s dossiers, index and caches…</source>
+        <source>Removing this round's dossiers, index and caches…</source>
         <translation>正在删除本轮的申报材料、索引和缓存…</translation>
     </message>
     <message>
@@ -1048,7 +1047,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
 <context>
     <name>ApplicantsStep</name>
     <message>
-        <source>Import the portal&apos;s list (XLSX or CSV)…</source>
+        <source>Import the portal's list (XLSX or CSV)…</source>
         <translation>导入申报系统导出的名单（XLSX 或 CSV）…</translation>
     </message>
     <message>
@@ -1183,7 +1182,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
     </message>
     <message>
-        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <source>can't open '%(filename)s': %(error)s</source>
         <translation>无法打开“%(filename)s”：%(error)s</translation>
     </message>
     <message>
@@ -1204,7 +1203,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>评审包文件</translation>
     </message>
     <message>
-        <source>The package is signed with the bureau&apos;s key. Type the passphrase of your key file:</source>
+        <source>The package is signed with the bureau's key. Type the passphrase of your key file:</source>
         <translation>评审包将以本局密钥签署。请输入密钥文件的口令：</translation>
     </message>
     <message>
@@ -1255,7 +1254,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>7 公示与报送</translation>
     </message>
     <message>
-        <source>Bureau&apos;s desk</source>
+        <source>Bureau's desk</source>
         <translation>区人力资源局工作台</translation>
     </message>
 </context>
@@ -1314,7 +1313,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>已导入回传包 {imported} 个，此前已有 {already} 个，未通过核验 {invalid} 个。</translation>
     </message>
     <message>
-        <source>Chair&apos;s desk</source>
+        <source>Chair's desk</source>
         <translation>组长工作台</translation>
     </message>
     <message>
@@ -1329,7 +1328,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>计分错误</translation>
     </message>
     <message>
-        <source>Score outside the item&apos;s range</source>
+        <source>Score outside the item's range</source>
         <translation>评分超出该项分值范围</translation>
     </message>
     <message>
@@ -1389,11 +1388,11 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>逐项汇总后求和</translation>
     </message>
     <message>
-        <source>on the experts&apos; totals</source>
+        <source>on the experts' totals</source>
         <translation>按各专家总分汇总</translation>
     </message>
     <message>
-        <source>one expert&apos;s veto excludes</source>
+        <source>one expert's veto excludes</source>
         <translation>任一专家认定即否决</translation>
     </message>
     <message>
@@ -1496,7 +1495,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>版本</translation>
     </message>
     <message>
-        <source>Expert&apos;s reason</source>
+        <source>Expert's reason</source>
         <translation>专家修订说明</translation>
     </message>
     <message>
@@ -1804,7 +1803,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>在左侧选择申报单位。先回答回避问题：确认无须回避后方可开始评分。</translation>
     </message>
     <message>
-        <source>Type each item&apos;s score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
+        <source>Type each item's score and press Tab for the next one. A score under 60% of the points asks for a reason on the spot. Everything is saved as you type.</source>
         <translation>逐项输入分数，按 Tab 键进入下一项。得分低于该项分值 60% 时，会当场要求填写理由。所有输入随时自动保存。</translation>
     </message>
     <message>
@@ -1844,7 +1843,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>专家组组长</translation>
     </message>
     <message>
-        <source>Open the chair&apos;s desk (Ctrl+Shift+C): take in the experts&apos; bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
+        <source>Open the chair's desk (Ctrl+Shift+C): take in the experts' bundles, discuss, give a permitted reason for every changed score, rank against the quota and sign the result.</source>
         <translation>打开组长工作台（Ctrl+Shift+C）：接收各位专家的回传包，组织讨论，为每一处改动的分数注明允许的理由，按名额排序并签署评审结果。</translation>
     </message>
 </context>
@@ -1898,6 +1897,18 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
     </message>
     <message>
+        <source>This computer has no secure system keyring ({reason}). Your private key will be kept in a file protected by the passphrase that opens this workspace: type it once more to confirm.</source>
+        <translation>本机没有安全的系统密钥环（{reason}）。您的私钥将保存在由打开本工作区所用口令保护的文件中，请再输入一次该口令以确认。</translation>
+    </message>
+    <message>
+        <source>Workspace passphrase</source>
+        <translation>工作区口令</translation>
+    </message>
+    <message>
+        <source>This is not the passphrase that opened this workspace. Type that one.</source>
+        <translation>该口令与打开本工作区时输入的口令不一致，请输入打开工作区时使用的口令。</translation>
+    </message>
+    <message>
         <source>The system keyring could not keep the key. Choose a passphrase: the key will be kept in a protected file instead.</source>
         <translation>系统密钥环未能保存私钥。请设置口令，私钥将改为保存在受口令保护的文件中。</translation>
     </message>
@@ -1937,7 +1948,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>Drop .rvret files or folders here. Each bundle is verified against the round&apos;s package; an invalid one imports nothing.</source>
+        <source>Drop .rvret files or folders here. Each bundle is verified against the round's package; an invalid one imports nothing.</source>
         <translation>可将 .rvret 文件或文件夹拖放到此处。每个回传包都将按本轮评审包核验；无效的回传包不会导入任何内容。</translation>
     </message>
     <message>
@@ -2092,7 +2103,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>整体考察记录</translation>
     </message>
     <message>
-        <source>Click into an item&apos;s score to see its rule here.</source>
+        <source>Click into an item's score to see its rule here.</source>
         <translation>点击某一指标的得分栏，即可在此查看其评分标准。</translation>
     </message>
     <message>
@@ -2154,7 +2165,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>● 密钥与评审包一致</translation>
     </message>
     <message>
-        <source>This workspace&apos;s key (fingerprint {own}) is the key the bureau&apos;s package lists for {name} ({id}). Your signed sheets will be accepted.</source>
+        <source>This workspace's key (fingerprint {own}) is the key the bureau's package lists for {name} ({id}). Your signed sheets will be accepted.</source>
         <translation>本工作区的密钥（指纹 {own}）正是区人力资源局评审包中为 {name}（{id}）登记的密钥，您签名的评分表将被接受。</translation>
     </message>
     <message>
@@ -2162,15 +2173,15 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>● 密钥与评审包不一致</translation>
     </message>
     <message>
-        <source>The package lists {name} ({id}) with the key {listed}, but this workspace&apos;s key is {own}. Sheets signed here will be refused. Call the bureau.</source>
+        <source>The package lists {name} ({id}) with the key {listed}, but this workspace's key is {own}. Sheets signed here will be refused. Call the bureau.</source>
         <translation>评审包为 {name}（{id}）登记的密钥是 {listed}，而本工作区的密钥是 {own}。在此签名的评分表将被拒收，请联系区人力资源局。</translation>
     </message>
     <message>
-        <source>● Not on the package&apos;s panel</source>
+        <source>● Not on the package's panel</source>
         <translation>● 不在评审包的专家名单中</translation>
     </message>
     <message>
-        <source>The package lists neither this workspace&apos;s key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
+        <source>The package lists neither this workspace's key (fingerprint {own}) nor your name. Send your public identity file to the bureau.</source>
         <translation>评审包中既没有本工作区的密钥（指纹 {own}），也没有您的姓名。请将您的公开身份文件发送给区人力资源局。</translation>
     </message>
     <message>
@@ -2186,7 +2197,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>尚未导入评审轮次</translation>
     </message>
     <message>
-        <source>Import the bureau&apos;s package to compare your key with it.</source>
+        <source>Import the bureau's package to compare your key with it.</source>
         <translation>导入区人力资源局的评审包后，即可核对您的密钥。</translation>
     </message>
     <message>
@@ -2420,7 +2431,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Chair&apos;s desk (组长工作台)</source>
+        <source>&amp;Chair's desk (组长工作台)</source>
         <translation>组长工作台(&amp;C)</translation>
     </message>
     <message>
@@ -2457,7 +2468,7 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     </message>
     <message>
         <source>ReviewDesk 0.1
-Offline expert review of Shenzhen&apos;s vocational-training carriers.
+Offline expert review of Shenzhen's vocational-training carriers.
 Every score is saved as it is typed and signed before it leaves this computer.</source>
         <translation>评审台 0.1
 深圳市职业技能培训载体离线专家评审。
@@ -2635,7 +2646,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则文件 {file} 无法使用：{item}：{reason}。请修改文件后重试。</translation>
     </message>
     <message>
-        <source>There is no working-day calendar for {year}. Add that year&apos;s holiday data to the round before counting working days.</source>
+        <source>There is no working-day calendar for {year}. Add that year's holiday data to the round before counting working days.</source>
         <translation>没有 {year} 年的工作日历。请先在评审轮次中补充该年度的节假日安排，再计算工作日。</translation>
     </message>
     <message>
@@ -2687,7 +2698,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>成员 {member} 与签名时的哈希值不符：文件已被改动或损坏。请向发送方索取新的文件。</translation>
     </message>
     <message>
-        <source>The file&apos;s manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
+        <source>The file's manifest is not valid ({detail}). Ask the sender for a file made by ReviewDesk.</source>
         <translation>文件清单无效（{detail}）。请向发送方索取由评审台生成的文件。</translation>
     </message>
     <message>
@@ -2695,7 +2706,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>这是{found}文件，此处需要的是{expected}文件。</translation>
     </message>
     <message>
-        <source>The signature does not match the file&apos;s contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
+        <source>The signature does not match the file's contents: it was altered or damaged. Do not use it; ask the sender for a new copy.</source>
         <translation>签名与文件内容不符：文件已被改动或损坏。请勿使用，并向发送方索取新的文件。</translation>
     </message>
     <message>
@@ -2703,8 +2714,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件的签名密钥在此不受信任（指纹 {fingerprint}），请与发送方核实。</translation>
     </message>
     <message>
-        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau &quot;{fingerprint}&quot;).</source>
-        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau &quot;{fingerprint}&quot;）。</translation>
+        <source>This package is signed by {bureau}, fingerprint {fingerprint}. Compare the fingerprint with the one the bureau gave you, then confirm it (command line: --trust-bureau "{fingerprint}").</source>
+        <translation>该评审包由 {bureau} 签名，指纹 {fingerprint}。请与区人力资源局提供的指纹核对无误后再确认（命令行：--trust-bureau "{fingerprint}"）。</translation>
     </message>
     <message>
         <source>This package is signed by a different bureau key ({fingerprint}) than the one trusted here ({trusted}). Do not import it; call the bureau.</source>
@@ -2763,7 +2774,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>工作台中没有编号为 {applicant_id} 的申报单位。请先导入申报单位名单，或核对编号。</translation>
     </message>
     <message>
-        <source>&quot;{material}&quot; is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list.</source>
+        <source>"{material}" is not one of the required materials of applicant {applicant_id}, or is chosen twice. Choose each material once from the list.</source>
         <translation>“{material}”不是申报单位 {applicant_id} 的规定申报材料，或被重复选择。请从列表中为每项材料各选择一次。</translation>
     </message>
     <message>
@@ -2819,7 +2830,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该评审包中没有您的身份（指纹 {fingerprint}）。请将公开身份文件发给区人力资源局，并索取包含您的评审包。</translation>
     </message>
     <message>
-        <source>No review round is imported in this workspace yet. Import the bureau&apos;s package first (File → Open).</source>
+        <source>No review round is imported in this workspace yet. Import the bureau's package first (File → Open).</source>
         <translation>本工作区尚未导入评审轮次。请先导入区人力资源局的评审包（文件 → 打开）。</translation>
     </message>
     <message>
@@ -2859,7 +2870,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>所提供的密钥无法打开加密工作区 {path}，未作任何更改。请使用该工作区本身的密钥打开，或用 --home 指定其他文件夹。</translation>
     </message>
     <message>
-        <source>The key that encrypts the workspace {path} cannot be found in the {where}, so the workspace cannot be opened; nothing was changed. Restore the keyring or the workspace&apos;s keys folder from your backup.</source>
+        <source>The key that encrypts the workspace {path} cannot be found in the {where}, so the workspace cannot be opened; nothing was changed. Restore the keyring or the workspace's keys folder from your backup.</source>
         <translation>在{where}中找不到加密工作区 {path} 的密钥，无法打开该工作区，未作任何更改。请从备份恢复系统密钥环或该工作区的 keys 文件夹。</translation>
     </message>
     <message>
@@ -2975,11 +2986,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>回传包被拒收：{applicant} 的评分表第 {revision} 版{reason}。请专家重新导出。</translation>
     </message>
     <message>
-        <source>The bureau&apos;s intake refused the bundle: {reason}. Nothing is marked delivered; correct the cause and send again, or ask the bureau.</source>
+        <source>The bureau's intake refused the bundle: {reason}. Nothing is marked delivered; correct the cause and send again, or ask the bureau.</source>
         <translation>区局受理服务拒收了该回传包：{reason}。未标记为已送达；请排除原因后重新发送，或与区局联系。</translation>
     </message>
     <message>
-        <source>The bureau&apos;s intake at {url} cannot be reached now ({detail}). Everything signed stays queued and is sent when the connection is back.</source>
+        <source>The bureau's intake at {url} cannot be reached now ({detail}). Everything signed stays queued and is sent when the connection is back.</source>
         <translation>目前无法连接区局受理服务 {url}（{detail}）。所有已签名内容仍在待发送队列中，网络恢复后将自动发送。</translation>
     </message>
     <message>
@@ -2987,15 +2998,15 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>受理服务 {url} 的应答无法识别（{detail}）。未标记为已送达；请与区局核对地址。</translation>
     </message>
     <message>
-        <source>The receipt is not the bureau&apos;s intake&apos;s own for this file ({detail}). Nothing is marked delivered; tell the bureau.</source>
+        <source>The receipt is not the bureau's intake's own for this file ({detail}). Nothing is marked delivered; tell the bureau.</source>
         <translation>该回执不是区局受理服务针对此文件出具的回执（{detail}）。未标记为已送达；请告知区局。</translation>
     </message>
     <message>
-        <source>The bureau&apos;s intake has no disk space left; nothing it accepted is lost and the bundle is sent again later. Tell the bureau.</source>
+        <source>The bureau's intake has no disk space left; nothing it accepted is lost and the bundle is sent again later. Tell the bureau.</source>
         <translation>区局受理服务磁盘空间已满；已受理的内容不会丢失，回传包将稍后重新发送。请告知区局。</translation>
     </message>
     <message>
-        <source>The intake&apos;s database {url} cannot be used ({detail}). Check the --db address and that the database server is running.</source>
+        <source>The intake's database {url} cannot be used ({detail}). Check the --db address and that the database server is running.</source>
         <translation>无法使用受理服务数据库 {url}（{detail}）。请检查 --db 地址以及数据库服务是否已启动。</translation>
     </message>
     <message>
@@ -3003,7 +3014,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审批次 {round} 已在本受理服务以另一评审包开放。每个批次只对应一个评审包：修改后的评审包请使用新的批次编号。</translation>
     </message>
     <message>
-        <source>The intake at {url} lets only the round&apos;s chair and bureau read; this identity ({fingerprint}) is neither.</source>
+        <source>The intake at {url} lets only the round's chair and bureau read; this identity ({fingerprint}) is neither.</source>
         <translation>受理服务 {url} 仅允许该批次的评审组长和区局读取；当前身份（{fingerprint}）均不是。</translation>
     </message>
     <message>
@@ -3023,11 +3034,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>本受理服务没有评审批次 {round}；可使用“reviewdesk intake status”查看全部批次。</translation>
     </message>
     <message>
-        <source>The server at {url} is not the bureau&apos;s intake: its certificate ({actual}) is not the one the round&apos;s package names ({expected}). Nothing was sent; check the address and your network, or ask the bureau.</source>
+        <source>The server at {url} is not the bureau's intake: its certificate ({actual}) is not the one the round's package names ({expected}). Nothing was sent; check the address and your network, or ask the bureau.</source>
         <translation>{url} 处的服务器不是区人社局的受理服务：其证书（{actual}）与本轮评审包指定的证书（{expected}）不符。未发送任何内容，请核对地址和网络，或与区人社局联系。</translation>
     </message>
     <message>
-        <source>This round&apos;s package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake.</source>
+        <source>This round's package names no intake service with its receipt key, so signed sheets cannot be sent by themselves. Export a return bundle and hand it over, or ask the bureau for a package that names its intake.</source>
         <translation>本轮次评审包未指定受理服务及其回执密钥，已签名的评分表无法自动报送。请导出评分回传包后当面移交，或向区人力资源局索取指定受理服务的评审包。</translation>
     </message>
     <message>
@@ -3067,7 +3078,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>申报单位未提交“{material}”，无内容可显示。</translation>
     </message>
     <message>
-        <source>This workspace&apos;s identity ({name}) is not the chair of the imported round. Open the chair&apos;s workspace (--home) to compile the panel&apos;s result.</source>
+        <source>This workspace's identity ({name}) is not the chair of the imported round. Open the chair's workspace (--home) to compile the panel's result.</source>
         <translation>本工作区的身份（{name}）不是已导入评审轮次的组长。请打开组长的工作区（--home）汇总评审结果。</translation>
     </message>
     <message>
@@ -3079,15 +3090,15 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>未记录对 {applicant} 的复核请求（{detail}）：请至少选择一位分配评审该单位的专家，以及其评审细则中的评分项。</translation>
     </message>
     <message>
-        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item&apos;s range, a disagreement on an objective item, or an abnormally high or low score.</source>
+        <source>“{given}” is not a permitted reason for changing a score. Choose an adding-up error, a score outside the item's range, a disagreement on an objective item, or an abnormally high or low score.</source>
         <translation>“{given}”不是允许的评分变更理由。请选择：计分错误、评分超出该项分值范围、客观评分项认定不一致或评分畸高畸低。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair&apos;s desk (changed scores), then compile again.</source>
+        <source>The result cannot be signed: expert {expert} changed item {item} of {applicant} from {old} to {new} without a permitted reason. Give the reason in the chair's desk (changed scores), then compile again.</source>
         <translation>评审结果不能签署：专家 {expert} 将 {applicant} 第 {item} 项评分由 {old} 改为 {new}，未注明允许的变更理由。请在组长工作台（评分变更）中注明理由后重新汇总。</translation>
     </message>
     <message>
-        <source>The result cannot be signed: no applicant has a score yet. Import the experts&apos; return bundles first.</source>
+        <source>The result cannot be signed: no applicant has a score yet. Import the experts' return bundles first.</source>
         <translation>评审结果不能签署：尚无任何申报单位的评分。请先导入专家的评分回传包。</translation>
     </message>
     <message>
@@ -3123,7 +3134,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>文件既不是 UTF-8 编码也不是 GBK 编码（请另存为“CSV UTF-8”）</translation>
     </message>
     <message>
-        <source>this row of the rubric&apos;s fields is missing (export a new workbook to see them all)</source>
+        <source>this row of the rubric's fields is missing (export a new workbook to see them all)</source>
         <translation>缺少细则信息的该行（可重新导出表格查看全部字段）</translation>
     </message>
     <message>
@@ -3151,7 +3162,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>受理服务没有该评审批次（请联系区局开放）</translation>
     </message>
     <message>
-        <source>its signer is not an expert of the round&apos;s package</source>
+        <source>its signer is not an expert of the round's package</source>
         <translation>签名人不是该批次评审包中的专家</translation>
     </message>
     <message>
@@ -3159,7 +3170,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>受理服务已收到该版本，但内容不一致</translation>
     </message>
     <message>
-        <source>a score sheet in it does not pass the bureau&apos;s checks (“reviewdesk verify” says which)</source>
+        <source>a score sheet in it does not pass the bureau's checks (“reviewdesk verify” says which)</source>
         <translation>其中有评分表未通过区局校验（可用“reviewdesk verify”查看原因）</translation>
     </message>
     <message>
@@ -3247,7 +3258,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>信用代码含有不使用的字符</translation>
     </message>
     <message>
-        <source>the credit code&apos;s check character is wrong</source>
+        <source>the credit code's check character is wrong</source>
         <translation>信用代码校验码错误</translation>
     </message>
     <message>
@@ -3267,11 +3278,11 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审细则中没有该指标</translation>
     </message>
     <message>
-        <source>the score is outside the item&apos;s range</source>
+        <source>the score is outside the item's range</source>
         <translation>分数超出该指标的分值范围</translation>
     </message>
     <message>
-        <source>the score is not a multiple of the item&apos;s step</source>
+        <source>the score is not a multiple of the item's step</source>
         <translation>分数不是该指标评分步长的整数倍</translation>
     </message>
     <message>
@@ -3279,7 +3290,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>不是数字</translation>
     </message>
     <message>
-        <source>a score under 60% of the item&apos;s points needs a comment</source>
+        <source>a score under 60% of the item's points needs a comment</source>
         <translation>得分低于该项分值 60% 时必须填写评语</translation>
     </message>
     <message>
@@ -3291,7 +3302,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>一票否决须填写理由</translation>
     </message>
     <message>
-        <source>the form&apos;s version row (#) is missing or changed; export a new form</source>
+        <source>the form's version row (#) is missing or changed; export a new form</source>
         <translation>评分表的版本行（#）缺失或被改动，请重新导出评分表</translation>
     </message>
     <message>
@@ -3299,7 +3310,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该表属于另一家申报单位</translation>
     </message>
     <message>
-        <source>its own signature is not the expert&apos;s</source>
+        <source>its own signature is not the expert's</source>
         <translation>的签名不是该专家的签名</translation>
     </message>
     <message>
@@ -3323,7 +3334,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>评审包未将该申报单位分配给这位专家</translation>
     </message>
     <message>
-        <source>its applicant differs from the package&apos;s</source>
+        <source>its applicant differs from the package's</source>
         <translation>所列申报单位与评审包不一致</translation>
     </message>
     <message>
@@ -3339,7 +3350,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>的版本号或修订原因不一致</translation>
     </message>
     <message>
-        <source>its items are not the rubric&apos;s</source>
+        <source>its items are not the rubric's</source>
         <translation>的评审项目与评审细则不符</translation>
     </message>
     <message>
@@ -3347,7 +3358,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>有项目未评分</translation>
     </message>
     <message>
-        <source>its vetoes are not the rubric&apos;s</source>
+        <source>its vetoes are not the rubric's</source>
         <translation>的否决事项与评审细则不符</translation>
     </message>
     <message>
@@ -3427,7 +3438,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>该行填写了得分或评语，但没有指标编号</translation>
     </message>
     <message>
-        <source>a ticked veto (是) rules out 推荐; write 不推荐, or answer 否 on the veto&apos;s row</source>
+        <source>a ticked veto (是) rules out 推荐; write 不推荐, or answer 否 on the veto's row</source>
         <translation>已有一票否决项填“是”，不能填“推荐”；请填“不推荐”，或在该否决项所在行填“否”</translation>
     </message>
     <message>
@@ -3553,7 +3564,7 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>核验评审结果并生成公示通知和报送函</translation>
     </message>
     <message>
-        <source>Chair&apos;s result (.rvres)</source>
+        <source>Chair's result (.rvres)</source>
         <translation>组长签署的评审结果（.rvres）</translation>
     </message>
     <message>
@@ -3816,7 +3827,7 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>按期</translation>
     </message>
     <message>
-        <source>How the panel&apos;s scores are combined:</source>
+        <source>How the panel's scores are combined:</source>
         <translation>评分汇总规则（向评审组宣读）：</translation>
     </message>
     <message>
@@ -3839,7 +3850,7 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>综合意见与推荐意见</translation>
     </message>
     <message>
-        <source>The panel member&apos;s overall opinion (综合评审意见)</source>
+        <source>The panel member's overall opinion (综合评审意见)</source>
         <translation>评审专家的综合评审意见</translation>
     </message>
     <message>
@@ -3886,7 +3897,7 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>导入修改后的 XLSX…</translation>
     </message>
     <message>
-        <source>Changes from the city&apos;s template (printed for the panel):</source>
+        <source>Changes from the city's template (printed for the panel):</source>
         <translation>与市级模板相比的调整（供评审组查阅）：</translation>
     </message>
     <message>
@@ -3898,7 +3909,7 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>{title}，版本 {version}</translation>
     </message>
     <message>
-        <source>No change: the city&apos;s template as published.</source>
+        <source>No change: the city's template as published.</source>
         <translation>未作调整：采用市级发布的模板。</translation>
     </message>
 </context>
@@ -3987,7 +3998,7 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>版本</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
+        <source>Your key's fingerprint</source>
         <translation>您的密钥指纹</translation>
     </message>
     <message>
@@ -4059,7 +4070,7 @@ It is printed on every page of the PDF score sheet, which the app keeps with the
         <translation>已报送</translation>
     </message>
     <message>
-        <source>refused by the bureau&apos;s intake</source>
+        <source>refused by the bureau's intake</source>
         <translation>受理服务拒收</translation>
     </message>
     <message>
