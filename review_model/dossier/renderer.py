@@ -148,7 +148,8 @@ class MaterialRenderer:
         material = self._materials[material_id]
         path = None if material.status == "encrypted" else str(self.library.thumbnail_file(material, page_index, width))
         return self.worker.request("thumbnail", lambda r: done(r.get("data")), priority,
-                                   doc=self._key(material_id), page=page_index, width=width, path=path)
+                                   doc=self._key(material_id), page=page_index, width=width, path=path,
+                                   cache=str(self.library.home.cache))
 
     def text(self, material_id: int, page_index: int, done: Callable[[tuple[TextLine, ...]], None]) -> int:
         return self.worker.request("text", lambda r: done(tuple(tuple(line) for line in r.get("lines", ()))), TEXT,

@@ -283,7 +283,7 @@ class Engine:
         return {"x": device.x0, "y": device.y0, "w": device.width, "h": device.height, "n": channels,
                 "stride": stride, "slot": slot, "ms": (time.perf_counter() - started) * 1000}
 
-    def thumbnail(self, doc: str, page: int, width: int, path: str | None = None) -> dict:
+    def thumbnail(self, doc: str, page: int, width: int, path: str | None = None, cache: str | None = None) -> dict:
         p = self.doc(doc).load_page(page)
         g = geometry_of(p)
         display_w, _ = g.display_size(g.pdf_rotation)
@@ -292,7 +292,7 @@ class Engine:
         pix = p.get_pixmap(matrix=matrix, colorspace=colorspace, alpha=False)
         data = pix.tobytes("jpg", jpg_quality=82)
         if path:  # the home's cache: its owner's only and sealed as the rest; the thumbnail is shown regardless
-            write_cache_file(path, data, self.sealer)
+            write_cache_file(path, data, self.sealer, cache)  # never once the round is closed
         self.renders += 1
         self._trim()
         return {"data": data, "w": pix.width, "h": pix.height}

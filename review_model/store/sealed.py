@@ -197,12 +197,27 @@ class Sealer:
         return out
 
 
-def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None) -> None:
+def cache_closed_mark(cache: Path | str) -> Path:
+    """The file beside the home's cache folder that says the round is closed (retention.py): from
+    then on nothing is written into the cache again, so what close_round emptied stays empty."""
+    cache = Path(cache)
+    return cache.with_name(cache.name + ".closed")
+
+
+def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None, cache: Path | str | None = None) -> None:
     """A file of the home's cache (disposable, so not fsynced): sealed where the home is, 0600, put in
-    place by rename so a reader never sees half of it. Best effort: the cache is a convenience."""
+    place by rename so a reader never sees half of it. Best effort: the cache is a convenience.
+
+    `cache`, the cache folder `path` is in: nothing is written once its round is closed
+    (cache_closed_mark), and a file that lands while the round closes is taken back. close_round
+    marks the cache before it empties it and this looks again after its rename, so a file put in
+    place after the emptying always sees the mark: none survives in the emptied cache."""
     from .blobs import private_dir  # blobs imports this module
 
     path = Path(path)
+    closed = None if cache is None else cache_closed_mark(cache)
+    if closed is not None and closed.exists():
+        return
     try:
         private_dir(path.parent)
         partial = f"{path}.{os.getpid()}.partial"
@@ -211,6 +226,21 @@ def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None) -> No
         os.replace(partial, path)
     except OSError:
         pass
+    if closed is not None and closed.exists():  # closed meanwhile: maybe emptied before this rename
+        _take_back(path, Path(cache))
+
+
+def _take_back(path: Path, cache: Path) -> None:
+    path.unlink(missing_ok=True)
+    for partial in path.parent.glob(f"{path.name}.*.partial"):
+        partial.unlink(missing_ok=True)
+    folder = path.parent
+    while folder == cache or cache in folder.parents:  # the folders it made again, if now empty
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
 
 
 def read_cache_file(path: Path | str, sealer: Sealer | None) -> bytes | None:
