@@ -6,9 +6,9 @@ Two homes hold the same scanned dossier (each page a distinct 200-dpi A4 JPEG: t
 plain and one sealed. Timed through the real render worker, as the viewer drives it:
 - open to viewport (prefetched): `open` and the first screenful of page 1 at fit width (1800 × 1000
   device pixels) of a material the renderer had the worker `warm` while the expert read another of
-  the applicant's (MaterialRenderer._warm_siblings): every open but an applicant's first;
-- open to viewport (cold): the same for a dossier not decrypted yet (an applicant's first material:
-  read, decrypt into memory, hand PyMuPDF a view);
+  the applicant's (MaterialRenderer._warm_ahead): every open but one jumped to out of order;
+- open to viewport (cold): the same for a dossier not decrypted yet (one jumped to: another
+  applicant's material past its first; read, decrypt into memory, hand PyMuPDF a view);
 - page turn: the next page's first screenful, the document already open (what a prefetch costs);
 - decrypt alone: Sealer.open of the dossier, MB/s.
 The worker's resident memory after opening is printed too (one plaintext copy expected, never
@@ -81,9 +81,9 @@ def _measure(path: Path, key: bytes | None, pages: int, runs: int) -> dict[str, 
             doc = f"d{run}"
             prefetched = run % 2 == 1
             if prefetched:  # what the renderer asks for when the applicant's previous material opens
-                worker.call("warm", priority=4, path=str(path), group=run)
+                worker.call("warm", priority=4, path=str(path), keep=[str(path)])
             else:
-                worker.call("warm", priority=4, path=str(path.parent), group=run)  # a new applicant: nothing kept
+                worker.call("warm", priority=4, path=str(path.parent), keep=[])  # elsewhere: nothing kept
             started = time.perf_counter()
             info = worker.call("open", doc=doc, path=str(path))
             w = info["pages"][0][0]

@@ -54,22 +54,50 @@ def test_opening_one_material_has_the_worker_decrypt_the_applicants_others_ahead
         library.close()
 
 
-def test_another_applicant_lets_the_last_ones_decrypted_dossiers_go(sealed_dossier):
+def test_what_is_no_longer_wanted_ahead_is_let_go(sealed_dossier):
     from review_model.dossier.worker_ops import Engine
     from review_model.store.sealed import Sealer
 
     home, ids = sealed_dossier
     library = DossierLibrary(home)
     path = str(library.file(library.material(ids[1])))
+    other = str(library.file(library.material(ids[2])))
     engine = Engine(bytearray(1 << 20), 1 << 20)  # the worker's own code, in this process
     engine.sealer = Sealer(home.key)
-    assert engine.warm(path, group="A") == {}
+    assert engine.warm(path, keep=[path]) == {}
     assert path in engine.warmed
     assert engine.open("m1", path)["pages"]
     engine.close("m1")
-    engine.warm(str(library.file(library.material(ids[2]))), group="B")
-    assert path not in engine.warmed  # the other applicant's plaintext is no longer held
+    engine.warm(other, keep=[other])  # the expert moved on: only what is wanted now is kept
+    assert path not in engine.warmed and other in engine.warmed
     _alter(library.file(library.material(ids[1])))
     assert engine.open("m1", path) == {"error": Code.SEALED_FILE_DAMAGED.value}
     library.close()
 
+
+def test_the_next_applicants_first_material_is_decrypted_ahead_too(sealed_dossier):
+    from review_model.store.models import Applicant, Material
+
+    home, ids = sealed_dossier
+    scan = pdfs.scan_pdf(3)
+    digest, _ = home.blobs.put(scan)
+    with home.store.write("test") as (session, _audit):
+        session.add(Applicant(applicant_id="A02", name="深圳市明辉智能制造培训中心", uscc="91440300MA5F000002",
+                              entity_kind="enterprise", industry="智能制造", carrier_type="training_base",
+                              acceptance="accepted"))
+        session.flush()
+        session.add(Material(applicant_id="A02", position=1, name="申报表", status="ok", sha256=digest,
+                             size=len(scan), page_count=3))
+    library = DossierLibrary(home)
+    renderer = MaterialRenderer(library)
+    try:
+        assert not isinstance(_wait(lambda done: renderer.open(library.material(ids[0]), done)), Problem)
+        renderer.worker.call("close", priority=BACKGROUND, doc="none")  # after the warm requests it sent
+        (next_first,) = library.materials("A02")
+        _alter(library.file(next_first))
+        opened = _wait(lambda done: renderer.open(next_first, done))  # the next applicant, in list order
+        assert not isinstance(opened, Problem), opened
+        assert len(opened.pages) == 3
+    finally:
+        renderer.close()
+        library.close()

@@ -72,7 +72,7 @@ class MaterialRenderer:
         self.worker = worker or RenderWorker(key=library.home.key)
         self._sealer = sealer_for(library.home.key)
         self._materials: dict[int, MaterialInfo] = {}
-        self._warmed: set[str] = set()  # the applicant whose dossiers the worker was asked to decrypt ahead
+        self._warmed_for: str | None = None  # the applicant whose reading the worker was asked to prepare for
 
     @staticmethod
     def _key(material_id: int) -> str:
@@ -100,22 +100,27 @@ class MaterialRenderer:
 
         request = self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
                                       path=str(path), password=password)
-        self._warm_siblings(material)
+        self._warm_ahead(material)
         return request
 
-    def _warm_siblings(self, material: MaterialInfo) -> None:
-        """In a sealed home, have the worker decrypt the applicant's other dossiers while the expert
-        reads this one (after it, in list order: the order they are read in), so the next open finds
-        plaintext in the worker's memory instead of waiting for a whole file's decryption."""
-        if self._sealer is None or material.applicant_id in self._warmed:
+    def _warm_ahead(self, material: MaterialInfo) -> None:
+        """In a sealed home, have the worker decrypt what the expert is likely to open next while they
+        read this material: the applicant's other dossiers (after it, in list order: the order they
+        are read in), then the next applicant's first, so that opening them finds plaintext in the
+        worker's memory instead of waiting for a whole file's decryption."""
+        if self._sealer is None or material.applicant_id == self._warmed_for:
             return
-        self._warmed = {material.applicant_id}
-        siblings = self.library.materials(material.applicant_id)
+        self._warmed_for = material.applicant_id
+        everything = self.library.all_materials()  # applicant by applicant, as the list shows them
+        siblings = [m for m in everything if m.applicant_id == material.applicant_id]
         at = next((i for i, m in enumerate(siblings) if m.material_id == material.material_id), 0)
-        for other in siblings[at + 1:] + siblings[:at]:
-            if other.has_file and other.sha256 != material.sha256:
-                self.worker.request("warm", None, BACKGROUND, path=str(self.library.home.blobs.path(other.sha256)),
-                                    group=material.applicant_id)
+        ahead = [m for m in siblings[at + 1:] + siblings[:at] if m.has_file and m.sha256 != material.sha256]
+        later = sorted({m.applicant_id for m in everything if m.applicant_id > material.applicant_id})
+        if later:
+            ahead += [m for m in everything if m.applicant_id == later[0] and m.has_file][:1]
+        paths = list(dict.fromkeys(str(self.library.home.blobs.path(m.sha256)) for m in ahead))
+        for path in paths:
+            self.worker.request("warm", None, BACKGROUND, path=path, keep=paths)
 
     def close_material(self, material_id: int) -> None:
         if self._materials.pop(material_id, None) is not None:

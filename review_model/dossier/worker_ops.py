@@ -85,9 +85,8 @@ class Engine:
         self._base = (resident_bytes() or 0) + len(buffer)
         self.sealer: Sealer | None = None
         # A sealed home's dossiers decrypted ahead (`warm`), by path: blobs are named by their content,
-        # so a path's plaintext never changes. One group (the applicant being read) at a time.
+        # so a path's plaintext never changes.
         self.warmed: OrderedDict[str, object] = OrderedDict()
-        self._warm_group: object = None
 
     def key(self, key: bytes) -> dict:
         """The home key, the app's first message to a worker of a sealed home (never argv or the
@@ -141,17 +140,17 @@ class Engine:
                 held[id(document.stream.obj)] = document.stream.nbytes
         return sum(held.values())
 
-    def warm(self, path: str, group: object) -> dict:
-        """Decrypt a sealed dossier now, while the expert reads another of the same applicant's, so
-        that opening it finds the plaintext in this process's memory (never on disk) and costs what
-        a plain file's open does. A new `group` (another applicant) lets the last one's go; a dossier
-        that does not fit the budget is left to be decrypted when it is opened."""
-        if group != self._warm_group:
-            showing = {self.known[key][0] for key in self.docs if key in self.known}
-            for old in [p for p in self.warmed if p not in showing]:
-                del self.warmed[old]
-            self._warm_group = group
-            gc.collect()
+    def warm(self, path: str, keep: list[str]) -> dict:
+        """Decrypt a sealed dossier now, while the expert reads another, so that opening it finds the
+        plaintext in this process's memory (never on disk) and costs what a plain file's open does.
+        `keep`: every dossier the app now wants kept ready (MaterialRenderer._warm_ahead); others
+        go, unless open. One that does not fit the budget is decrypted when it is opened."""
+        wanted = set(keep) | {self.known[key][0] for key in self.docs if key in self.known}
+        dropped = [p for p in self.warmed if p not in wanted]
+        for old in dropped:
+            del self.warmed[old]
+        if dropped:
+            gc.collect()  # a closed Document's plaintext sits in reference cycles
         if self.sealer is None or path in self.warmed or not is_sealed(path):
             return {}
         try:
