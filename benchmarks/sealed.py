@@ -71,37 +71,44 @@ def _rss_mb(pid: int) -> float | None:
         return None
 
 
-def _measure(path: Path, key: bytes | None, pages: int, runs: int) -> dict[str, list[float]]:
+def _one_run(worker, path: Path, pages: int, run: int, out: dict[str, list[float]]) -> None:
+    doc = f"d{run}"
+    prefetched = run % 2 == 1
+    if prefetched:  # what the renderer asks for when the applicant's previous material opens
+        worker.call("warm", priority=4, path=str(path), keep=[str(path)])
+    else:
+        worker.call("warm", priority=4, path=str(path.parent), keep=[])  # elsewhere: nothing kept
+    started = time.perf_counter()
+    info = worker.call("open", doc=doc, path=str(path))
+    w = info["pages"][0][0]
+    worker.call("render", doc=doc, page=0, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
+    opened = time.perf_counter()
+    turns = []
+    for page in range(1, min(pages, 6)):
+        t0 = time.perf_counter()
+        worker.call("render", doc=doc, page=page, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
+        turns.append((time.perf_counter() - t0) * 1000)
+    rss = _rss_mb(worker.pid)
+    worker.call("close", doc=doc)
+    if run > 1:  # the first two runs warm the page cache and the worker: left out
+        out.setdefault("open (prefetched)" if prefetched else "open (cold)", []).append((opened - started) * 1000)
+        out.setdefault("page turn", []).extend(turns)
+        if rss is not None:
+            out.setdefault("worker MB after open", []).append(rss)
+
+
+def _measure(plain: Path, sealed: Path, key: bytes, pages: int, runs: int) -> dict[str, dict[str, list[float]]]:
+    """Both workers alive at once, one run each in turn (which goes first alternating), so that the
+    shared machine's drift falls on both alike."""
     from review_model.dossier.client import RenderWorker
 
-    out: dict[str, list[float]] = {"open (prefetched)": [], "open (cold)": [], "page turn": [],
-                                   "worker MB after open": []}
-    with RenderWorker(key=key) as worker:
-        for run in range(2 * runs + 1):  # the first run warms the page cache and the worker: left out
-            doc = f"d{run}"
-            prefetched = run % 2 == 1
-            if prefetched:  # what the renderer asks for when the applicant's previous material opens
-                worker.call("warm", priority=4, path=str(path), keep=[str(path)])
-            else:
-                worker.call("warm", priority=4, path=str(path.parent), keep=[])  # elsewhere: nothing kept
-            started = time.perf_counter()
-            info = worker.call("open", doc=doc, path=str(path))
-            w = info["pages"][0][0]
-            worker.call("render", doc=doc, page=0, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
-            opened = time.perf_counter()
-            turns = []
-            for page in range(1, min(pages, 6)):
-                t0 = time.perf_counter()
-                worker.call("render", doc=doc, page=page, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
-                turns.append((time.perf_counter() - t0) * 1000)
-            rss = _rss_mb(worker.pid)
-            worker.call("close", doc=doc)
-            if run:
-                out["open (prefetched)" if prefetched else "open (cold)"].append((opened - started) * 1000)
-                out["page turn"] += turns
-                if rss is not None:
-                    out["worker MB after open"].append(rss)
-    return out
+    results: dict[str, dict[str, list[float]]] = {"plain": {}, "sealed": {}}
+    with RenderWorker() as plain_worker, RenderWorker(key=key) as sealed_worker:
+        both = [("plain", plain_worker, plain), ("sealed", sealed_worker, sealed)]
+        for run in range(2 * runs + 2):
+            for name, worker, path in (both if run % 4 < 2 else both[::-1]):
+                _one_run(worker, path, pages, run, results[name])
+    return results
 
 
 def main() -> None:
@@ -125,12 +132,8 @@ def main() -> None:
         shutil.rmtree(work / name, ignore_errors=True)
     plain_path = _blob(work / "plain", data, None)
     sealed_path = _blob(work / "sealed", data, key)
-    print(f"dossier: {args.pages} scanned pages, {len(data) / 2**20:.1f} MB; {args.runs} runs each, alternating")
-    results = {"plain": {}, "sealed": {}}
-    for _ in range(2):  # alternate so drift on a shared machine hits both alike
-        for name, path, k in (("plain", plain_path, None), ("sealed", sealed_path, key)):
-            for metric, values in _measure(path, k, args.pages, max(1, args.runs // 2)).items():
-                results[name].setdefault(metric, []).extend(values)
+    print(f"dossier: {args.pages} scanned pages, {len(data) / 2**20:.1f} MB; {args.runs} runs of each kind, interleaved")
+    results = _measure(plain_path, sealed_path, key, args.pages, args.runs)
     sealer = Sealer(key)
     decrypt = []
     for _ in range(args.runs):
