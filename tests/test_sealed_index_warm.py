@@ -47,3 +47,31 @@ def test_a_warmed_index_answers_from_its_decrypted_pages_without_reading_the_fil
     finally:
         warmed.close()
         cold.close()
+
+
+def test_the_viewer_opens_and_reads_the_encrypted_index_through_before_the_first_search(qtbot, tmp_path):
+    from review_model.dossier.library import DossierLibrary
+    from tests.support import dossier_pdfs as pdfs
+    from tests.support.dossier_home import dossier_home
+    from ui.viewer.bridge import RenderBridge
+
+    home, ids = dossier_home(tmp_path / "home", [("培训管理制度", pdfs.text_pdf(["总则", "带徒台账 考核办法"]))],
+                             key=os.urandom(32))
+    library = DossierLibrary(home)
+    material = library.material(ids[0])
+    writer = TextIndex(library.index_path, key=home.key)  # what the background indexer wrote
+    writer.start(material.sha256, 2)
+    writer.add_pages(material.sha256, 0, ["总则", "带徒台账 考核办法"])
+    writer.finish(material.sha256)
+    writer.close()
+    bridge = RenderBridge(library)
+    try:
+        qtbot.waitUntil(lambda: "index" in library.__dict__)  # opened once the event loop runs
+        index = library.index
+        qtbot.waitUntil(index.warmed.is_set)  # read through, in its thread
+        _spoil_all_but_the_header(library.index_path)
+        assert [(h.material_id, h.page_index) for h in library.search("带徒台账", [material])] == [(ids[0], 1)]
+    finally:
+        bridge.shutdown()
+        library.close()
+        home.close()

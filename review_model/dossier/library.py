@@ -126,6 +126,17 @@ class DossierLibrary:
     def index_path(self) -> Path:
         return self.home.cache / "text-index.sqlite3"
 
+    def prepare_search(self) -> None:
+        """Open the text index ahead of the first search: an encrypted one is then read through in
+        the background (TextIndex.warm), so that search finds its pages decrypted. Not for a closed
+        round, whose index is gone (opening it would make an empty one again)."""
+        if "index" in self.__dict__ or self.home.key is None or round_closed(self.home):
+            return
+        try:
+            _ = self.index
+        except OSError:  # the cache cannot be written: the search says so when it is asked for
+            pass
+
     @cached_property
     def index(self) -> TextIndex:
         index = TextIndex(self.index_path, key=self.home.key)

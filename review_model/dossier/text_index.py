@@ -105,6 +105,7 @@ class TextIndex:
         self.path = Path(path)
         self._key = key
         self._lock = threading.Lock()
+        self.warmed = threading.Event()  # set once warm() has read it through
         private_dir(self.path.parent)
         try:
             cipher.remove_leftover(self.path)
@@ -155,6 +156,7 @@ class TextIndex:
                     self._db.execute(sql).fetchone()
             except cipher.ERROR:  # closed meanwhile, or damaged: the search says so itself
                 pass
+        self.warmed.set()
 
     # --- building -----------------------------------------------------------------------------
     def state(self, sha256: str) -> tuple[int, str] | None:
