@@ -101,3 +101,20 @@ def test_the_next_applicants_first_material_is_decrypted_ahead_too(sealed_dossie
     finally:
         renderer.close()
         library.close()
+
+
+def test_a_dossier_removed_from_disk_is_not_kept_decrypted_in_memory_either(sealed_dossier):
+    from review_model.dossier.worker_ops import Engine
+    from review_model.store.sealed import Sealer
+
+    home, ids = sealed_dossier
+    library = DossierLibrary(home)
+    path = library.file(library.material(ids[1]))
+    engine = Engine(bytearray(1 << 20), 1 << 20)
+    engine.sealer = Sealer(home.key)
+    engine.warm(str(path), keep=[str(path)])
+    assert str(path) in engine.warmed
+    home.blobs.discard([library.material(ids[1]).sha256])  # what close_round does
+    engine.close("m1")  # the viewer closes what it showed
+    assert engine.warmed == {}
+    library.close()

@@ -228,6 +228,11 @@ class Engine:
         document = self.docs.pop(doc, None)
         if document is not None:
             _close(document)
+        gone = [p for p in self.warmed if not os.path.exists(p)]  # removed (the round closed): not kept here either
+        for path in gone:
+            del self.warmed[path]
+        if gone:
+            gc.collect()
         self.facts = {k: v for k, v in self.facts.items() if k[0] != doc}
         return {}
 
