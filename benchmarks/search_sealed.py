@@ -98,8 +98,9 @@ def main() -> int:
               f"{sealed.stat().st_size / 2**20:.1f} MiB encrypted; {args.runs} runs each, interleaved")
         results = {"plain": _time(plain, None, files, 1), "SQLCipher": _time(sealed, key, files, 1)}  # warm-up
         results = {"plain": {k: [] for k in results["plain"]}, "SQLCipher": {k: [] for k in results["plain"]}}
-        for _ in range(args.runs):  # interleaved, so that the machine's other work falls on both alike
-            for name, path, k in (("plain", plain, None), ("SQLCipher", sealed, key)):
+        both = [("plain", plain, None), ("SQLCipher", sealed, key)]
+        for run in range(args.runs):  # interleaved, which first alternating: the machine's other work falls on both alike
+            for name, path, k in (both if run % 2 else both[::-1]):
                 for label, values in _time(path, k, files, 1).items():
                     results[name][label] += values
     print(f"{'':28} {'plain ms (median / p95)':>24} {'SQLCipher ms':>18} {'cost':>8}")
