@@ -4,8 +4,11 @@
 
 Two homes hold the same scanned dossier (each page a distinct 200-dpi A4 JPEG: tens of MB), one
 plain and one sealed. Timed through the real render worker, as the viewer drives it:
-- open to viewport: `open` (for the sealed home: read, decrypt into memory, hand PyMuPDF a view)
-  and the first screenful of page 1 at fit width (1800 × 1000 device pixels);
+- open to viewport (prefetched): `open` and the first screenful of page 1 at fit width (1800 × 1000
+  device pixels) of a material the renderer had the worker `warm` while the expert read another of
+  the applicant's (MaterialRenderer._warm_ahead): every open but one jumped to out of order;
+- open to viewport (cold): the same for a dossier not decrypted yet (one jumped to: another
+  applicant's material past its first; read, decrypt into memory, hand PyMuPDF a view);
 - page turn: the next page's first screenful, the document already open (what a prefetch costs);
 - decrypt alone: Sealer.open of the dossier, MB/s.
 The worker's resident memory after opening is printed too (one plaintext copy expected, never
@@ -41,12 +44,18 @@ def _scan_pdf(pages: int) -> bytes:
     return data
 
 
-def _home(root: Path, data: bytes, key: bytes | None):
-    from review_model.home import Home
+def _blob(root: Path, data: bytes, key: bytes | None) -> Path:
+    """The dossier as a home's blob store keeps it (blobs/ab/abcd…), plain or sealed; every home is
+    sealed now, so the plain one is the file a home before encryption at rest held."""
+    import hashlib
 
-    home = Home(root, key=key)
-    digest, _ = home.blobs.put(data)
-    return home, home.blobs.path(digest)
+    from review_model.store.sealed import Sealer, blob_label
+
+    digest = hashlib.sha256(data).hexdigest()
+    path = root / "blobs" / digest[:2] / digest
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if key is None else Sealer(key).seal(data, blob_label(path)))
+    return path
 
 
 def _p95(values: list[float]) -> float:
@@ -62,31 +71,44 @@ def _rss_mb(pid: int) -> float | None:
         return None
 
 
-def _measure(path: Path, key: bytes | None, pages: int, runs: int) -> dict[str, list[float]]:
+def _one_run(worker, path: Path, pages: int, run: int, out: dict[str, list[float]]) -> None:
+    doc = f"d{run}"
+    prefetched = run % 2 == 1
+    if prefetched:  # what the renderer asks for when the applicant's previous material opens
+        worker.call("warm", priority=4, path=str(path), keep=[str(path)])
+    else:
+        worker.call("warm", priority=4, path=str(path.parent), keep=[])  # elsewhere: nothing kept
+    started = time.perf_counter()
+    info = worker.call("open", doc=doc, path=str(path))
+    w = info["pages"][0][0]
+    worker.call("render", doc=doc, page=0, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
+    opened = time.perf_counter()
+    turns = []
+    for page in range(1, min(pages, 6)):
+        t0 = time.perf_counter()
+        worker.call("render", doc=doc, page=page, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
+        turns.append((time.perf_counter() - t0) * 1000)
+    rss = _rss_mb(worker.pid)
+    worker.call("close", doc=doc)
+    if run > 1:  # the first two runs warm the page cache and the worker: left out
+        out.setdefault("open (prefetched)" if prefetched else "open (cold)", []).append((opened - started) * 1000)
+        out.setdefault("page turn", []).extend(turns)
+        if rss is not None:
+            out.setdefault("worker MB after open", []).append(rss)
+
+
+def _measure(plain: Path, sealed: Path, key: bytes, pages: int, runs: int) -> dict[str, dict[str, list[float]]]:
+    """Both workers alive at once, one run each in turn (which goes first alternating), so that the
+    shared machine's drift falls on both alike."""
     from review_model.dossier.client import RenderWorker
 
-    out: dict[str, list[float]] = {"open to viewport": [], "page turn": [], "worker MB after open": []}
-    with RenderWorker(key=key) as worker:
-        for run in range(runs + 1):  # the first run warms the page cache and the worker: left out
-            doc = f"d{run}"
-            started = time.perf_counter()
-            info = worker.call("open", doc=doc, path=str(path))
-            w = info["pages"][0][0]
-            worker.call("render", doc=doc, page=0, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
-            opened = time.perf_counter()
-            turns = []
-            for page in range(1, min(pages, 6)):
-                t0 = time.perf_counter()
-                worker.call("render", doc=doc, page=page, rotation=0, scale=WIDTH / w, clip=(0, 0, WIDTH, ROWS))
-                turns.append((time.perf_counter() - t0) * 1000)
-            rss = _rss_mb(worker.pid)
-            worker.call("close", doc=doc)
-            if run:
-                out["open to viewport"].append((opened - started) * 1000)
-                out["page turn"] += turns
-                if rss is not None:
-                    out["worker MB after open"].append(rss)
-    return out
+    results: dict[str, dict[str, list[float]]] = {"plain": {}, "sealed": {}}
+    with RenderWorker() as plain_worker, RenderWorker(key=key) as sealed_worker:
+        both = [("plain", plain_worker, plain), ("sealed", sealed_worker, sealed)]
+        for run in range(2 * runs + 2):
+            for name, worker, path in (both if run % 4 < 2 else both[::-1]):
+                _one_run(worker, path, pages, run, results[name])
+    return results
 
 
 def main() -> None:
@@ -108,22 +130,18 @@ def main() -> None:
 
     for name in ("plain", "sealed"):
         shutil.rmtree(work / name, ignore_errors=True)
-    plain_home, plain_path = _home(work / "plain", data, None)
-    sealed_home, sealed_path = _home(work / "sealed", data, key)
-    print(f"dossier: {args.pages} scanned pages, {len(data) / 2**20:.1f} MB; {args.runs} runs each, alternating")
-    results = {"plain": {}, "sealed": {}}
-    for _ in range(2):  # alternate so drift on a shared machine hits both alike
-        for name, path, k in (("plain", plain_path, None), ("sealed", sealed_path, key)):
-            for metric, values in _measure(path, k, args.pages, max(1, args.runs // 2)).items():
-                results[name].setdefault(metric, []).extend(values)
+    plain_path = _blob(work / "plain", data, None)
+    sealed_path = _blob(work / "sealed", data, key)
+    print(f"dossier: {args.pages} scanned pages, {len(data) / 2**20:.1f} MB; {args.runs} runs of each kind, interleaved")
+    results = _measure(plain_path, sealed_path, key, args.pages, args.runs)
     sealer = Sealer(key)
     decrypt = []
     for _ in range(args.runs):
         t0 = time.perf_counter()
-        sealer.open(sealed_path, blob_label(sealed_path))
+        sealer.open(sealed_path, blob_label(sealed_path), mapped=True)  # as the render worker does
         decrypt.append(time.perf_counter() - t0)
     print(f"{'':24}{'plain median':>14}{'p95':>9}{'sealed median':>15}{'p95':>9}{'cost':>8}")
-    for metric in ("open to viewport", "page turn", "worker MB after open"):
+    for metric in ("open (prefetched)", "open (cold)", "page turn", "worker MB after open"):
         p, s = results["plain"].get(metric, []), results["sealed"].get(metric, [])
         if not p or not s:
             continue
@@ -132,8 +150,6 @@ def main() -> None:
         print(f"{metric:24}{pm:>11.1f}{unit:3}{_p95(p):>9.1f}{sm:>12.1f}{unit:3}{_p95(s):>9.1f}{(sm / pm - 1) * 100:>+7.0f}%")
     d = statistics.median(decrypt)
     print(f"decrypt alone: median {d * 1000:.1f} ms ({len(data) / 2**20 / d:.0f} MB/s), p95 {_p95(decrypt) * 1000:.1f} ms")
-    plain_home.close()
-    sealed_home.close()
 
 
 if __name__ == "__main__":

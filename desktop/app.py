@@ -132,14 +132,19 @@ def _unlocked(path: Path, unlock: Unlock) -> Home:
     """The home, opened with one prompt where its key is sealed by the passphrase (none with a
     keyring), which `unlock` then keeps for signing; a wrong passphrase is said and asked again,
     three times at most."""
+    from ui.sealing_progress import SealingProgress
+
     for attempt in range(3):
+        progress = SealingProgress()  # a workspace from before encryption at rest is encrypted now, once
         try:
-            return Home(path, passphrase=unlock)
+            return Home(path, passphrase=unlock, progress=progress)
         except Problem as problem:
             unlock.forget()
             if problem.code != Code.PASSPHRASE_WRONG or attempt == 2:
                 raise
             QMessageBox.warning(None, tr("ReviewDesk"), describe(problem))
+        finally:
+            progress.close()
     raise AssertionError("unreachable")
 
 
@@ -176,6 +181,9 @@ def run_gui(argv: list[str], language: str) -> int:
         QMessageBox.critical(None, tr("ReviewDesk"), describe(problem))
         return 1
     shell = Shell(app, home, language, unlock)
+    from ui.sealing_progress import say_quarantined
+
+    say_quarantined(shell.window, home)  # altered kept copies the encryption set aside, unencrypted
     notice = _demo_notice(home) if args.demo else ""
     if notice:
         shell.window.statusBar().showMessage(notice)

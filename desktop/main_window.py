@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
 
     # --- identity ---------------------------------------------------------------------------
     def create_identity(self) -> None:
-        dialog = IdentityDialog(self.home, self)
+        dialog = IdentityDialog(self.home, self, self.unlock)
         if dialog.exec():
             self.refresh()
 

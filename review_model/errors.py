@@ -111,6 +111,8 @@ class Code(str, Enum):
     # files of the home sealed at rest (review_model/store/sealed.py, issue 15)
     SEALED_FILE_DAMAGED = "sealed_file_damaged"
     SEALED_HOME_LOCKED = "sealed_home_locked"
+    # sealing a home from before encryption at rest (review_model/store/sealing.py, issue 15)
+    KEPT_COPY_QUARANTINED = "kept_copy_quarantined"  # file: where it was; moved: where it is now
     ARGUMENT_NOT_TEXT = "argument_not_text"
     OUTPUT_CLOSED = "output_closed"
     INTERNAL_ERROR = "internal_error"

@@ -27,6 +27,7 @@ from .progress import Progress, no_progress
 from .round_time import now as round_now
 from .sheets.context import Reviewer
 from .store.models import AuditEntry, ConflictDeclaration, Material, Photo, ScoreSheet, SheetRevision
+from .store.sealed import cache_closed_mark
 from .sync.queue import OutboxKind, OutboxState
 
 CLOSE_ACTION = "close_round"
@@ -177,6 +178,9 @@ def close_round(home: Home, today: date | None = None, progress: Progress = no_p
             if problem.code != Code.CANCELLED:
                 raise
 
+    # Marked before anything goes: the render worker may be drawing a thumbnail right now, and it
+    # writes none into a marked cache (store/sealed.py write_cache_file), nor leaves one it put there.
+    _mark_cache_closed(home)
     for done, digest in enumerate(plan.dossiers, 1):
         home.blobs.discard([digest])
         step(done)
@@ -185,6 +189,14 @@ def close_round(home: Home, today: date | None = None, progress: Progress = no_p
     shutil.rmtree(home.root / "staging", ignore_errors=True)
     step(steps)
     return CloseReport(reviewer.round_id, removed)
+
+
+def _mark_cache_closed(home: Home) -> None:
+    from .store.blobs import write_durably
+
+    mark = cache_closed_mark(home.cache)
+    if not mark.exists():
+        write_durably(mark, f"{CLOSE_ACTION}\n".encode(), private=True)
 
 
 def round_closed(home: Home) -> bool:

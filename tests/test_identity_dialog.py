@@ -91,3 +91,30 @@ def test_the_status_bar_says_where_the_key_is_kept(qtbot, tmp_path):
         create_identity(home, "刘洋", "expert")
         label.refresh(home)
         assert "Your private key is kept in the system keyring." in label.toolTip()
+
+
+def test_without_a_keyring_the_key_file_takes_the_passphrase_that_opened_the_workspace(qtbot, tmp_path, warnings,
+                                                                                      restore_keyring, monkeypatch):
+    from review_model.identity import signing_key
+    from ui.passphrase import Unlock
+
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keyring.set_keyring(SecretService.Keyring())  # no keyring: the home key is sealed by the passphrase
+    unlock = Unlock(ask=lambda: "the workspace's own")
+    with Home(tmp_path / "h", passphrase=unlock) as home:
+        assert unlock.held
+        dialog = IdentityDialog(home, unlock=unlock)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.name.insert("刘洋")
+        assert "passphrase that opens this workspace" in dialog.where.text()
+        assert dialog.passphrase.isVisible() and not dialog.passphrase_again.isVisible()  # one passphrase, no new one
+        dialog.passphrase.setText("a second passphrase")
+        dialog._create()
+        assert warnings == ["This is not the passphrase that opened this workspace. Type that one."]
+        assert get_identity(home) is None and not home.key_file.exists()
+        dialog.passphrase.setText("the workspace's own")
+        dialog._create()
+        assert len(warnings) == 1 and dialog.created.key_store == "file"
+        assert signing_key(home, lambda: "the workspace's own") is not None  # the same passphrase signs
+        assert unlock.for_signing(home) == "the workspace's own" and unlock.opens(home)

@@ -172,8 +172,9 @@ def test_an_old_plain_outbox_is_sealed_in_place_and_keeps_working(sqlite_intake,
         assert seal_home(home).sealed_bundles == 0  # nothing left to seal
 
 
-def test_an_altered_plain_outbox_copy_is_not_sealed_as_if_genuine(sqlite_intake, tmp_path):
-    from tests.support.snapshot import snapshot
+def test_an_altered_plain_outbox_copy_is_not_sealed_as_if_genuine_and_does_not_block_the_start(sqlite_intake, tmp_path):
+    from review_model.store.sealing import QUARANTINE, quarantined
+    from ui.messages import describe
 
     round_ = make_sync_round(tmp_path / "round", sqlite_intake)
     home = _home(round_, "E02", tmp_path / "E02")
@@ -183,12 +184,18 @@ def test_an_altered_plain_outbox_copy_is_not_sealed_as_if_genuine(sqlite_intake,
     home.close()
     rawdb.make_legacy(tmp_path / "E02")
     path = tmp_path / "E02" / "outbox" / old.file_name
-    path.write_bytes(path.read_bytes()[:-1] + b"x")
-    before = snapshot(path.parent)
-    with pytest.raises(Problem) as refused:
-        Home(tmp_path / "E02")  # the start that would seal it
-    assert refused.value.code == Code.MEMBER_ALTERED and str(path) in refused.value.params["member"]
-    assert snapshot(path.parent) == before and not is_sealed(path)
+    altered = path.read_bytes()[:-1] + b"x"
+    path.write_bytes(altered)
+    with Home(tmp_path / "E02") as home:  # the start that seals the rest opens the workspace
+        assert home.blobs.all_sealed and unsealed_bundles(home) == []
+        moved = home.root / QUARANTINE / "outbox" / old.file_name
+        assert not path.exists() and moved.read_bytes() == altered and not is_sealed(moved)  # as it was
+        (said,) = quarantined(home)
+        assert said.code == Code.KEPT_COPY_QUARANTINED and str(moved) in describe(said)
+        assert f"outbox/{old.file_name}" in describe(said)
+        Reviewer.open(home)  # the workspace works
+    with Home(tmp_path / "E02") as home:  # said again at the next start, until the person deletes it
+        assert len(quarantined(home)) == 1 and moved.read_bytes() == altered
 
 
 def test_the_chairs_pulled_bundles_are_sealed_and_still_imported(sqlite_intake, tmp_path):

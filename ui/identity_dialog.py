@@ -20,12 +20,16 @@ from review_model.keys import check_new_passphrase, keyring_check
 
 from .labels import KEYRING_KINDS, ROLES, label
 from .messages import describe
+from .passphrase import Unlock
 
 
 class IdentityDialog(QDialog):
-    def __init__(self, home: Home, parent: QWidget | None = None) -> None:
+    def __init__(self, home: Home, parent: QWidget | None = None, unlock: Unlock | None = None) -> None:
         super().__init__(parent)
         self._home = home
+        # The passphrase that opened this workspace (no secure keyring holds its key): a key file is
+        # sealed with that same one, so the person never has two passphrases to keep apart.
+        self._unlock = unlock if unlock is not None and unlock.held else None
         self.created: IdentityInfo | None = None
         self.setWindowTitle(self.tr("Create your signing identity"))
         intro = QLabel(self.tr(
@@ -67,6 +71,14 @@ class IdentityDialog(QDialog):
     def _use_key_file(self, reason: str) -> None:
         """No trusted keyring (or it failed to keep the key): a passphrase-protected file instead."""
         self.keyring_ok = False
+        if self._unlock is not None:
+            self.where.setText(self.tr(
+                "This computer has no secure system keyring ({reason}). Your private key will be kept in a file "
+                "protected by the passphrase that opens this workspace: type it once more to confirm.").format(
+                reason=reason))
+            if self._form.indexOf(self.passphrase) < 0:
+                self._form.addRow(self.tr("Workspace passphrase"), self.passphrase)
+            return
         self.where.setText(self.tr(
             "This computer has no secure system keyring ({reason}). Your private key will be kept in a file "
             "protected by a passphrase; you will type it each time you sign.").format(reason=reason))
@@ -80,13 +92,21 @@ class IdentityDialog(QDialog):
             return
         passphrase = None
         try:
-            if not self.keyring_ok:
+            if not self.keyring_ok and self._unlock is not None:
+                if not self._unlock.matches(self.passphrase.text()):
+                    QMessageBox.warning(self, self.windowTitle(), self.tr(
+                        "This is not the passphrase that opened this workspace. Type that one."))
+                    return
+                passphrase = self.passphrase.text()
+            elif not self.keyring_ok:
                 check_new_passphrase(self.passphrase.text())
                 if self.passphrase.text() != self.passphrase_again.text():
                     QMessageBox.warning(self, self.windowTitle(), self.tr("The two passphrases differ. Type them again."))
                     return
                 passphrase = self.passphrase.text()
             self.created = create_identity(self._home, self.name.text(), self.role.currentData(), passphrase=passphrase)
+            if passphrase is not None and self._unlock is not None:
+                self._unlock.record(self._home, True)  # signing uses it without asking
         except Problem as problem:
             if problem.code == Code.NO_SECURE_KEYRING and passphrase is None:
                 self._use_key_file(str(problem.params.get("backend", "")))

@@ -112,6 +112,7 @@ _PROBLEMS: dict[Code, str] = {
     # files of the home sealed at rest
     Code.SEALED_FILE_DAMAGED: QT_TRANSLATE_NOOP("Messages", "The encrypted file {path} of the workspace was altered, cut short or does not belong to this workspace, so it was not used; nothing was changed. Restore the workspace from a backup, or import the round again."),
     Code.SEALED_HOME_LOCKED: QT_TRANSLATE_NOOP("Messages", "The file {path} of the workspace is encrypted and the workspace is locked; nothing was changed. Start ReviewDesk again and unlock the workspace with your passphrase."),
+    Code.KEPT_COPY_QUARANTINED: QT_TRANSLATE_NOOP("Messages", "The kept copy of a return {file} does not match its recorded hash, so it was neither encrypted nor used: it was moved, unchanged and not encrypted, to {moved}. Check with the bureau that this return arrived, then delete that file."),
     Code.ARGUMENT_NOT_TEXT: QT_TRANSLATE_NOOP("Messages", "The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8."),
     Code.OUTPUT_CLOSED: QT_TRANSLATE_NOOP("Messages", "The output was closed before everything was printed (for example by head); the rest was not shown."),
     Code.INTERNAL_ERROR: QT_TRANSLATE_NOOP("Messages", "ReviewDesk ran into an unexpected error ({detail}); what was saved before it is kept. Please report it with the command you ran."),

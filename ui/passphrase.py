@@ -2,6 +2,7 @@
 `Unlock` remembers it for signing), else right before signing, only when the key is a file."""
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -54,6 +55,10 @@ class Unlock:
     @property
     def held(self) -> bool:
         return self._passphrase is not None
+
+    def matches(self, typed: str) -> bool:
+        """Whether `typed` is the passphrase that opened the home (to confirm it, never to show it)."""
+        return self._passphrase is not None and hmac.compare_digest(typed.encode(), self._passphrase.encode())
 
     def for_signing(self, home: Home) -> str | None:
         """The remembered passphrase for this home's key file, unless it is known not to open it; None

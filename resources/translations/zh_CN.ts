@@ -1015,6 +1015,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <source>Round {round} is closed: {files} files ({size}) were removed from this computer. Your signed score sheets, the receipts and the audit log are kept.</source>
         <translation>评审轮次 {round} 已结束：已从本机删除 {files} 个文件（{size}）。您已签名的评分表、回执和审计日志均予以保留。</translation>
     </message>
+    <message>
+        <source>Encrypting this workspace&apos;s files, once after the upgrade. This can take a few minutes; if it is interrupted, it carries on at the next start.</source>
+        <translation>正在加密本工作区的文件（升级后仅需一次）。可能需要几分钟；如中途被打断，下次启动时将继续进行。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantDetailView</name>
@@ -2071,6 +2075,18 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     <message>
         <source>The private key will be kept in the system keyring ({backend}).</source>
         <translation>私钥将保存在系统密钥环中（{backend}）。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure system keyring ({reason}). Your private key will be kept in a file protected by the passphrase that opens this workspace: type it once more to confirm.</source>
+        <translation>本机没有安全的系统密钥环（{reason}）。您的私钥将保存在由打开本工作区所用口令保护的文件中，请再输入一次该口令以确认。</translation>
+    </message>
+    <message>
+        <source>Workspace passphrase</source>
+        <translation>工作区口令</translation>
+    </message>
+    <message>
+        <source>This is not the passphrase that opened this workspace. Type that one.</source>
+        <translation>该口令与打开本工作区时输入的口令不一致，请输入打开工作区时使用的口令。</translation>
     </message>
     <message>
         <source>The system keyring could not keep the key. Choose a passphrase: the key will be kept in a protected file instead.</source>
@@ -3160,6 +3176,10 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
     <message>
         <source>The file {path} of the workspace is encrypted and the workspace is locked; nothing was changed. Start ReviewDesk again and unlock the workspace with your passphrase.</source>
         <translation>工作区中的文件 {path} 已加密，而工作区尚未解锁；未作任何更改。请重新启动评审台，并用您的口令解锁工作区。</translation>
+    </message>
+    <message>
+        <source>The kept copy of a return {file} does not match its recorded hash, so it was neither encrypted nor used: it was moved, unchanged and not encrypted, to {moved}. Check with the bureau that this return arrived, then delete that file.</source>
+        <translation>保存的回传件副本 {file} 与其记录的哈希值不符，因此未加密也未使用：已原样（未加密）移至 {moved}。请向主管部门确认该回传件已收到，然后删除该文件。</translation>
     </message>
     <message>
         <source>The argument {argument} is not valid text (it contains bytes that are not UTF-8); nothing was changed. Type it again, or set the terminal or script to UTF-8.</source>

@@ -3,6 +3,7 @@ file is, how the expert turned its pages, and its search index. Plain data out; 
 stay in the domain (the UI names materials by id)."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -142,9 +143,23 @@ class DossierLibrary:
     def index_path(self) -> Path:
         return self.home.cache / "text-index.sqlite3"
 
+    def prepare_search(self) -> None:
+        """Open the text index ahead of the first search: an encrypted one is then read through in
+        the background (TextIndex.warm), so that search finds its pages decrypted. Not for a closed
+        round, whose index is gone (opening it would make an empty one again)."""
+        if "index" in self.__dict__ or self.home.key is None or round_closed(self.home):
+            return
+        try:
+            _ = self.index
+        except OSError:  # the cache cannot be written: the search says so when it is asked for
+            pass
+
     @cached_property
     def index(self) -> TextIndex:
-        return TextIndex(self.index_path, key=self.home.key)
+        index = TextIndex(self.index_path, key=self.home.key)
+        if self.home.key is not None:  # encrypted: decrypt its pages now, off the caller's thread (TextIndex.warm)
+            threading.Thread(target=index.warm, name="index-warm", daemon=True).start()
+        return index
 
     def search(self, query: str, materials: list[MaterialInfo] | tuple[MaterialInfo, ...], limit: int = 1000) -> list[Hit]:
         """Hits for `query` in these materials, in their order then page order."""

@@ -14,7 +14,7 @@ from .client import RenderWorker
 from .geometry import PageGeometry
 from .library import DossierLibrary, MaterialInfo
 from .outline import OutlineEntry
-from .protocol import PREFETCH, TEXT, THUMBNAIL, VISIBLE
+from .protocol import BACKGROUND, PREFETCH, TEXT, THUMBNAIL, VISIBLE
 
 TextLine = tuple[tuple[str, float, float, float, float], ...]
 
@@ -72,6 +72,7 @@ class MaterialRenderer:
         self.worker = worker or RenderWorker(key=library.home.key)
         self._sealer = sealer_for(library.home.key)
         self._materials: dict[int, MaterialInfo] = {}
+        self._warmed_for: str | None = None  # the applicant whose reading the worker was asked to prepare for
 
     @staticmethod
     def _key(material_id: int) -> str:
@@ -97,8 +98,29 @@ class MaterialRenderer:
             done(OpenedMaterial(material, pages, tuple(reply["labels"]), tuple(reply["outline"]),
                                 bool(reply["repaired"] or reply["broken"]), tuple(reply["broken"])))
 
-        return self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
-                                   path=str(path), password=password)
+        request = self.worker.request("open", opened, VISIBLE, doc=self._key(material.material_id),
+                                      path=str(path), password=password)
+        self._warm_ahead(material)
+        return request
+
+    def _warm_ahead(self, material: MaterialInfo) -> None:
+        """In a sealed home, have the worker decrypt what the expert is likely to open next while they
+        read this material: the applicant's other dossiers (after it, in list order: the order they
+        are read in), then the next applicant's first, so that opening them finds plaintext in the
+        worker's memory instead of waiting for a whole file's decryption."""
+        if self._sealer is None or material.applicant_id == self._warmed_for:
+            return
+        self._warmed_for = material.applicant_id
+        everything = self.library.all_materials()  # applicant by applicant, as the list shows them
+        siblings = [m for m in everything if m.applicant_id == material.applicant_id]
+        at = next((i for i, m in enumerate(siblings) if m.material_id == material.material_id), 0)
+        ahead = [m for m in siblings[at + 1:] + siblings[:at] if m.has_file and m.sha256 != material.sha256]
+        later = sorted({m.applicant_id for m in everything if m.applicant_id > material.applicant_id})
+        if later:
+            ahead += [m for m in everything if m.applicant_id == later[0] and m.has_file][:1]
+        paths = list(dict.fromkeys(str(self.library.home.blobs.path(m.sha256)) for m in ahead))
+        for path in paths:
+            self.worker.request("warm", None, BACKGROUND, path=path, keep=paths)
 
     def close_material(self, material_id: int) -> None:
         if self._materials.pop(material_id, None) is not None:
@@ -131,7 +153,8 @@ class MaterialRenderer:
         material = self._materials[material_id]
         path = None if material.status == "encrypted" else str(self.library.thumbnail_file(material, page_index, width))
         return self.worker.request("thumbnail", lambda r: done(r.get("data")), priority,
-                                   doc=self._key(material_id), page=page_index, width=width, path=path)
+                                   doc=self._key(material_id), page=page_index, width=width, path=path,
+                                   cache=str(self.library.home.cache))
 
     def text(self, material_id: int, page_index: int, done: Callable[[tuple[TextLine, ...]], None]) -> int:
         return self.worker.request("text", lambda r: done(tuple(tuple(line) for line in r.get("lines", ()))), TEXT,

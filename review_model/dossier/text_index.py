@@ -105,6 +105,7 @@ class TextIndex:
         self.path = Path(path)
         self._key = key
         self._lock = threading.Lock()
+        self.warmed = threading.Event()  # set once warm() has read it through
         private_dir(self.path.parent)
         try:
             cipher.remove_leftover(self.path)
@@ -139,6 +140,23 @@ class TextIndex:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def warm(self) -> None:
+        """Read the index through once, so that its pages sit decrypted in SQLite's cache (64 MiB:
+        a round's index) before the first search needs them: an encrypted index's first search
+        would otherwise decrypt them while the expert waits (benchmarks/search_sealed.py)."""
+        with self._lock:
+            try:
+                for sql in ("SELECT sum(length(text)) FROM page_text",
+                            "SELECT count(*) FROM (SELECT sha256, page, source FROM page_text ORDER BY 1, 2, 3)",
+                            "SELECT count(*), sum(length(CAST(block AS TEXT))) FROM page_fts_data",  # a blob's length alone skips its overflow pages
+                            "SELECT count(*) FROM page_fts_idx", "SELECT count(*) FROM page_fts_docsize",
+                            "SELECT count(*) FROM page_fts_config", "SELECT rowid FROM page_fts LIMIT 1",
+                            "SELECT sum(length(boxes)) FROM ocr_page", "SELECT count(*) FROM document"):
+                    self._db.execute(sql).fetchone()
+            except cipher.ERROR:  # closed meanwhile, or damaged: the search says so itself
+                pass
+        self.warmed.set()
 
     # --- building -----------------------------------------------------------------------------
     def state(self, sha256: str) -> tuple[int, str] | None:

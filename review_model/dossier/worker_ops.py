@@ -15,6 +15,7 @@ from collections import OrderedDict
 import pymupdf
 from pymupdf import mupdf
 
+from ..errors import Problem
 from ..store.sealed import Sealer, blob_label, is_sealed, write_cache_file
 from .drawing import PageFacts, display_list, draw, page_facts
 from .geometry import PageGeometry, display_matrix
@@ -27,6 +28,7 @@ pymupdf.TOOLS.set_icc(False)  # scans carry sRGB-like profiles: colour managemen
 MAX_OPEN = 6
 MAX_LISTS = 8  # display lists of recently drawn pages
 STORE_BUDGET = 128 * 1024 * 1024  # MuPDF's store alone fills to 256 MB unless trimmed
+WARM_BUDGET = 384 * 1024 * 1024  # decrypted dossiers of a sealed home kept ready: one applicant's, usually
 TRIM_EVERY = 8
 PAGE_ERRORS = (RuntimeError, ValueError, pymupdf.FileDataError)
 
@@ -82,6 +84,9 @@ class Engine:
         self._trimmed_at = 0
         self._base = (resident_bytes() or 0) + len(buffer)
         self.sealer: Sealer | None = None
+        # A sealed home's dossiers decrypted ahead (`warm`), by path: blobs are named by their content,
+        # so a path's plaintext never changes.
+        self.warmed: OrderedDict[str, object] = OrderedDict()
 
     def key(self, key: bytes) -> dict:
         """The home key, the app's first message to a worker of a sealed home (never argv or the
@@ -107,13 +112,56 @@ class Engine:
             return pymupdf.open(path)
         if self.sealer is None:
             raise PermissionError("locked")
-        from ..errors import Problem
-
-        try:
-            plain = self.sealer.open(path, blob_label(path))
-        except Problem as refused:
-            raise PermissionError(refused.code.value) from None
+        plain = self.warmed.get(path)
+        if plain is None:
+            try:
+                plain = self._decrypt(path)
+            except Problem as refused:
+                raise PermissionError(refused.code.value) from None
+            self._keep_warm(path, plain)  # opened again (the expert comes back to it): no second decryption
         return pymupdf.open(stream=memoryview(plain), filetype="pdf")
+
+    def _decrypt(self, path: str):
+        assert self.sealer is not None
+        return self.sealer.open(path, blob_label(path), mapped=True)
+
+    def _keep_warm(self, path: str, plain) -> bool:
+        size = sum(len(p) for p in self.warmed.values())
+        if size + len(plain) > WARM_BUDGET:
+            return False
+        self.warmed[path] = plain
+        return True
+
+    def _plaintext_bytes(self) -> int:
+        """Memory held by decrypted dossiers (warm or open): not MuPDF's store, so not trimmed for."""
+        held = {id(plain): len(plain) for plain in self.warmed.values()}
+        for document in self.docs.values():
+            if isinstance(document.stream, memoryview):
+                held[id(document.stream.obj)] = document.stream.nbytes
+        return sum(held.values())
+
+    def warm(self, path: str, keep: list[str]) -> dict:
+        """Decrypt a sealed dossier now, while the expert reads another, so that opening it finds the
+        plaintext in this process's memory (never on disk) and costs what a plain file's open does.
+        `keep`: every dossier the app now wants kept ready (MaterialRenderer._warm_ahead); others
+        go, unless open. One that does not fit the budget is decrypted when it is opened."""
+        wanted = set(keep) | {self.known[key][0] for key in self.docs if key in self.known}
+        dropped = [p for p in self.warmed if p not in wanted]
+        for old in dropped:
+            del self.warmed[old]
+        if dropped:
+            gc.collect()  # a closed Document's plaintext sits in reference cycles
+        if self.sealer is None or path in self.warmed or not is_sealed(path):
+            return {}
+        try:
+            if os.path.getsize(path) + sum(len(p) for p in self.warmed.values()) > WARM_BUDGET:
+                return {"error": "too_large"}
+            self._keep_warm(path, self._decrypt(path))
+        except OSError as exc:
+            return {"error": "unreadable", "detail": str(exc)}
+        except Problem as refused:  # damaged: said when it is opened
+            return {"error": refused.code.value}
+        return {}
 
     def doc(self, key: str) -> pymupdf.Document:
         doc = self.docs.get(key)
@@ -180,6 +228,11 @@ class Engine:
         document = self.docs.pop(doc, None)
         if document is not None:
             _close(document)
+        gone = [p for p in self.warmed if not os.path.exists(p)]  # removed (the round closed): not kept here either
+        for path in gone:
+            del self.warmed[path]
+        if gone:
+            gc.collect()
         self.facts = {k: v for k, v in self.facts.items() if k[0] != doc}
         return {}
 
@@ -234,7 +287,7 @@ class Engine:
         return {"x": device.x0, "y": device.y0, "w": device.width, "h": device.height, "n": channels,
                 "stride": stride, "slot": slot, "ms": (time.perf_counter() - started) * 1000}
 
-    def thumbnail(self, doc: str, page: int, width: int, path: str | None = None) -> dict:
+    def thumbnail(self, doc: str, page: int, width: int, path: str | None = None, cache: str | None = None) -> dict:
         p = self.doc(doc).load_page(page)
         g = geometry_of(p)
         display_w, _ = g.display_size(g.pdf_rotation)
@@ -243,7 +296,7 @@ class Engine:
         pix = p.get_pixmap(matrix=matrix, colorspace=colorspace, alpha=False)
         data = pix.tobytes("jpg", jpg_quality=82)
         if path:  # the home's cache: its owner's only and sealed as the rest; the thumbnail is shown regardless
-            write_cache_file(path, data, self.sealer)
+            write_cache_file(path, data, self.sealer, cache)  # never once the round is closed
         self.renders += 1
         self._trim()
         return {"data": data, "w": pix.width, "h": pix.height}
@@ -255,7 +308,7 @@ class Engine:
         if self.renders - self._trimmed_at < TRIM_EVERY:
             return
         rss = resident_bytes()
-        if rss is None or rss > self._base + STORE_BUDGET:
+        if rss is None or rss - self._plaintext_bytes() > self._base + STORE_BUDGET:
             pymupdf.TOOLS.store_shrink(50)
             self._trimmed_at = self.renders
 

@@ -19,6 +19,7 @@ A file that fails any of these checks is `Problem(Code.SEALED_FILE_DAMAGED, path
 """
 from __future__ import annotations
 
+import mmap
 import os
 import secrets
 import struct
@@ -78,6 +79,28 @@ def sealer_for(key: bytes | None) -> Sealer | None:
     return None if key is None else Sealer(key)
 
 
+def plain_buffer(size: int) -> mmap.mmap | bytearray:
+    """Memory for a decrypted dossier: anonymous, private, on huge pages where the OS offers them
+    (a 46 MB scan then faults in a few dozen pages instead of 11,000; the faults of a plain
+    bytearray took longer than the decryption itself) and left out of core dumps."""
+    if size == 0:
+        return bytearray()
+    try:
+        if os.name == "nt":
+            memory = mmap.mmap(-1, size)
+        else:  # MAP_SHARED anonymous memory is shmem, which the kernel seldom gives huge pages
+            memory = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    except (OSError, ValueError, OverflowError):
+        return bytearray(size)
+    for advice in ("MADV_HUGEPAGE", "MADV_DONTDUMP"):
+        if hasattr(mmap, advice):
+            try:
+                memory.madvise(getattr(mmap, advice))
+            except OSError:
+                pass
+    return memory
+
+
 def sealed_size(plain_size: int, segment_bits: int = SEGMENT_BITS) -> int:
     segments = plain_size // (1 << segment_bits) + 1  # a full last segment is followed by an empty flagged one
     return HEADER_SIZE + plain_size + segments * TAG
@@ -122,9 +145,10 @@ class Sealer:
         return self._open_segments(bytes(view[:HEADER_SIZE]), len(view), label, where or label,
                                    lambda start, end: view[start:end])
 
-    def open(self, path: Path | str, label: str) -> bytearray:
+    def open(self, path: Path | str, label: str, mapped: bool = False) -> bytearray | mmap.mmap:
         """The plaintext of the sealed file at `path`, decrypted segment by segment into one buffer
-        (pass `memoryview(result)` on to PyMuPDF: it copies a bytearray but not a view)."""
+        (pass `memoryview(result)` on to PyMuPDF: it copies a bytearray but not a view). `mapped`:
+        into `plain_buffer` memory (the render worker's large dossiers) rather than a bytearray."""
         where = str(path)
         try:
             with open(path, "rb") as handle:
@@ -144,11 +168,12 @@ class Sealer:
                         raise Problem(Code.SEALED_FILE_DAMAGED, path=where)  # the file shrank under us
                     return view
 
-                return self._open_segments(header, total, label, where, read)
+                return self._open_segments(header, total, label, where, read,
+                                           plain_buffer if mapped else bytearray)
         except OSError as exc:
             raise Problem(Code.FILE_UNREADABLE, path=where, detail=exc.strerror or str(exc)) from None
 
-    def _open_segments(self, header: bytes, total: int, label: str, where: str, read) -> bytearray:
+    def _open_segments(self, header: bytes, total: int, label: str, where: str, read, make=bytearray):
         aes, prefix, bits = self._file_cipher(header, where)
         aad = header + label.encode()
         stored = (1 << bits) + TAG
@@ -158,26 +183,41 @@ class Sealer:
         last_stored = body - (count - 1) * stored
         if plain < 0 or last_stored < TAG:
             raise Problem(Code.SEALED_FILE_DAMAGED, path=where)
-        out = bytearray(plain)
-        target = memoryview(out)
-        for index in range(count):
-            start = HEADER_SIZE + index * stored
-            length = min(stored, total - start)
-            segment = read(start, start + length)
-            try:
-                aes.decrypt_into(_nonce(prefix, index, index == count - 1), segment, aad,
-                                 target[index * (1 << bits):index * (1 << bits) + length - TAG])
-            except InvalidTag:  # altered, cut short, or labelled for another file
-                raise Problem(Code.SEALED_FILE_DAMAGED, path=where) from None
+        out = make(plain)
+        with memoryview(out) as target:  # released on return: an mmap with views on it cannot be closed
+            for index in range(count):
+                start = HEADER_SIZE + index * stored
+                length = min(stored, total - start)
+                segment = read(start, start + length)
+                try:
+                    aes.decrypt_into(_nonce(prefix, index, index == count - 1), segment, aad,
+                                     target[index * (1 << bits):index * (1 << bits) + length - TAG])
+                except InvalidTag:  # altered, cut short, or labelled for another file
+                    raise Problem(Code.SEALED_FILE_DAMAGED, path=where) from None
         return out
 
 
-def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None) -> None:
+def cache_closed_mark(cache: Path | str) -> Path:
+    """The file beside the home's cache folder that says the round is closed (retention.py): from
+    then on nothing is written into the cache again, so what close_round emptied stays empty."""
+    cache = Path(cache)
+    return cache.with_name(cache.name + ".closed")
+
+
+def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None, cache: Path | str | None = None) -> None:
     """A file of the home's cache (disposable, so not fsynced): sealed where the home is, 0600, put in
-    place by rename so a reader never sees half of it. Best effort: the cache is a convenience."""
+    place by rename so a reader never sees half of it. Best effort: the cache is a convenience.
+
+    `cache`, the cache folder `path` is in: nothing is written once its round is closed
+    (cache_closed_mark), and a file that lands while the round closes is taken back. close_round
+    marks the cache before it empties it and this looks again after its rename, so a file put in
+    place after the emptying always sees the mark: none survives in the emptied cache."""
     from .blobs import private_dir  # blobs imports this module
 
     path = Path(path)
+    closed = None if cache is None else cache_closed_mark(cache)
+    if closed is not None and closed.exists():
+        return
     try:
         private_dir(path.parent)
         partial = f"{path}.{os.getpid()}.partial"
@@ -186,6 +226,21 @@ def write_cache_file(path: Path | str, data: bytes, sealer: Sealer | None) -> No
         os.replace(partial, path)
     except OSError:
         pass
+    if closed is not None and closed.exists():  # closed meanwhile: maybe emptied before this rename
+        _take_back(path, Path(cache))
+
+
+def _take_back(path: Path, cache: Path) -> None:
+    path.unlink(missing_ok=True)
+    for partial in path.parent.glob(f"{path.name}.*.partial"):
+        partial.unlink(missing_ok=True)
+    folder = path.parent
+    while folder == cache or cache in folder.parents:  # the folders it made again, if now empty
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
 
 
 def read_cache_file(path: Path | str, sealer: Sealer | None) -> bytes | None:

@@ -11,6 +11,9 @@ The return bundles the home keeps (outbox/, and the chair's pulled/: names, scor
 sealed the same way, one by one, each checked against the hash it is named by first; scratch
 files a kill left there (a packing bundle, a half-written copy) are plain and removed. A plain
 bundle left there later is still read, checked against the hash the outbox recorded for it.
+One that does not match its name is never sealed (that would make a substitute look genuine) nor
+deleted: it is moved, as it is, to quarantine/<folder>/ and the start goes on; `quarantined(home)`
+lists what is there, and the app says so at every start until the person has dealt with it.
 
 The database and the text index are sealed by SQLCipher (store/db.py, dossier/text_index.py), not here.
 """
@@ -20,6 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Code, Problem
 from ..home import Home
 from ..progress import Progress, no_progress
 from .sealed import is_sealed, seal_kept_in_place
@@ -27,6 +31,7 @@ from .sealed import is_sealed, seal_kept_in_place
 THUMBNAILS = "thumbnails"
 KEPT_FOLDERS = ("outbox", "pulled")  # sync/outbox.py OUTBOX_DIR, sync/pull.py PULLED_DIR
 KEPT_SUFFIX = ".rvret"
+QUARANTINE = "quarantine"  # under the home: kept copies that did not match their names, moved aside
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class SealReport:
     sealed_bytes: int  # the plaintext bytes this call sealed (blobs and bundles)
     removed_cache_files: int  # plain cache files deleted (made again when needed)
     sealed_bundles: int = 0  # return bundles kept in outbox/ and pulled/ sealed by this call
+    quarantined: tuple[Path, ...] = ()  # altered kept copies this call moved to quarantine/, unsealed
 
 
 def unsealed_bundles(home: Home) -> list[Path]:
@@ -70,16 +76,51 @@ def seal_home(home: Home, progress: Progress = no_progress) -> SealReport:
         progress(index, total)
     home.blobs.mark_all_sealed()
     bundles = 0
+    moved: list[Path] = []
     for index, path in enumerate(kept, len(todo) + 1):
         digest = path.name.removesuffix(KEPT_SUFFIX)
         if path.name.startswith(".") or not path.name.endswith(KEPT_SUFFIX) or len(digest) != 64:
             path.unlink(missing_ok=True)  # a packing bundle or a half-written copy a kill left: plain
             removed += 1
         else:
-            sealed += seal_kept_in_place(path, home.blobs.sealer, digest)
-            bundles += 1
+            try:
+                sealed += seal_kept_in_place(path, home.blobs.sealer, digest)
+                bundles += 1
+            except Problem as problem:
+                if problem.code != Code.MEMBER_ALTERED:
+                    raise
+                moved.append(_quarantine(home, path))
         progress(index, total)
-    return SealReport(len(todo), sealed, removed, bundles)
+    return SealReport(len(todo), sealed, removed, bundles, tuple(moved))
+
+
+def _quarantine(home: Home, path: Path) -> Path:
+    """Move an altered kept copy, unchanged, out of the folder whose files are taken as genuine
+    (a rename: whole in one place or the other whenever the process stops)."""
+    from .blobs import private_dir
+
+    folder = home.root / QUARANTINE / path.parent.name
+    private_dir(folder)
+    target = folder / path.name
+    number = 1
+    while target.exists():
+        number += 1
+        target = folder / f"{path.name}.{number}"
+    os.replace(path, target)
+    return target
+
+
+def quarantined(home: Home) -> list[Problem]:
+    """What quarantine/ holds, one Problem(KEPT_COPY_QUARANTINED) per file, to say at start."""
+    root = home.root / QUARANTINE
+    if not root.is_dir():
+        return []
+    found = []
+    for path in sorted(root.glob("*/*")):
+        if path.is_file():
+            name = path.name if path.name.endswith(KEPT_SUFFIX) else path.name.rsplit(".", 1)[0]  # x.rvret.2
+            found.append(Problem(Code.KEPT_COPY_QUARANTINED, file=f"{path.parent.name}/{name}", moved=str(path)))
+    return found
 
 
 def _remove_partials(root: Path) -> None:

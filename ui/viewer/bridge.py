@@ -34,6 +34,11 @@ class RenderBridge(QObject):
         self._watchdog.setInterval(2000)
         self._watchdog.timeout.connect(lambda: self.renderer.check_stalled())
         self._watchdog.start()
+        QTimer.singleShot(0, self._prepare_search)  # once the window is up, not before
+
+    def _prepare_search(self) -> None:
+        if self._alive:
+            self.library.prepare_search()
 
     def _run(self, fn: Callable, value: object) -> None:
         if self._alive:
