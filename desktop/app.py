@@ -2,24 +2,26 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+import resources
 from review_model.errors import Code, Problem
 from review_model.home import Home, default_home
+from review_model.keys import env_passphrase
 from ui.fonts import install_cjk_font
 from ui.messages import describe
+from ui.passphrase import Unlock
+from ui.sealing_progress import SealingProgress, say_quarantined
 from ui.tasks import BackgroundTask
 from ui.text import tr
 
 from . import i18n
-
-if TYPE_CHECKING:
-    from ui.passphrase import Unlock
 
 DEMO_PERSON = "E02"  # the demo opens as a panel member; homes/E01 is the chair
 DESKTOP_ID = "org.reviewdesk.reviewdesk"  # the installed desktop entry's name (packaging/debian_layout.py)
@@ -37,8 +39,7 @@ def _ensure_demo() -> tuple[Path, bool] | None:
     home = root / "homes" / DEMO_PERSON
     if (home / "reviewdesk.db").exists():
         return home, False
-    import shutil
-
+    # the demo writer (PDFs, packages): only the first time --demo runs
     from review_model.demo.round import write_demo
 
     shutil.rmtree(root, ignore_errors=True)  # a half-made demo from an interrupted first run
@@ -48,6 +49,7 @@ def _ensure_demo() -> tuple[Path, bool] | None:
     dialog.setMinimumDuration(0)
     loop = QEventLoop()
     outcome: list[object] = []
+    # the intake service's modules: only for the demo's own intake
     from desktop.commands.sync import demo_intake, open_demo_round
 
     def make(progress):  # the demo round names its local intake (README: the command that starts it)
@@ -75,6 +77,7 @@ def _ensure_demo() -> tuple[Path, bool] | None:
 
 def _demo_notice(home: Home) -> str:
     """Where no secure keyring exists the demo's keys are files sealed with a known passphrase."""
+    # the demo's passphrase: only for the demo
     from review_model.demo.round import DEMO_PASSPHRASE
     from review_model.identity import get_identity
 
@@ -97,6 +100,7 @@ class Shell:
         self.open(language)
 
     def open(self, language: str) -> None:
+        # the windows' modules load after the home is open: the passphrase prompt comes up first
         from .main_window import MainWindow
 
         i18n.install_translators(language)
@@ -117,9 +121,7 @@ class Shell:
 
 def _set_window_icon(app: QApplication) -> None:
     """The icon of every window and the desktop entry's name (Wayland and docks match windows by it)."""
-    from PySide6.QtGui import QIcon
 
-    import resources
 
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
@@ -132,8 +134,6 @@ def _unlocked(path: Path, unlock: Unlock) -> Home:
     """The home, opened with one prompt where its key is sealed by the passphrase (none with a
     keyring), which `unlock` then keeps for signing; a wrong passphrase is said and asked again,
     three times at most."""
-    from ui.sealing_progress import SealingProgress
-
     for attempt in range(3):
         progress = SealingProgress()  # a workspace from before encryption at rest is encrypted now, once
         try:
@@ -163,8 +163,6 @@ def run_gui(argv: list[str], language: str) -> int:
     install_cjk_font(app)
     i18n.install_translators(language)
     made_demo = False
-    from review_model.keys import env_passphrase
-    from ui.passphrase import Unlock
 
     # the passphrase typed at start (or given as scripts give it), for this session only (ui/passphrase.py)
     unlock = Unlock(given=env_passphrase())
@@ -181,8 +179,6 @@ def run_gui(argv: list[str], language: str) -> int:
         QMessageBox.critical(None, tr("ReviewDesk"), describe(problem))
         return 1
     shell = Shell(app, home, language, unlock)
-    from ui.sealing_progress import say_quarantined
-
     say_quarantined(shell.window, home)  # altered kept copies the encryption set aside, unencrypted
     notice = _demo_notice(home) if args.demo else ""
     if notice:
@@ -190,6 +186,7 @@ def run_gui(argv: list[str], language: str) -> int:
         if made_demo:
             QMessageBox.information(shell.window, tr("ReviewDesk"), notice)
     if args.file:
+        # verify and import: only when the app was started on a file
         from .open_file import open_file
 
         QTimer.singleShot(0, lambda window=shell.window: open_file(window, args.file))  # once it is up

@@ -2,7 +2,9 @@
 fonts: Qt loads it from memory, reportlab from a copy in the cache folder."""
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 import tempfile
 import threading
 from functools import lru_cache
@@ -59,8 +61,7 @@ class _Sources:
     the sans face, scaled to the serif's em: better a sans letter than an empty box."""
 
     def __init__(self, path: Path) -> None:
-        import io
-
+        # fontTools: only when an official document is made (the GUI and the intake read this module for the sans face)
         from fontTools.ttLib import TTFont
 
         self.serif = TTFont(str(path))
@@ -82,6 +83,7 @@ class _Sources:
 
     def draw(self, name: str):
         """The TrueType glyph of one of our glyph names."""
+        # fontTools: only when an official document is made (see above)
         from fontTools.pens.cu2quPen import Cu2QuPen
         from fontTools.pens.recordingPen import DecomposingRecordingPen
         from fontTools.pens.transformPen import TransformPen
@@ -100,9 +102,7 @@ class _Sources:
 
     def build(self, names: list[str], mapping: dict[int, str], glyphs: dict, *, empty: bool = False) -> bytes:
         """A TrueType font of these glyphs, with the serif's vertical metrics, names and licence."""
-        import copy
-        import io
-
+        # fontTools: only when an official document is made (see above)
         from fontTools.fontBuilder import FontBuilder
 
         serif = self.serif
@@ -143,6 +143,7 @@ def _sources(path: Path) -> _Sources:
 def serif_metrics_font(path: Path) -> bytes:
     """The serif font as TrueType with every glyph empty: its widths, cmap and vertical metrics are
     what reportlab lays text out with; the outlines come per document (serif_outline_font)."""
+    # fontTools: only when an official document is made (see above)
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
     with _converting:
@@ -154,8 +155,6 @@ def serif_metrics_font(path: Path) -> bytes:
 def serif_outline_font(path: Path, codes: set[int]) -> bytes:
     """A TrueType font with the outlines of just these characters (plus .notdef), built glyph by
     glyph: fontTools' subsetter would spend a second on layout tables and hints a PDF never uses."""
-    import copy
-
     with _converting:
         sources = _sources(path)
         mapping = {code: sources.cmap[code] for code in codes if code in sources.cmap}

@@ -54,6 +54,7 @@ def _emptied(database: Path) -> bool:
 
 def _only_home_key(entry: Path) -> bool:
     """keys/ holding just the home key: made before the database, so a first start cut short has it."""
+    # home_key loads keyring, pydantic and cryptography: --help reads this module (DB_NAME) without them
     from .home_key import KEYRING_MARKER, SEALED_FILE
 
     return entry.name == "keys" and entry.is_dir() and {p.name for p in entry.iterdir()} <= {KEYRING_MARKER, SEALED_FILE}
@@ -122,6 +123,12 @@ class Home:
             folder.parent.rmdir()
         except OSError:
             pass
+
+    def quarantined(self) -> list[Problem]:
+        """Altered kept copies the one-time encryption set aside, unencrypted, one Problem each (said at start)."""
+        from .store.sealing import quarantined  # here: sealing.py imports this module
+
+        return quarantined(self)
 
     def close(self) -> None:
         self.store.close()

@@ -26,7 +26,8 @@ from .imported_round import round_info
 from .progress import Progress, no_progress
 from .round_time import now as round_now
 from .sheets.context import Reviewer
-from .store.models import AuditEntry, ConflictDeclaration, Material, Photo, ScoreSheet, SheetRevision
+from .store.blobs import write_durably
+from .store.models import AuditEntry, ConflictDeclaration, Material, OutboxItem, Photo, ScoreSheet, SheetRevision
 from .store.sealed import cache_closed_mark
 from .sync.queue import OutboxKind, OutboxState
 
@@ -58,8 +59,6 @@ def undelivered(reviewer: Reviewer) -> list[tuple[str, str]]:
     """(applicant, why) for every assigned applicant whose newest signed sheet has neither been
     delivered to the intake (its receipt) nor exported in a return bundle since it was signed, or
     that has no signed sheet and no declared conflict."""
-    from .store.models import OutboxItem
-
     out = []
     with reviewer.home.store.read() as session:
         audit = list(session.scalars(select(AuditEntry).where(AuditEntry.action.in_(("export", "outbox_pack")))
@@ -192,8 +191,6 @@ def close_round(home: Home, today: date | None = None, progress: Progress = no_p
 
 
 def _mark_cache_closed(home: Home) -> None:
-    from .store.blobs import write_durably
-
     mark = cache_closed_mark(home.cache)
     if not mark.exists():
         write_durably(mark, f"{CLOSE_ACTION}\n".encode(), private=True)

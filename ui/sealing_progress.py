@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from review_model.home import Home
-from review_model.store.sealing import quarantined
 
 from .messages import describe
 from .text import tr
@@ -46,7 +45,7 @@ class SealingProgress:
 
 def say_quarantined(parent: QWidget | None, home: Home) -> int:
     """One warning per kept copy the sealing set aside; the number said."""
-    found = quarantined(home)
+    found = home.quarantined()
     for problem in found:
         QMessageBox.warning(parent, tr("ReviewDesk"), describe(problem))
     return len(found)

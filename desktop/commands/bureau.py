@@ -5,6 +5,7 @@ The domain (review_model/bureau/) is imported inside each command: only bureau c
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def register(commands) -> None:
 
 
 def rubric_export_command(ctx: Context) -> int:
+    # the bureau's modules (the store, openpyxl): loaded when a bureau command runs, not for --help
     from review_model.bureau.rubric_sheet import export_rubric_xlsx
     from review_model.rubric import shipped_rubrics
 
@@ -94,6 +96,7 @@ def rubric_export_command(ctx: Context) -> int:
 
 
 def rubric_import_command(ctx: Context) -> int:
+    # the bureau's modules (the store, openpyxl): loaded when a bureau command runs, not for --help
     from review_model.bureau.desk import rubric_changes
     from review_model.bureau.rubric_sheet import read_rubric_xlsx, rubric_json_bytes
     from review_model.rubric import shipped_rubrics
@@ -110,6 +113,7 @@ def rubric_import_command(ctx: Context) -> int:
 
 
 def notices_command(ctx: Context) -> int:
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import write_notices
 
     written = write_notices(ctx.args.spec_dir, ctx.args.output, ctx.args.date)
@@ -122,6 +126,7 @@ def notices_command(ctx: Context) -> int:
 
 
 def publish_command(ctx: Context) -> int:
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import publish
 
     done = publish(ctx.args.result, ctx.args.package, ctx.args.output, ctx.args.date)
@@ -134,6 +139,7 @@ def publish_command(ctx: Context) -> int:
 
 
 def objection_add_command(ctx: Context) -> int:
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import record_objection
 
     a = ctx.args
@@ -146,6 +152,7 @@ def objection_add_command(ctx: Context) -> int:
 
 
 def objection_decide_command(ctx: Context) -> int:
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import ObjectionVerdict, decide_objection
 
     done = decide_objection(ctx.home(), ctx.args.number, ObjectionVerdict(ctx.args.verdict), ctx.args.reason)
@@ -155,8 +162,7 @@ def objection_decide_command(ctx: Context) -> int:
 
 
 def objection_list_command(ctx: Context) -> int:
-    import json
-
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import list_objections
 
     rows = list_objections(ctx.home())
@@ -173,6 +179,7 @@ def objection_list_command(ctx: Context) -> int:
 
 
 def final_list_command(ctx: Context) -> int:
+    # the bureau's modules (the store, reportlab): loaded when a bureau command runs, not for --help
     from review_model.bureau.publish import write_final_list
 
     done = write_final_list(ctx.home(), ctx.args.result, ctx.args.package, ctx.args.output, ctx.args.date)

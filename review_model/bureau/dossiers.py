@@ -21,6 +21,7 @@ from ..carriers import shipped_required_materials
 from ..errors import Code, Problem
 from ..home import Home
 from ..pdfcheck import inspect_pdf
+from ..store.blobs import sha256_hex
 from .desk import actor, require_round
 from .records import DeskApplicant, DeskMaterial
 
@@ -242,8 +243,6 @@ def attach_binder(home: Home, applicant_id: str, binder: Path, ranges: list[tupl
     parts = plan_binder(home, applicant_id, binder, ranges)
     choices = choices or {}
     data = binder.read_bytes()
-    from ..store.blobs import sha256_hex
-
     origin = sha256_hex(data)
     stored, seen = [], set()
     with _open_binder(data, binder.name) as doc:
@@ -273,8 +272,6 @@ class BinderMark:
 
 def binder_marks(home: Home, applicant_id: str, binder: Path) -> list[BinderMark]:
     """The ranges of this binder (by its bytes) already attached to the applicant, in page order."""
-    from ..store.blobs import sha256_hex
-
     try:
         origin = sha256_hex(binder.read_bytes())
     except OSError:
@@ -329,8 +326,6 @@ def mark_binder_range(home: Home, applicant_id: str, binder: Path, material: str
                 raise Problem(Code.BINDER_RANGE_OVERLAP, file=binder.name, first=first, last=last,
                               other=other.material or other.source_name, other_first=other.first,
                               other_last=other.last)
-        from ..store.blobs import sha256_hex
-
         source = f"{binder.name}#{first}-{last} {material}"
         part = _part_bytes(doc, first, last)
     _store(home, applicant_id, [(source, material, part, sha256_hex(data), first, last)], origin=data)

@@ -7,7 +7,8 @@ the heading stroke); dates counted in working days on the round's calendar (cale
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
@@ -36,8 +37,6 @@ PROBLEM_WORDS = {  # what the applicant must do about each finding
 def _body(text: str, indent: bool = True) -> object:
     """A paragraph of an official letter: 11 pt, two characters' first-line indent (reportlab drops
     leading full-width spaces, so the indent is the style's)."""
-    from xml.sax.saxutils import escape
-
     # reportlab loads only when a document is drawn
     from reportlab.platypus import Paragraph
 
@@ -100,8 +99,6 @@ def scan_requests(scans: tuple[ScanFinding, ...]) -> list[tuple[str, str]]:
 
 def correction_deadline(calendar: WorkCalendar, issued: date, working_days: int) -> date:
     """The last day to 补正: `working_days` working days counted from the day after the notice."""
-    from datetime import timedelta
-
     return calendar.working_days_from(issued + timedelta(days=1), working_days)[-1]
 
 

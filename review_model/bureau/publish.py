@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..calendar import WorkCalendar
 from ..carriers import CARRIER_TYPES
 from ..chair.result_check import parse_result
 from ..errors import Code, Problem
@@ -54,8 +55,6 @@ def write_notices(spec: Path, outdir: Path, issued: date | None = None) -> list[
     """One 受理通知书 or 补正材料通知书 per applicant of the spec folder, from its completeness check."""
     assembled = assemble_spec(spec)
     issued = issued or datetime.now(UTC).date()
-    from ..calendar import WorkCalendar
-
     WorkCalendar.from_years(list(assembled.round.calendar)).is_working_day(issued)  # a year without data: refused
     scans = {r.applicant_id: r.scans for r in assembled.report}
     documents = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from ..errors import Code, Problem
+from ..exchange import signed_json
+from ..pdfcheck import quiet_pymupdf
 from .ocr import PAGE_SECONDS, OcrClient, OcrFailure, engine_id, layout, needs_ocr
 
 SCHEMA = "reviewdesk-ocr/1"
@@ -73,8 +76,6 @@ def _refuse(member: str, reason: str, detail: str = "") -> Problem:
 def read_ocr_members(names: list[str], read: Callable[[str], bytes], files: dict[str, int]) -> list[ShippedOcr]:
     """Every ocr/ member of a package (`read(name)` gives its verified bytes), checked against
     `files` {sha256: pages} of its shipped, readable dossiers."""
-    from ..exchange import signed_json
-
     out = []
     for name in sorted(n for n in names if n.startswith("ocr/")):
         match = MEMBER.fullmatch(name)
@@ -116,8 +117,6 @@ class PackageOcrReport:
 
 def scanned_pages(data: bytes) -> list[int]:
     """Pages of a PDF without a usable text layer (the rule the expert's index applies too)."""
-    from ..pdfcheck import quiet_pymupdf
-
     pymupdf = quiet_pymupdf()
     out = []
     with pymupdf.open(stream=data, filetype="pdf") as doc:
@@ -137,8 +136,6 @@ def ocr_members(files: list[tuple[str, str, bytes]], progress: Callable[[int, in
     """OCR every scanned page of `files` [(sha256, path, data)] in the OCR worker; the members to
     add to the package and what was done. `progress(done, total)` per page (it may raise
     Problem(CANCELLED)); setting `stop` cancels even mid-page."""
-    import time
-
     started = time.perf_counter()
     todo = []
     seen = set()

@@ -73,12 +73,14 @@ def serve(engine, requests, replies) -> None:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["ocr"]:  # the frozen app's OCR worker (ocr.ocr_worker_command)
+        # the OCR worker's modules, only in that process
         from .ocr_worker import main as ocr_main
 
         return ocr_main(argv[1:])
     spec, size, slot_size = argv[0], int(argv[1]), int(argv[2])
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray output must never corrupt the replies
+    # PyMuPDF loads here, in the worker, once its pipes are set up
     from .worker_ops import Engine
 
     serve(Engine(attach(spec, size), slot_size), sys.stdin.buffer, replies)

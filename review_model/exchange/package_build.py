@@ -261,6 +261,7 @@ def _dossier(folder: Path, applicant_id: str, materials: list[str], members: dic
         if state.status == "encrypted":
             findings.append(Finding(material=material, problem="encrypted"))
         elif scans is not None:
+            # numpy and a page render: only where scans are judged
             from ..dossier.scan_quality import material_scans
 
             scans.extend(material_scans(material, data))

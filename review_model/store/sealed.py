@@ -19,6 +19,7 @@ A file that fails any of these checks is `Problem(Code.SEALED_FILE_DAMAGED, path
 """
 from __future__ import annotations
 
+import hashlib
 import mmap
 import os
 import secrets
@@ -277,8 +278,6 @@ def write_kept_file(path: Path | str, data: bytes | bytearray | memoryview, seal
 def read_kept_file(path: Path | str, sealer: Sealer | None, sha256: str | None = None) -> bytes | bytearray:
     """The plaintext of a kept file, sealed or (made before the home had a key) plain; checked
     against `sha256` when given, so a file put in its place is never taken for it."""
-    import hashlib
-
     where = str(path)
     if is_sealed(path):
         if sealer is None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..errors import Code, Problem
 from ..home import Home
 from ..progress import Progress, no_progress
+from .blobs import private_dir
 from .sealed import is_sealed, seal_kept_in_place
 
 THUMBNAILS = "thumbnails"
@@ -97,8 +98,6 @@ def seal_home(home: Home, progress: Progress = no_progress) -> SealReport:
 def _quarantine(home: Home, path: Path) -> Path:
     """Move an altered kept copy, unchanged, out of the folder whose files are taken as genuine
     (a rename: whole in one place or the other whenever the process stops)."""
-    from .blobs import private_dir
-
     folder = home.root / QUARANTINE / path.parent.name
     private_dir(folder)
     target = folder / path.name

@@ -31,6 +31,7 @@ from review_model.home import Home
 from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
 from ..messages import describe
 from ..tasks import BackgroundTask
+from .binder_picker import BinderPicker
 
 
 class Step(QWidget):
@@ -194,8 +195,6 @@ class DossiersStep(Step):
     def open_picker(self, applicant_id: str, binder: Path) -> None:
         """The thumbnails of the binder, to mark each material's pages (a binder without bookmarks,
         or whose bookmarks are wrong)."""
-        from .binder_picker import BinderPicker
-
         try:
             self.picker = BinderPicker(self, applicant_id, binder)
         except Problem as problem:  # not a PDF, password-protected, unreadable
