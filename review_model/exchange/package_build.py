@@ -30,6 +30,7 @@ from ..carriers import CARRIER_TYPES, ENTITY_KIND_NAMES, OFFICIAL_NAMES, shipped
 from ..errors import Code, Problem
 from ..identity import parse_public_identity
 from ..pdfcheck import inspect_pdf
+from ..progress import no_progress, scaled
 from ..rubric import load_rubric, shipped_rubrics
 from ..tables import read_table
 from ..uscc import uscc_problem
@@ -358,7 +359,6 @@ def build_package(spec: Path, out: Path, key: SigningKey, progress: Callable[[in
         return list(assembled.report), digest
     # the OCR worker's client (and pydantic's result schema): only for package build --ocr
     from ..dossier.ocr_package import ocr_members
-    from ..progress import no_progress, scaled
 
     overall = progress or no_progress
     assembled = assemble_spec(spec, scaled(overall, 0, 10), intake_cert)
