@@ -4769,6 +4769,10 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>尚不能签名：{checklist}。</translation>
     </message>
     <message>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+    <message>
         <source>Signed revision {n}. Signature hash: {hash}
 It is printed on every page of the PDF score sheet, which the app keeps with the sheet: open it to read or print it, or save a copy (also later, from the Sheet menu). Export the return bundle when your sheets are signed.</source>
         <translation>第 {n} 版已签署。签名摘要：{hash}
