@@ -39,7 +39,8 @@ def _day(d):
 def test_an_objection_found_upheld_leaves_the_candidate_off_the_final_list(qtbot, publish_desk):
     desk, tmp_path = publish_desk
     step = desk.publish
-    qtbot.mouseClick(step.publish_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(step.attempted, timeout=30_000):  # written in the background
+        qtbot.mouseClick(step.publish_button, Qt.MouseButton.LeftButton)
     assert "publicity.pdf" in step.done.text()
     assert step.candidate.count() >= 2  # loaded from the verified result after publishing
     first_id, first_name = step.candidate.itemData(0), step.candidate.itemText(0).split(" ", 1)[1]
@@ -52,7 +53,8 @@ def test_an_objection_found_upheld_leaves_the_candidate_off_the_final_list(qtbot
     step.reason.setText("经实地核查，培训场地实际面积不足申报面积的一半")
     qtbot.mouseClick(step.upheld_button, Qt.MouseButton.LeftButton)
     assert step.table.item(0, 4).text() == "成立"
-    qtbot.mouseClick(step.final_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(step.attempted, timeout=30_000):  # written in the background
+        qtbot.mouseClick(step.final_button, Qt.MouseButton.LeftButton)
     assert "final-list.pdf" in step.final_done.text(), desk.last_problem
     final = _text(tmp_path / "documents" / "final-list.pdf").replace("\n", "")
     assert f"关于{first_name}的异议成立" in final

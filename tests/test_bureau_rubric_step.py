@@ -94,7 +94,8 @@ def test_the_districts_changes_are_shown_and_printed_for_the_panel(qtbot, desk, 
     desk.grab().save(str(LOOK / "desk-4-rubric-changes.png"))
 
     out = tmp_path / "评审细则调整说明.pdf"
-    step.print_changes(out)
+    with qtbot.waitSignal(step.attempted, timeout=30_000):  # written in the background
+        step.print_changes(out)
     with pymupdf.open(out) as doc:
         text = "".join(page.get_text() for page in doc).replace("\n", "")
         pages = doc.page_count
@@ -123,6 +124,7 @@ def test_a_place_that_cannot_be_written_is_one_sentence_and_no_file(qtbot, desk,
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     before = snapshot(clerk.bureau_home)
-    desk.rubric.print_changes(blocker / "说明.pdf")
+    with qtbot.waitSignal(desk.rubric.attempted, timeout=30_000):
+        desk.rubric.print_changes(blocker / "说明.pdf")
     assert snapshot(clerk.bureau_home) == before and not (blocker / "说明.pdf").exists()
     assert desk.last_problem and "\n" not in desk.last_problem

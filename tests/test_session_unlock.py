@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.app import Shell, _unlocked
@@ -23,6 +23,7 @@ from review_model.sheets.view import sheet_view
 from review_model.signing.returns import ExportResult
 from tests.support import rawdb
 from tests.support.sheets import complete_sheet, make_key_file_round
+from tests.support.signing import sign_and_wait
 from tests.support.snapshot import snapshot
 from ui.export_returns import export_return_bundle
 from ui.messages import describe
@@ -106,7 +107,7 @@ def _sign_in_window(qtbot, window: MainWindow, applicant_id: str) -> dict:
             QTimer.singleShot(20, drive)
             return
         shown["passphrase_visible"] = dialog.passphrase is not None and dialog.passphrase.isVisible()
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        sign_and_wait(qtbot, dialog)
         shown["message"] = dialog.message.text()
         shown["revision"] = dialog.result_revision
         dialog.reject()
@@ -161,11 +162,11 @@ def test_a_keyring_home_asks_nothing_at_start_and_signing_asks_as_before(qtbot, 
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.passphrase is not None and dialog.passphrase.isVisible()  # the key file's own prompt
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    sign_and_wait(qtbot, dialog)
     assert dialog.message.text() == describe(Problem(Code.PASSPHRASE_REQUIRED)) and dialog.result_revision is None
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     with qtbot.waitSignal(dialog.signed):
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        sign_and_wait(qtbot, dialog)
     assert sheet_view(reviewer, "A01").state == "signed"
     home.close()
 
@@ -217,12 +218,12 @@ def test_a_key_file_sealed_with_another_passphrase_falls_back_to_asking(qtbot, h
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.passphrase.isVisible()  # the session's passphrase is tried first
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    sign_and_wait(qtbot, dialog)
     assert dialog.message.text() == describe(Problem(Code.PASSPHRASE_WRONG)) and dialog.result_revision is None
     assert dialog.passphrase.isVisible() and sheet_view(reviewer, "A01").state == "draft"
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     with qtbot.waitSignal(dialog.signed):
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        sign_and_wait(qtbot, dialog)
     assert sheet_view(reviewer, "A01").state == "signed"
 
     # known not to open the key now: the export asks at once, without trying it again

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from review_model.exchange.package import open_package
@@ -18,6 +17,7 @@ from review_model.signing.document import SheetDocument, points
 from review_model.signing.returns import ExportResult
 from review_model.signing.sign import sign_sheet
 from tests.support.sheets import complete_sheet, expert_home, make_key_file_round
+from tests.support.signing import sign_and_wait
 from tests.support.small_round import make_small_round
 from ui.export_returns import export_return_bundle
 from ui.key_status import KeyStatusLabel
@@ -59,7 +59,7 @@ def test_sign_dialog_shows_the_sheet_and_signs_with_the_keyring(qtbot, reviewer)
     assert dialog.fingerprint_label.text() == require_identity(reviewer.home).fingerprint
     assert dialog.sign_button.isEnabled() and not dialog.message.isVisible()
     with qtbot.waitSignal(dialog.signed) as signal:
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        sign_and_wait(qtbot, dialog)
     signed = signal.args[0]
     assert signed.short_hash in dialog.message.text() and dialog.result_revision is signed
     assert not dialog.sign_button.isVisible()
@@ -91,13 +91,13 @@ def test_sign_dialog_asks_the_passphrase_of_a_key_file(qtbot, key_file_reviewer)
     dialog.show()
     assert dialog.passphrase is not None and dialog.passphrase.isVisible()
     qtbot.keyClicks(dialog.passphrase, "not the passphrase")
-    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    sign_and_wait(qtbot, dialog)
     assert "passphrase is wrong" in dialog.message.text() and dialog.result_revision is None
     assert sheet_view(reviewer, "A01").state == "draft"
     dialog.passphrase.clear()
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     with qtbot.waitSignal(dialog.signed):
-        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+        sign_and_wait(qtbot, dialog)
     assert dialog.result_revision.short_hash in dialog.message.text()
     assert dialog.passphrase.text() == "" and sheet_view(reviewer, "A01").state == "signed"
 

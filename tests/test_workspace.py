@@ -13,6 +13,7 @@ from review_model.home import Home
 from review_model.importer import import_package
 from review_model.overview import overview
 from review_model.sheets.view import sheet_view
+from tests.support.signing import sign_and_wait
 from tests.support.small_round import make_small_round
 
 
@@ -201,7 +202,7 @@ def test_sign_from_the_workspace_then_amend(window, qtbot, monkeypatch):
     assert ws.sign_button.isEnabled()
 
     def sign_and_close(dialog):
-        dialog.sign_button.click()
+        sign_and_wait(qtbot, dialog)
         assert dialog.result_revision is not None
         dialog.accept()
 

@@ -11,6 +11,7 @@ from review_model import round_time
 from review_model.home import Home
 from review_model.sheets.context import Reviewer
 from review_model.sheets.drafts import note_draft
+from tests.support.signing import sign_and_wait
 from tests.test_workspace import confirm, round_, stored, window  # noqa: F401  (round_ and window are fixtures)
 
 
@@ -91,7 +92,7 @@ def test_the_expert_keeps_their_signed_pdf_from_the_sign_dialog_and_the_sheet_me
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
 
     def sign_then_save(dialog):
-        dialog.sign_button.click()
+        sign_and_wait(qtbot, dialog)
         assert dialog.result_revision is not None
         dialog.save_pdf_button.click()
         dialog.accept()

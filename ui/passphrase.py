@@ -13,6 +13,7 @@ from review_model.home import Home
 from review_model.identity import require_identity, signing_key
 
 from .messages import describe
+from .tasks import wait_off_the_gui_thread
 from .text import tr
 
 
@@ -85,7 +86,7 @@ class Unlock:
         if public_raw not in self._opens:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                signing_key(home, lambda: passphrase)
+                wait_off_the_gui_thread(lambda: signing_key(home, lambda: passphrase))  # scrypt
                 self._opens[public_raw] = True
             except Problem as problem:
                 if problem.code != Code.PASSPHRASE_WRONG:

@@ -4,12 +4,16 @@ The passphrase is asked only for identities whose key is a passphrase-protected 
 then when the session's passphrase (typed at start, ui/passphrase.py Unlock) opens it; a keyring
 identity signs without a prompt. What is signed is what the dialog showed: the draft's version
 is checked when signing (SHEET_CHANGED otherwise).
+
+Unlocking (scrypt for a key file) and writing the PDF (the first official document of a process
+converts its font) take a second or two: they run in a ui.tasks BackgroundTask, the dialog saying
+"Signing…" and refusing to close until the attempt ends (`attempted`).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,14 +35,17 @@ from .labels import CARRIER_TYPES, label
 from .messages import describe
 from .passphrase import Unlock
 from .sheet_labels import RECOMMENDATIONS, checklist_text, grade_text
+from .tasks import BackgroundTask
 
-ERROR_STYLE, DONE_STYLE = "color: #b91c1c;", "color: #15803d;"
+ERROR_STYLE, DONE_STYLE, BUSY_STYLE = "color: #b91c1c;", "color: #15803d;", "color: #475569;"
 
 
 class SignDialog(QDialog):
-    """Exec it, or open it and listen to `signed(SignedRevision)`; `result_revision` holds the outcome."""
+    """Exec it, or open it and listen to `signed(SignedRevision)`; `result_revision` holds the outcome.
+    `attempted(bool)` says each attempt has ended, signed or not (the dialog is idle again)."""
 
     signed = Signal(object)
+    attempted = Signal(bool)
     pdfRequested = Signal(str, bool)  # applicant id, open (True) or save a copy (False)
 
     def __init__(self, reviewer: Reviewer, applicant_id: str, parent: QWidget | None = None,
@@ -47,6 +54,7 @@ class SignDialog(QDialog):
         self._reviewer, self._applicant_id, self._unlock = reviewer, applicant_id, unlock
         self._remembered = unlock.for_signing(reviewer.home) if unlock is not None else None
         self.result_revision: SignedRevision | None = None
+        self.task: BackgroundTask | None = None  # the signing under way, if any
         view = sheet_view(reviewer, applicant_id)
         detail = applicant_detail(reviewer.home, applicant_id)
         identity = require_identity(reviewer.home)
@@ -127,27 +135,62 @@ class SignDialog(QDialog):
         self.message.show()
 
     def sign(self) -> None:
+        """Start signing in the background; `attempted` tells when it has ended."""
+        if self.task is not None:
+            return
         remembered, home = self._remembered, self._reviewer.home
         given = remembered or (self.passphrase.text() if self.passphrase is not None else None)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            key = signing_key(home, lambda: given or None, person_id=self._reviewer.expert_id)
-            if remembered is not None:
-                self._unlock.record(home, opened=True)
-            result = sign_sheet(self._reviewer, self._applicant_id, key, expected_version=self._version)
-        except Problem as problem:
-            if remembered is not None and problem.code == Code.PASSPHRASE_WRONG:
-                # the key file was sealed with another passphrase than the workspace's: ask for it here
-                self._unlock.record(home, opened=False)
-                self._remembered = None
-                self._form.setRowVisible(self.passphrase, True)
-            self._show(describe(problem), ERROR_STYLE)
-            if self.passphrase is not None:
-                self.passphrase.selectAll()
-                self.passphrase.setFocus()
+        reviewer, applicant_id, version = self._reviewer, self._applicant_id, self._version
+        opened: list[bool] = []  # the key opened (before sign_sheet may still refuse)
+
+        def work(_progress):
+            key = signing_key(home, lambda: given or None, person_id=reviewer.expert_id)
+            opened.append(True)
+            return sign_sheet(reviewer, applicant_id, key, expected_version=version)
+
+        self._set_busy(True)
+        self._show(self.tr("Signing…"), BUSY_STYLE)
+        task = self.task = BackgroundTask(work, self)
+        task.succeeded.connect(lambda result: self._ended(remembered, opened, result, None))
+        task.failed.connect(lambda error: self._ended(remembered, opened, None, error))
+        task.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.sign_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+        if self.passphrase is not None:
+            self.passphrase.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _ended(self, remembered: str | None, opened: list[bool], result: SignedRevision | None,
+               error: object) -> None:
+        self.task = None
+        self._set_busy(False)
+        if remembered is not None and opened:
+            self._unlock.record(self._reviewer.home, opened=True)
+        if result is None:
+            problem = error if isinstance(error, Problem) else None
+            self._refused(remembered, problem, error)
+            self.attempted.emit(False)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self._signed(result)
+        self.attempted.emit(True)
+
+    def _refused(self, remembered: str | None, problem: Problem | None, error: object) -> None:
+        if remembered is not None and problem is not None and problem.code == Code.PASSPHRASE_WRONG:
+            # the key file was sealed with another passphrase than the workspace's: ask for it here
+            self._unlock.record(self._reviewer.home, opened=False)
+            self._remembered = None
+            self._form.setRowVisible(self.passphrase, True)
+        self._show(describe(problem) if problem is not None else str(error), ERROR_STYLE)
+        if self.passphrase is not None:
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+
+    def _signed(self, result: SignedRevision) -> None:
         self.result_revision = result
         self._show(self.tr("Signed revision {n}. Signature hash: {hash}\nIt is printed on every page of the PDF "
                            "score sheet, which the app keeps with the sheet: open it to read or print it, or save "
@@ -165,3 +208,14 @@ class SignDialog(QDialog):
             self.passphrase.clear()
             self.passphrase.setEnabled(False)
         self.signed.emit(result)
+
+    # --- not closed half-way: the signature and its PDF are written whole, then the dialog can go ---
+    def done(self, code: int) -> None:
+        if self.task is None:
+            super().done(code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.task is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

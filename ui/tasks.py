@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from review_model.errors import Code, Problem
@@ -121,3 +121,21 @@ def run_with_progress(parent: QWidget, label: str, work, on_success, on_failure,
     dialog.canceled.connect(task.cancel)
     task.start()
     return task
+
+
+def wait_off_the_gui_thread(work: Callable[[], object]) -> object:
+    """`work()`'s result (or its exception, raised here) for a caller that must have it before it goes on,
+    for work under a second (scrypt opening a key file): run in a BackgroundTask while a local event
+    loop keeps the window painting and its timers running. User input waits meanwhile, so nothing the
+    person does starts another flow half-way through this one."""
+    task = BackgroundTask(lambda _progress: work())
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    # the task reports through queued signals, delivered only by the loop below: it cannot end unseen
+    task.succeeded.connect(lambda result: (outcome.setdefault("result", result), loop.quit()))
+    task.failed.connect(lambda error: (outcome.setdefault("error", error), loop.quit()))
+    task.start()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome.get("result")

@@ -4024,8 +4024,16 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>请先选择一件异议。</translation>
     </message>
     <message>
+        <source>Writing the final list…</source>
+        <translation>正在生成最终名单…</translation>
+    </message>
+    <message>
         <source>Final list written to {path}: {count} candidates, {removed} removed by upheld objections.</source>
         <translation>最终名单已生成：{path}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
+    </message>
+    <message>
+        <source>Verifying the result and writing the publicity notice and report letter…</source>
+        <translation>正在核验评审结果并生成公示通知和报送函…</translation>
     </message>
     <message>
         <source>too late</source>
@@ -4609,6 +4617,10 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
         <translation>评审细则调整说明</translation>
     </message>
     <message>
+        <source>Writing the rubric changes for the panel…</source>
+        <translation>正在生成评审细则调整说明…</translation>
+    </message>
+    <message>
         <source>The rubric changes for the panel are in {path}.</source>
         <translation>评审细则调整说明已保存至{path}。</translation>
     </message>
@@ -4767,6 +4779,10 @@ Applicants: {applicants}; signed revisions: {revisions}; declared conflicts: {co
     <message>
         <source>Not ready to sign: {checklist}.</source>
         <translation>尚不能签名：{checklist}。</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
     </message>
     <message>
         <source>Signed revision {n}. Signature hash: {hash}

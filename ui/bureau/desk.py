@@ -240,15 +240,22 @@ class PublishStep(Step):
             self.refresh()
 
     def final_list(self) -> None:
-        done = self.attempt(lambda: write_final_list(self.home, *self._paths(), Path(self.outdir.text())))
+        home, paths, outdir = self.home, self._paths(), Path(self.outdir.text())
+        self.attempt_in_background(self.tr("Writing the final list…"),
+                                   lambda: write_final_list(home, *paths, outdir), self._final_written, self.final_button)
+
+    def _final_written(self, done) -> None:
         if done is not None:
             self.final_done.setText(self.tr("Final list written to {path}: {count} candidates, {removed} removed by "
                                             "upheld objections.").format(
                 path=done.path, count=sum(len(c) for c in done.candidates.values()), removed=len(done.removed)))
 
     def run(self) -> None:
-        done: Published | None = self.attempt(lambda: publish(Path(self.result_file.text()), Path(self.package_file.text()),
-                                                              Path(self.outdir.text())))
+        paths = Path(self.result_file.text()), Path(self.package_file.text()), Path(self.outdir.text())
+        self.attempt_in_background(self.tr("Verifying the result and writing the publicity notice and report letter…"),
+                                   lambda: publish(*paths), self._published, self.publish_button)
+
+    def _published(self, done: Published) -> None:
         if done is not None:
             state = self.tr("too late") if done.late else self.tr("in time")
             self.done.setText(self.tr("Written: {publicity} and {letter}. {count} candidates; the letter of {sent} "

@@ -79,7 +79,11 @@ class RubricStep(Step):
             self.print_changes(Path(path))
 
     def print_changes(self, out: Path) -> None:
-        written = self.attempt(lambda: write_rubric_changes(self.home, out))
+        home = self.home
+        self.attempt_in_background(self.tr("Writing the rubric changes for the panel…"),
+                                   lambda: write_rubric_changes(home, out), self._printed, self.print_button)
+
+    def _printed(self, written: Path) -> None:
         if written is not None:
             self.message.emit(self.tr("The rubric changes for the panel are in {path}.").format(path=written))
 

@@ -30,7 +30,7 @@ from review_model.home import Home
 
 from ..labels import ACCEPTANCE, CARRIER_TYPES, FINDINGS, label, scan_label
 from ..messages import describe
-from ..tasks import BackgroundTask
+from ..tasks import BackgroundTask, run_with_progress
 from .binder_picker import BinderPicker
 
 
@@ -40,10 +40,12 @@ class Step(QWidget):
     changed = Signal()
     refused = Signal(object)  # Problem
     message = Signal(str)
+    attempted = Signal()  # an `attempt_in_background` has ended, done or refused
 
     def __init__(self, home: Home) -> None:
         super().__init__()
         self.home = home
+        self.task: BackgroundTask | None = None
 
     def attempt(self, action) -> object | None:
         try:
@@ -53,6 +55,32 @@ class Step(QWidget):
             return None
         self.changed.emit()
         return result
+
+    def attempt_in_background(self, busy: str, action, on_done, button: QWidget | None = None) -> None:
+        """`attempt` for writing official documents (PDFs: the first of a process converts its font, a
+        second or more): in a BackgroundTask under a progress dialog, `button` disabled meanwhile;
+        `on_done(result)` once written."""
+        if button is not None:
+            button.setEnabled(False)
+
+        def ended() -> None:
+            self.task = None
+            if button is not None:
+                button.setEnabled(True)
+
+        def done(result: object) -> None:
+            ended()
+            self.changed.emit()
+            on_done(result)
+            self.attempted.emit()
+
+        def failed(error: object) -> None:
+            ended()
+            self.refused.emit(error if isinstance(error, Problem)
+                              else Problem(Code.INTERNAL_ERROR, detail=f"{type(error).__name__}: {error}"))
+            self.attempted.emit()
+
+        self.task = run_with_progress(self, busy, lambda _progress: action(), done, failed, cancellable=False)
 
     def refresh(self) -> None:  # pragma: no cover - every step has its own
         pass
