@@ -3,10 +3,13 @@ fonts: Qt loads it from memory, reportlab from a copy in the cache folder."""
 from __future__ import annotations
 
 import copy
+import gc
 import hashlib
 import io
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -134,6 +137,25 @@ _converting = threading.Lock()  # the source fonts decompile their glyphs lazily
 _converted: dict[str, object] = {}  # glyph name -> TrueType glyph: documents of one run share most
 
 
+@contextmanager
+def _converting_quietly() -> Iterator[None]:
+    """One conversion at a time, without the cyclic collector's full passes: fontTools makes
+    hundreds of thousands of small objects, and each full pass over them held the interpreter lock
+    for 0.1–0.2 s, stalling the window while a document was made in a background thread. What the
+    conversion keeps (the decompiled fonts and glyphs, cached for the process) is then frozen out of
+    the collector's sight (gc.freeze), so later passes do not walk it again; the little cyclic
+    garbage frozen with it is kept for the process's life."""
+    with _converting:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
+
+
 @lru_cache(maxsize=1)
 def _sources(path: Path) -> _Sources:
     return _Sources(path)
@@ -146,7 +168,7 @@ def serif_metrics_font(path: Path) -> bytes:
     # fontTools: only when an official document is made (see above)
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-    with _converting:
+    with _converting_quietly():
         sources = _sources(path)
         empty = TTGlyphPen(None).glyph()
         return sources.build(sources.order, sources.cmap, {name: empty for name in sources.order}, empty=True)
@@ -155,7 +177,7 @@ def serif_metrics_font(path: Path) -> bytes:
 def serif_outline_font(path: Path, codes: set[int]) -> bytes:
     """A TrueType font with the outlines of just these characters (plus .notdef), built glyph by
     glyph: fontTools' subsetter would spend a second on layout tables and hints a PDF never uses."""
-    with _converting:
+    with _converting_quietly():
         sources = _sources(path)
         mapping = {code: sources.cmap[code] for code in codes if code in sources.cmap}
         names = [".notdef", *sorted(set(mapping.values()) - {".notdef"})]
