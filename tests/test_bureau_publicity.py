@@ -73,6 +73,13 @@ def test_an_upheld_objection_takes_the_candidate_off_the_final_list(published, t
     assert f"经核查，关于{names[ids[0]]}的异议成立，取消其拟认定候选资格" in text
     assert "培训场地实际面积不足" in text and "王某" not in text  # objectors are not named
     _look(done.path, "final-list")
+    # the 报送 letter that goes is the final list's: the removed candidate is neither counted nor listed
+    letter = _text(done.letter).replace("\n", "")
+    assert done.letter == tmp_path / "final" / "report-letter.pdf"
+    assert f"确定候选单位{len(stays)}个" in letter and "异议成立1件、不成立1件" in letter
+    assert names[ids[1]] in letter and letter.count(names[ids[0]]) == 1  # only where the objection is told
+    assert "无异议或者异议不成立" not in letter
+    _look(done.letter, "report-letter-final")
 
 
 def test_objections_outside_the_window_or_about_no_candidate_are_refused(published):

@@ -183,7 +183,8 @@ def final_list_command(ctx: Context) -> int:
     from review_model.bureau.publish import write_final_list
 
     done = write_final_list(ctx.home(), ctx.args.result, ctx.args.package, ctx.args.output, ctx.args.date)
-    ctx.print(tr("Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections.").format(
+    ctx.print(tr("Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections; "
+                 "the report letter for it: {letter}.").format(
         path=done.path, date=done.dated.isoformat(), count=sum(len(c) for c in done.candidates.values()),
-        removed=len(done.removed)))
+        removed=len(done.removed), letter=done.letter))
     return 0

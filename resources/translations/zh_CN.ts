@@ -752,8 +752,8 @@
         <translation>共 {count} 件异议。</translation>
     </message>
     <message>
-        <source>Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections.</source>
-        <translation>认定候选名单：{path}，落款日期 {date}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
+        <source>Final list: {path}, dated {date}: {count} candidates, {removed} removed by upheld objections; the report letter for it: {letter}.</source>
+        <translation>最终名单：{path}，日期 {date}：候选单位 {count} 个，因异议成立取消 {removed} 个；按最终名单生成的报送函：{letter}。</translation>
     </message>
     <message>
         <source>the chair&apos;s desk: compile and sign the panel result</source>
@@ -4028,8 +4028,8 @@ Compare it with the fingerprint the bureau gave you (by phone or on paper). Trus
         <translation>正在生成最终名单…</translation>
     </message>
     <message>
-        <source>Final list written to {path}: {count} candidates, {removed} removed by upheld objections.</source>
-        <translation>最终名单已生成：{path}；候选单位 {count} 个，因异议成立取消 {removed} 个。</translation>
+        <source>Final list written to {path}: {count} candidates, {removed} removed by upheld objections. The report letter now lists them: {letter}.</source>
+        <translation>最终名单已生成：{path}；候选单位 {count} 个，因异议成立取消 {removed} 个。报送函已按最终名单更新：{letter}。</translation>
     </message>
     <message>
         <source>Verifying the result and writing the publicity notice and report letter…</source>

@@ -6,7 +6,7 @@ the heading stroke); dates counted in working days on the round's calendar (cale
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -209,7 +209,19 @@ def render_publicity(round_file: RoundFile, facts: PublicityFacts) -> bytes:
                      header_right="公示", footer=f"公示期：{_window(facts)}")
 
 
-def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: date, created: datetime) -> bytes:
+def objections_settled(objections: list) -> str:
+    """How the publicity window ended, in the words the 报送 letter and the final list share."""
+    upheld = [o for o in objections if o.verdict == "upheld"]
+    if not objections:
+        return "公示期间未收到异议。"
+    return (f"公示期间共收到异议{len(objections)}件，经调查核实，异议成立{len(upheld)}件、不成立{len(objections) - len(upheld)}件。"
+            + "".join(f"经核查，关于{o.applicant_name}的异议成立，取消其拟认定候选资格。" for o in upheld))
+
+
+def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: date, created: datetime,
+                         objections: list | None = None) -> bytes:
+    """报送函. `facts.candidates` are those reported; `objections`, once the window is over and each is
+    settled, say how the publicity ended (None: none recorded when the letter was drafted)."""
     prepare()
     total = sum(len(c) for c in facts.candidates.values())
     year = round_file.year
@@ -224,8 +236,8 @@ def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: dat
              BoldLine("认定候选名单的函", 16, space_after=3 * mm), para(number, 10.5, align=TA_CENTER), Spacer(1, 5 * mm),
              _body("深圳市人力资源和社会保障局：", indent=False), Spacer(1, 1.5 * mm),
              _body(f"{basis}我局组织开展了{year}年度{round_file.district}终身职业技能培训载体认定申报、受理审核和专家评审工作，"
-                   f"确定拟认定候选单位{total}个（{kinds}），并于{_window(facts)}向社会公示。"
-                   "公示期满，无异议或者异议不成立。现将候选名单书面报送你局，请予审核认定。"),
+                   f"确定候选单位{total}个（{kinds}），于{_window(facts)}向社会公示。"
+                   f"{objections_settled(objections) if objections is not None else ''}公示期满，现将候选名单书面报送你局，请予审核认定。"),
              _body(f"{deadline_words}"),
              _body("附件：" f"{year}年度{round_file.district}终身职业技能培训载体认定候选名单"),
              *_signature(round_file.bureau, sent),
@@ -245,16 +257,11 @@ def render_final_list(round_file: RoundFile, facts: PublicityFacts, final: dict[
     was settled (the objectors are not named: the list goes to the city bureau and on file)."""
     prepare()
     total = sum(len(c) for c in final.values())
-    upheld = [o for o in objections if o.verdict == "upheld"]
-    settled = (f"公示期间共收到异议{len(objections)}件，经调查核实，异议成立{len(upheld)}件、不成立{len(objections) - len(upheld)}件。"
-               if objections else "公示期间未收到异议。")
-    removed = "".join(f"经核查，关于{o.applicant_name}的异议成立，取消其拟认定候选资格。" for o in upheld)
-    intro = (f"{round_file.title}拟认定候选名单已于{_window(facts)}向社会公示。{settled}{removed}"
+    intro = (f"{round_file.title}拟认定候选名单已于{_window(facts)}向社会公示。{objections_settled(objections)}"
              f"公示期满，确定认定候选单位共{total}个，名单如下。")
     story = [Spacer(1, 2 * mm), para(round_file.title, 12.5, align=TA_CENTER), Spacer(1, 2 * mm),
              BoldLine("认定候选名单（公示结果）", 19, space_after=4 * mm), _body(intro), Spacer(1, 1 * mm),
-             *_candidate_tables(PublicityFacts(final, facts.start, facts.end, facts.working_days, facts.report_by,
-                                               facts.deadline, facts.late))]
+             *_candidate_tables(replace(facts, candidates=final))]
     if objections:
         rows = Rows([12 * mm, 26 * mm, 50 * mm, 20 * mm, WIDTH - 108 * mm], text_col=4)
         rows.add([centre(t, 10.5) for t in ("序号", "收到日期", "涉及单位", "结论", "理由")])

@@ -6,7 +6,7 @@ nothing. Files are written durably (store/blobs.write_durably), each a whole PDF
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -201,6 +201,7 @@ def decide_objection(home: Home, number: int, verdict: ObjectionVerdict, reason:
 @dataclass(frozen=True)
 class FinalList:
     path: Path
+    letter: Path  # the 报送 letter again, for the final list and how each objection was settled
     candidates: dict[str, tuple[Candidate, ...]]  # carrier type -> the candidates that stay
     removed: tuple[Objection, ...]  # the upheld objections, whose candidates left the list
     dated: date
@@ -225,14 +226,17 @@ def write_final_list(home: Home, result_path: Path, package_path: Path, outdir: 
     gone = {o.applicant_id for o in removed}
     final = {t: tuple(c for c in chosen if c.applicant_id not in gone) for t, chosen in facts.candidates.items()}
     data = render_final_list(round_file, facts, final, objections, dated)
+    # The letter publish() drafted knew of no objection: the one that goes is this one.
+    letter = render_report_letter(round_file, replace(facts, candidates=final), dated, datetime.now(UTC), objections)
     _out_dir(outdir)
     path = outdir / "final-list.pdf"
     write_durably(path, data)
+    write_durably(outdir / "report-letter.pdf", letter)
     with home.store.write(actor(home)) as (_session, audit):
         audit.record("final_list", "desk_publicity", 1, "candidates", None,
                      "; ".join(f"{t}: {' '.join(c.applicant_id for c in chosen)}" for t, chosen in final.items())
-                     + f"; removed: {' '.join(sorted(gone)) or '-'}; pdf {sha256_hex(data)}")
-    return FinalList(path, final, removed, dated)
+                     + f"; removed: {' '.join(sorted(gone)) or '-'}; pdf {sha256_hex(data)}; letter {sha256_hex(letter)}")
+    return FinalList(path, outdir / "report-letter.pdf", final, removed, dated)
 
 
 def _result_of(home: Home, number: int) -> str:

@@ -247,8 +247,9 @@ class PublishStep(Step):
     def _final_written(self, done) -> None:
         if done is not None:
             self.final_done.setText(self.tr("Final list written to {path}: {count} candidates, {removed} removed by "
-                                            "upheld objections.").format(
-                path=done.path, count=sum(len(c) for c in done.candidates.values()), removed=len(done.removed)))
+                                            "upheld objections. The report letter now lists them: {letter}.").format(
+                path=done.path, count=sum(len(c) for c in done.candidates.values()), removed=len(done.removed),
+                letter=done.letter))
 
     def run(self) -> None:
         paths = Path(self.result_file.text()), Path(self.package_file.text()), Path(self.outdir.text())
