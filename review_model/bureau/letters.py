@@ -236,8 +236,8 @@ def render_report_letter(round_file: RoundFile, facts: PublicityFacts, sent: dat
              BoldLine("认定候选名单的函", 16, space_after=3 * mm), para(number, 10.5, align=TA_CENTER), Spacer(1, 5 * mm),
              _body("深圳市人力资源和社会保障局：", indent=False), Spacer(1, 1.5 * mm),
              _body(f"{basis}我局组织开展了{year}年度{round_file.district}终身职业技能培训载体认定申报、受理审核和专家评审工作，"
-                   f"确定候选单位{total}个（{kinds}），于{_window(facts)}向社会公示。"
-                   f"{objections_settled(objections) if objections is not None else ''}公示期满，现将候选名单书面报送你局，请予审核认定。"),
+                   f"拟认定候选名单于{_window(facts)}向社会公示。{objections_settled(objections) if objections is not None else ''}"
+                   f"公示期满，确定候选单位{total}个（{kinds}），现将候选名单书面报送你局，请予审核认定。"),
              _body(f"{deadline_words}"),
              _body("附件：" f"{year}年度{round_file.district}终身职业技能培训载体认定候选名单"),
              *_signature(round_file.bureau, sent),
