@@ -69,3 +69,15 @@ def small_round(tmp_path):
     from tests.support.small_round import make_small_round
 
     return make_small_round(tmp_path)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The app in Chinese, as an expert starts it: the CJK font the app ships and the zh_CN translations."""
+    from desktop import i18n  # Qt loads with the widgets' tests only
+    from ui.fonts import install_cjk_font  # the same
+
+    install_cjk_font(qapp)
+    i18n.install_translators("zh_CN")
+    yield
+    i18n.install_translators("en")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from review_model.demo.applicants import APPLICANTS
 from tests.support.scan_pages import scan_pdf, scanned
-from tests.test_bureau_gui import _grab, _set_up_round, chinese, clerk, desk  # noqa: F401  (fixtures)
+from tests.test_bureau_gui import _grab, _set_up_round, clerk, desk  # noqa: F401  (fixtures)
 
 
 def _with_applicants(qtbot, desk, clerk) -> None:

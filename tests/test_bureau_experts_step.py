@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
 from review_model.bureau.desk import save_round
 from review_model.bureau.experts import enrol_expert, list_experts, set_assignment, update_expert
 from review_model.bureau.portal import import_applicants
@@ -25,16 +24,6 @@ from tests.support.snapshot import snapshot
 from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
-
-
-@pytest.fixture
-def chinese(qapp):
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)
-    i18n.install_translators("zh_CN")
-    yield
-    i18n.install_translators("en")
 
 
 @pytest.fixture

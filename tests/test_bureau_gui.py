@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from desktop import i18n
 from review_model.bureau.desk import round_body
 from review_model.bureau.portal import list_applicants
 from review_model.demo.applicants import APPLICANTS
@@ -22,16 +21,6 @@ from tests.support.snapshot import snapshot
 from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
-
-
-@pytest.fixture
-def chinese(qapp):
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)
-    i18n.install_translators("zh_CN")
-    yield
-    i18n.install_translators("en")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from review_model.bureau.publish import list_objections
 from review_model.home import Home
 from tests.support.snapshot import snapshot
 from tests.test_bureau_documents import _text, signed_result  # noqa: F401  (fixture)
-from tests.test_bureau_gui import _grab, chinese  # noqa: F401  (fixture)
+from tests.test_bureau_gui import _grab
 from ui.bureau import BureauDesk
 
 

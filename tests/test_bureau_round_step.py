@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
 from review_model.bureau.desk import round_body, round_calendar_years, round_policy, save_round
 from review_model.bureau.spec import write_spec
 from review_model.demo.cast import ROUND
@@ -27,16 +26,6 @@ from tests.support.tls import der_sha256, self_signed
 from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
-
-@pytest.fixture
-def chinese(qapp):
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)
-    i18n.install_translators("zh_CN")
-    yield
-    i18n.install_translators("en")
-
 
 @pytest.fixture
 def clerk(tmp_path):

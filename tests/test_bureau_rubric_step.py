@@ -14,7 +14,6 @@ import pymupdf
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
 from review_model.bureau.desk import save_round
 from review_model.bureau.rubric_diff import render_rubric_changes, rubric_differences
 from review_model.bureau.rubric_sheet import export_rubric_xlsx
@@ -44,16 +43,6 @@ def adjusted_training_base(folder: Path) -> Path:
     out = folder / "高技能人才培训基地评审细则（光明区）.xlsx"
     export_rubric_xlsx(rubric, out)
     return out
-
-
-@pytest.fixture
-def chinese(qapp):
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)
-    i18n.install_translators("zh_CN")
-    yield
-    i18n.install_translators("en")
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from tests.support.ocr_pages import join, scan_page
 from tests.support.small_round import make_small_round, pdf_bytes
 from tests.support.snapshot import snapshot
 from tests.support.tamper import bureau_key, members_of, resign
-from tests.test_bureau_gui import chinese, clerk, desk  # noqa: F401  (the bureau desk fixtures)
+from tests.test_bureau_gui import clerk, desk  # noqa: F401  (the bureau desk fixtures)
 from ui.messages import describe
 
 LINES = ["职业技能培训基地申报表", "学徒 合同 场地 91440300MA5F"]

@@ -8,7 +8,6 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QRawFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import i18n
 from desktop.main_window import MainWindow
 from review_model.home import Home
 from review_model.importer import import_package
@@ -18,16 +17,6 @@ from tests.support.small_round import make_small_round
 @pytest.fixture(scope="module")
 def round_(tmp_path_factory):
     return make_small_round(tmp_path_factory.mktemp("shell"))
-
-
-@pytest.fixture
-def chinese(qapp):
-    from ui.fonts import install_cjk_font
-
-    install_cjk_font(qapp)
-    i18n.install_translators("zh_CN")
-    yield
-    i18n.install_translators("en")
 
 
 @pytest.fixture
