@@ -135,3 +135,27 @@ def test_a_binder_with_a_wrong_bookmark_is_corrected_on_the_thumbnails(qtbot, de
     assert last - first + 1 == pymupdf.open(stream=parts[materials[2]], filetype="pdf").page_count
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == BINDER_APPLICANT)
     assert table.item(row, 3).text() == "受理"
+
+
+def test_the_notices_are_printed_from_the_desk_one_per_applicant(qtbot, desk, clerk, tmp_path):
+    """受理通知书 / 补正材料通知书 from the Dossiers step, by the rule the package build applies: the
+    folders as the clerk attached them, A01 with an unfit scan among its files."""
+    import pymupdf
+
+    _with_applicants(qtbot, desk, clerk)
+    victim = sorted((clerk.folders / "A01").glob("*.pdf"))[0]
+    victim.write_bytes(scan_pdf([scanned(), scanned(dpi=72)]))
+    for a in APPLICANTS[:3]:
+        if (clerk.folders / a.applicant_id).is_dir():
+            desk.dossiers.add_folder(a.applicant_id, clerk.folders / a.applicant_id)
+    out = tmp_path / "notices"
+    with qtbot.waitSignal(desk.dossiers.attempted, timeout=120_000):
+        desk.dossiers.write_notices(out)
+    assert not desk.last_problem, desk.last_problem
+    written = sorted(p.name for p in out.glob("*.pdf"))
+    assert len(written) == len(APPLICANTS)  # one per applicant, with or without files yet
+    assert "notice-A01-correction.pdf" in written  # the 72-dpi page makes A01 a 补正
+    text = "".join(page.get_text() for page in pymupdf.open(out / "notice-A01-correction.pdf")).replace("\n", "")
+    assert "补正材料通知书" in text and APPLICANTS[0].name in text and "扫描分辨率过低" in text
+    absent = next(a for a in APPLICANTS[3:])  # nothing attached yet: every material is missing
+    assert f"notice-{absent.applicant_id}-correction.pdf" in written

@@ -1817,6 +1817,10 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
         <translation>按页码范围拆分合订 PDF…</translation>
     </message>
     <message>
+        <source>Print the notices (受理/补正)…</source>
+        <translation>打印受理/补正通知书…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1843,6 +1847,18 @@ What stays: your signed score sheets with their PDFs and site photos, the bureau
     <message>
         <source>Checking the scanned pages: %v of %m applicants</source>
         <translation>正在检查扫描页：第 %v / %m 个申报单位</translation>
+    </message>
+    <message>
+        <source>Folder for the notices</source>
+        <translation>通知书保存文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the notices…</source>
+        <translation>正在生成通知书…</translation>
+    </message>
+    <message>
+        <source>{count} notices written to {folder}: {correction} 补正, {accepted} 受理.</source>
+        <translation>已生成通知书 {count} 份，保存在 {folder}：补正 {correction} 份，受理 {accepted} 份。</translation>
     </message>
     <message>
         <source>Select an applicant first.</source>

@@ -21,10 +21,12 @@ from ..errors import Code, Problem
 from ..exchange.container import open_container
 from ..exchange.package import open_package
 from ..exchange.package_build import assemble_spec
+from ..exchange.package_schema import RoundFile
 from ..home import Home
+from ..progress import Progress, no_progress
 from ..store.blobs import sha256_hex, write_durably
 from ..verification import verify_file
-from .desk import actor
+from .desk import actor, require_round
 from .letters import (
     Candidate,
     NoticeFacts,
@@ -34,7 +36,9 @@ from .letters import (
     render_publicity,
     render_report_letter,
 )
+from .portal import list_applicants
 from .records import DeskObjection
+from .spec import completeness
 
 
 @dataclass(frozen=True)
@@ -54,21 +58,35 @@ def _out_dir(outdir: Path) -> None:
 def write_notices(spec: Path, outdir: Path, issued: date | None = None) -> list[NoticeWritten]:
     """One 受理通知书 or 补正材料通知书 per applicant of the spec folder, from its completeness check."""
     assembled = assemble_spec(spec)
-    issued = issued or datetime.now(UTC).date()
-    WorkCalendar.from_years(list(assembled.round.calendar)).is_working_day(issued)  # a year without data: refused
     scans = {r.applicant_id: r.scans for r in assembled.report}
-    documents = []
-    for entry in assembled.applicants:
-        facts = NoticeFacts(entry.applicant_id, entry.name, entry.uscc, entry.carrier_type, entry.acceptance,
-                            tuple(entry.findings), scans.get(entry.applicant_id, ()))
-        documents.append((entry, render_notice(assembled.round, facts, issued)))
+    return _write_notices(assembled.round, [
+        NoticeFacts(e.applicant_id, e.name, e.uscc, e.carrier_type, e.acceptance, tuple(e.findings),
+                    scans.get(e.applicant_id, ())) for e in assembled.applicants], outdir, issued)
+
+
+def write_desk_notices(home: Home, outdir: Path, issued: date | None = None,
+                       progress: Progress = no_progress) -> list[NoticeWritten]:
+    """The same notices from the bureau's desk, by the same completeness rule (scanned pages
+    included), before any expert is enrolled; `progress` per applicant checked."""
+    round_file = require_round(home)
+    uscc = {a.applicant_id: a.uscc for a in list_applicants(home)}
+    return _write_notices(round_file, [
+        NoticeFacts(c.applicant_id, c.name, uscc[c.applicant_id], c.carrier_type, c.acceptance, c.findings, c.scans)
+        for c in completeness(home, progress)], outdir, issued)
+
+
+def _write_notices(round_file: RoundFile, applicants: list[NoticeFacts], outdir: Path,
+                   issued: date | None) -> list[NoticeWritten]:
+    issued = issued or datetime.now(UTC).date()
+    WorkCalendar.from_years(list(round_file.calendar)).is_working_day(issued)  # a year without data: refused
+    documents = [(facts, render_notice(round_file, facts, issued)) for facts in applicants]
     _out_dir(outdir)
     written = []
-    for entry, data in documents:
-        kind = "accepted" if entry.acceptance == "accepted" else "correction"
-        path = outdir / f"notice-{entry.applicant_id}-{kind}.pdf"
+    for facts, data in documents:
+        kind = "accepted" if facts.acceptance == "accepted" else "correction"
+        path = outdir / f"notice-{facts.applicant_id}-{kind}.pdf"
         write_durably(path, data)
-        written.append(NoticeWritten(entry.applicant_id, entry.acceptance, path))
+        written.append(NoticeWritten(facts.applicant_id, facts.acceptance, path))
     return written
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from review_model.bureau.dossiers import attach_binder, attach_folder, plan_folder
 from review_model.bureau.portal import FIELDS, edit_applicant, import_applicants, list_applicants
+from review_model.bureau.publish import write_desk_notices
 from review_model.bureau.spec import completeness
 from review_model.carriers import ENTITY_KIND_NAMES
 from review_model.errors import Code, Problem
@@ -166,12 +167,15 @@ class DossiersStep(Step):
         self.folder_button.clicked.connect(self._choose_folder)
         self.binder_button.clicked.connect(self._choose_binder)
         self.ranges_button.clicked.connect(lambda: self._choose_binder(by_ranges=True))
+        self.notices_button = QPushButton(self.tr("Print the notices (受理/补正)…"))
+        self.notices_button.clicked.connect(self._choose_notices_folder)
         self.picker = None  # the open page-range picker, if any
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.binder_button)
         buttons.addWidget(self.ranges_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.notices_button)
         self.table = _table([self.tr("No."), self.tr("Applicant"), self.tr("Carrier type"), self.tr("Completeness"),
                              self.tr("Materials"), self.tr("To correct")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -195,6 +199,23 @@ class DossiersStep(Step):
         layout.addWidget(self.table, 3)
         layout.addLayout(status)
         layout.addWidget(self.details, 1)
+
+    def _choose_notices_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the notices"), str(self.home.root))
+        if folder:
+            self.write_notices(Path(folder))
+
+    def write_notices(self, outdir: Path) -> None:
+        """One 受理通知书 or 补正材料通知书 per applicant into `outdir`, dated today, off the GUI thread."""
+        home = self.home
+        self.attempt_in_background(self.tr("Writing the notices…"), lambda: write_desk_notices(home, outdir),
+                                   self._notices_written, self.notices_button)
+
+    def _notices_written(self, written) -> None:
+        corrections = sum(1 for n in written if n.acceptance != "accepted")
+        self.message.emit(self.tr("{count} notices written to {folder}: {correction} 补正, {accepted} 受理.").format(
+            count=len(written), folder=written[0].path.parent if written else "", correction=corrections,
+            accepted=len(written) - corrections))
 
     def selected(self) -> str | None:
         row = self.table.currentRow()
