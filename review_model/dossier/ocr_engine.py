@@ -37,7 +37,7 @@ import numpy as np
 PROBE_SIDE = 960  # the orientation probe's thumbnail, long side in pixels: also the page's detection
 PROBE_LINES = 10  # longest detected lines the angle classifier looks at
 REC_BATCH = 1  # lines per recognition run (see above)
-REC_SQUEEZE = 0.65  # lines go to the recogniser this much narrower (see read)
+REC_SQUEEZE = 0.65  # lines go to the recogniser this much narrower, unless they hold digits or Latin (_for_rec)
 GAP_REACH = 1.5  # a character's box reaches out to the gap beside it, at most this many half-heights
 TEXT_SCORE = 0.5  # lines the recogniser is less sure of are dropped (RapidOCR's own default)
 RED_MARGIN = 60  # a pixel is seal red when its red channel exceeds both others by this much
@@ -174,9 +174,16 @@ class OcrEngine:
                 boxes.append(box)
         if not crops:
             return []
-        rec = self.rec(TextRecInput(img=[_for_rec(c, self.rec.rec_image_shape[1]) for c in crops], return_word_box=True))
+        height = self.rec.rec_image_shape[1]
+        rec = self.rec(TextRecInput(img=[_for_rec(c, height, REC_SQUEEZE) for c in crops], return_word_box=True))
+        txts, scores, infos = list(rec.txts), list(rec.scores), list(rec.word_results)
+        latin = [i for i, text in enumerate(txts) if any(c.isascii() and c.isalnum() for c in text)]
+        if latin:  # digits and letters are read again at full width (see _for_rec)
+            again = self.rec(TextRecInput(img=[_for_rec(crops[i], height, 1.0) for i in latin], return_word_box=True))
+            for i, text, score, info in zip(latin, again.txts, again.scores, again.word_results, strict=True):
+                txts[i], scores[i], infos[i] = text, score, info
         lines = []
-        for crop, box, text, score, info in zip(crops, boxes, rec.txts, rec.scores, rec.word_results, strict=True):
+        for crop, box, text, score, info in zip(crops, boxes, txts, scores, infos, strict=True):
             if not text.strip() or score < TEXT_SCORE:
                 continue
             boxed = [(c, conf, _box(quad, turn, w, h)) for c, conf, quad in _char_quads(text, float(score), info, crop, box)]
@@ -203,16 +210,21 @@ def without_red(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
 
 
-def _for_rec(crop: np.ndarray, height: int) -> np.ndarray:
+def _for_rec(crop: np.ndarray, height: int, squeeze: float) -> np.ndarray:
     """A line as the recogniser is given it: the model's height (48), squeezed across. Its time grows
     with the input's width (benchmarks/ocr.py: ~9 ms per 100 px at one thread, a 40-character
-    line ~1,300 px); squeezed to 0.65 every figure read the same (0.45 began to drop characters)
-    at two thirds of the time. Its output columns are shares of the line's width either way, so
-    the character boxes are unchanged. Area interpolation: it shrinks without aliasing."""
+    line ~1,300 px). Chinese reads the same squeezed to 0.65 (benchmarks/ocr.py: every figure;
+    0.45 began to drop characters), Latin and digits do not: a run of the same digit (4444 in a
+    phone number, 3333 in an account) needs blank output columns between its digits, and even
+    at 0.8 one was lost (tests/test_ocr_digits.py). So a line whose squeezed reading has any
+    digit or Latin letter is read again at full width (read): Chinese prose gains a third, a
+    line of form fields costs 1.65 times what it did. The output columns are shares of the
+    line's width either way, so the character boxes hold (see _gaps). Area interpolation: it
+    shrinks without aliasing."""
     import cv2
 
     h, w = crop.shape[:2]
-    width = max(1, round(w * height / h * REC_SQUEEZE))
+    width = max(1, round(w * height / h * squeeze))
     return cv2.resize(crop, (width, height), interpolation=cv2.INTER_AREA)
 
 
