@@ -175,13 +175,23 @@ class OcrEngine:
         if not crops:
             return []
         height = self.rec.rec_image_shape[1]
-        rec = self.rec(TextRecInput(img=[_for_rec(c, height, REC_SQUEEZE) for c in crops], return_word_box=True))
-        txts, scores, infos = list(rec.txts), list(rec.scores), list(rec.word_results)
-        latin = [i for i, text in enumerate(txts) if any(c.isascii() and c.isalnum() for c in text)]
-        if latin:  # digits and letters are read again at full width (see _for_rec)
-            again = self.rec(TextRecInput(img=[_for_rec(crops[i], height, 1.0) for i in latin], return_word_box=True))
-            for i, text, score, info in zip(latin, again.txts, again.scores, again.word_results, strict=True):
-                txts[i], scores[i], infos[i] = text, score, info
+        txts, scores, infos = [], [], []
+        latin = 0  # lines so far with digits or Latin letters
+        for n, crop in enumerate(crops):
+            # a page of form fields (most lines so far hold digits) is read at full width from the
+            # start; otherwise squeezed, and a line with digits or letters again at full width
+            squeeze = 1.0 if latin >= 3 and 2 * latin > n else REC_SQUEEZE
+            while True:
+                rec = self.rec(TextRecInput(img=[_for_rec(crop, height, squeeze)], return_word_box=True))
+                text, score, info = rec.txts[0], rec.scores[0], rec.word_results[0]
+                has_latin = any(c.isascii() and c.isalnum() for c in text)
+                if squeeze == 1.0 or not has_latin:
+                    break
+                squeeze = 1.0
+            latin += has_latin
+            txts.append(text)
+            scores.append(score)
+            infos.append(info)
         lines = []
         for crop, box, text, score, info in zip(crops, boxes, txts, scores, infos, strict=True):
             if not text.strip() or score < TEXT_SCORE:
@@ -217,8 +227,9 @@ def _for_rec(crop: np.ndarray, height: int, squeeze: float) -> np.ndarray:
     0.45 began to drop characters), Latin and digits do not: a run of the same digit (4444 in a
     phone number, 3333 in an account) needs blank output columns between its digits, and even
     at 0.8 one was lost (tests/test_ocr_digits.py). So a line whose squeezed reading has any
-    digit or Latin letter is read again at full width (read): Chinese prose gains a third, a
-    line of form fields costs 1.65 times what it did. The output columns are shares of the
+    digit or Latin letter is read again at full width, and once most lines of a page have them
+    (a form) the rest are read at full width at once (read): Chinese prose gains a third, a
+    page of form fields costs what it did. The output columns are shares of the
     line's width either way, so the character boxes hold (see _gaps). Area interpolation: it
     shrinks without aliasing."""
     import cv2
