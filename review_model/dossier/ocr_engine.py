@@ -21,9 +21,10 @@ as shipped shrinks a 200 dpi A4 page to 2000 px and detects on that (1.4 s and ~
 activations at one thread); detection on the 960 px thumbnail finds the same lines, down to
 10.5-point body text, at a fifth of the cost. The lines are then cut from the full 200 dpi image
 for recognition, one at a time: in batches of six the wider lines' padding cost more time and
-memory than batching saved. onnxruntime's memory pattern (buffers planned per input shape, and
-every line has its own width) is off, and freed memory is handed back to the system after each
-page: together a third off the worker's peak.
+memory than batching saved. Each goes in at the recogniser's height and 0.65 of its width,
+read again at full width if it holds digits or Latin (_for_rec). onnxruntime's memory pattern
+(buffers planned per input shape, and every line has its own width) is off, and freed memory is
+handed back to the system after each page: together a third off the worker's peak.
 """
 from __future__ import annotations
 
