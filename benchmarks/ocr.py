@@ -6,7 +6,8 @@ Tesseract chi_sim on the same scanned pages.
 It writes its own ground-truth corpus: Chinese prose written for this benchmark (none of the
 demo's sentences), typeset on A4 at 200 dpi and degraded like a scan (skew ±1.5°, blur, JPEG
 60–75, grey noise, low contrast, a red seal over text, some pages turned 90°/180°), saved as
-image-only PDF pages. It prints character error rate (all / lines under the seal / turned pages),
+image-only PDF pages; one page of form fields (credit codes, phone numbers, dates, amounts). It
+prints character error rate (all / lines under the seal / turned pages / form fields),
 recall of 2- and 4-character words, seconds per page (median, p95; wall clock and CPU time), model
 load time and peak RSS. Figures, before and after, in benchmarks/README.md.
 Tesseract (apt: tesseract-ocr tesseract-ocr-chi-sim) is only the yardstick, never a dependency.
@@ -50,7 +51,24 @@ PROSE = [
 ]
 # "dense": a full page of 10.5-point body text (五号, the usual size of an application form) at
 # 1.5 line spacing, about 40 lines: what a real dossier page holds, four times the other kinds' text
-KINDS = ["plain", "seal", "rot90", "lowcontrast", "rot180", "seal", "dense", "dense"]
+# "forms": the Latin and digits mixed into a dossier (credit codes, phone numbers, dates, amounts)
+KINDS = ["plain", "seal", "rot90", "lowcontrast", "rot180", "seal", "dense", "dense", "forms"]
+
+
+def _form_lines(rng: random.Random) -> list[str]:
+    """Form fields in the way applications fill them in, each with random digits and letters."""
+    digits = "0123456789"
+    code = "".join(rng.choice(digits + "ABCDEFGHJKLMNPQRTUWXY") for _ in range(10))
+    return [
+        f"统一社会信用代码：9144030{rng.randint(0, 9)}{code}",
+        f"联系电话：0755-{rng.randint(20000000, 89999999)}，手机：1{rng.choice('3589')}{rng.randint(100000000, 999999999)}",
+        f"申报日期：2026年{rng.randint(1, 12)}月{rng.randint(1, 28)}日，受理编号：SZ-GM-2026-{rng.randint(1, 999):04d}",
+        f"培训经费：人民币{rng.randint(1, 99)},{rng.randint(0, 999):03d},{rng.randint(0, 999):03d}.00元",
+        f"场地面积：{rng.randint(100, 9999)}.{rng.randint(0, 9)}平方米，工位数：{rng.randint(10, 300)}个，PLC实训台{rng.randint(2, 40)}套",
+        f"网址：www.szjn{rng.randint(10, 99)}.org.cn，邮箱：hr{rng.randint(100, 999)}@szjn.cn",
+        f"开户银行账号：{rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+        f"课时：理论{rng.randint(20, 200)}学时、实操{rng.randint(20, 400)}学时，合格率{rng.randint(80, 99)}.{rng.randint(0, 9)}%",
+    ]
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -72,7 +90,12 @@ def make_page(seed: int, kind: str) -> tuple[Image.Image, list[str], set[int], l
     font = ImageFont.truetype(str(cjk_font_file()), size)
     image = Image.new("RGB", A4, (250, 249, 246))
     draw = ImageDraw.Draw(image)
-    paragraphs = rng.sample(PROSE, 5) if kind != "dense" else rng.sample(PROSE, len(PROSE)) + rng.sample(PROSE, len(PROSE))
+    if kind == "dense":
+        paragraphs = rng.sample(PROSE, len(PROSE)) + rng.sample(PROSE, len(PROSE))
+    elif kind == "forms":
+        paragraphs = _form_lines(rng) + _form_lines(rng)
+    else:
+        paragraphs = rng.sample(PROSE, 5)
     lines, y = [], 180
     for para in paragraphs:
         for line in _wrap(para, font, A4[0] - 360):
@@ -260,6 +283,7 @@ def score(result: dict, truth: list[list[str]], kinds: list[str], seals: list[se
     return {"cpu": statistics.median(cpu), "cpu_p95": cpu[min(len(cpu) - 1, int(round(0.95 * (len(cpu) - 1))))],
             "cer": cer(list(range(len(truth)))), "cer_seal": under_errors / under_total if under_total else None,
             "cer_turned": cer([p for p, k in enumerate(kinds) if k.startswith("rot")]),
+            "cer_forms": cer([p for p, k in enumerate(kinds) if k == "forms"]),
             "recall2": recall[2], "recall4": recall[4], "median": statistics.median(times),
             "p95": times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))], "load": result["load"], "rss": result["rss"]}
 
@@ -287,10 +311,10 @@ def main() -> None:
     def pct(v):
         return "—" if v is None else f"{v * 100:.1f} %"
 
-    print(f"{'engine':20} {'CER':>7} {'seal':>7} {'turned':>7} {'rec2':>7} {'rec4':>7} {'s/page':>7} {'p95':>6} "
+    print(f"{'engine':20} {'CER':>7} {'seal':>7} {'turned':>7} {'forms':>7} {'rec2':>7} {'rec4':>7} {'s/page':>7} {'p95':>6} "
           f"{'cpu s':>6} {'p95':>6} {'load s':>7} {'RSS MB':>7}")
     for name, s in rows:
-        print(f"{name:20} {pct(s['cer']):>7} {pct(s['cer_seal']):>7} {pct(s['cer_turned']):>7} {pct(s['recall2']):>7} "
+        print(f"{name:20} {pct(s['cer']):>7} {pct(s['cer_seal']):>7} {pct(s['cer_turned']):>7} {pct(s['cer_forms']):>7} {pct(s['recall2']):>7} "
               f"{pct(s['recall4']):>7} {s['median']:7.2f} {s['p95']:6.2f} {s['cpu']:6.2f} {s['cpu_p95']:6.2f} "
               f"{s['load'] or 0:7.2f} {s['rss'] or 0:7.0f}")
     print("s/page: wall clock per page, median and p95; cpu s: the engine's CPU seconds per page (steadier on a shared machine)")

@@ -58,7 +58,7 @@ def engine_id() -> str:
         rapid = version("rapidocr")
     except PackageNotFoundError:
         return "none"
-    return f"rapidocr-{rapid}/PP-OCRv6-small-det+rec/ppocr-mobile-v2-cls/{OCR_DPI}dpi/probe-det960-1"
+    return f"rapidocr-{rapid}/PP-OCRv6-small-det+rec/ppocr-mobile-v2-cls/{OCR_DPI}dpi/probe-det960-redless-2"
 
 
 # --- result → searchable text ---------------------------------------------------------------

@@ -13,14 +13,18 @@ thumbnail says whether the lines run across or down the page; the classifier on 
 lines then says right way up or upside down. The page is OCRed turned upright, with the per-line
 classifier off, and every box is turned back into the page's own (unrotated) pixels.
 
+Red seals: a page with red ink is read from its red channel, where the seal is paper white and
+the text under it stays black (without_red).
+
 Speed and memory (benchmarks/ocr.py): the probe's detection is the page's detection. RapidOCR
 as shipped shrinks a 200 dpi A4 page to 2000 px and detects on that (1.4 s and ~830 MB of
 activations at one thread); detection on the 960 px thumbnail finds the same lines, down to
 10.5-point body text, at a fifth of the cost. The lines are then cut from the full 200 dpi image
 for recognition, one at a time: in batches of six the wider lines' padding cost more time and
-memory than batching saved. onnxruntime's memory pattern (buffers planned per input shape, and
-every line has its own width) is off, and freed memory is handed back to the system after each
-page: together a third off the worker's peak.
+memory than batching saved. Each goes in at the recogniser's height and 0.65 of its width,
+read again at full width if it holds digits or Latin (_for_rec). onnxruntime's memory pattern
+(buffers planned per input shape, and every line has its own width) is off, and freed memory is
+handed back to the system after each page: together a third off the worker's peak.
 """
 from __future__ import annotations
 
@@ -34,7 +38,12 @@ import numpy as np
 PROBE_SIDE = 960  # the orientation probe's thumbnail, long side in pixels: also the page's detection
 PROBE_LINES = 10  # longest detected lines the angle classifier looks at
 REC_BATCH = 1  # lines per recognition run (see above)
+REC_SQUEEZE = 0.65  # lines go to the recogniser this much narrower, unless they hold digits or Latin (_for_rec)
+GAP_REACH = 1.5  # a character's box reaches out to the gap beside it, at most this many half-heights
 TEXT_SCORE = 0.5  # lines the recogniser is less sure of are dropped (RapidOCR's own default)
+RED_MARGIN = 60  # a pixel is seal red when its red channel exceeds both others by this much
+RED_SHARE = 0.0002  # and a page has a seal when this share of its pixels is (a 4 cm seal at 200 dpi: ~0.5 %)
+RED_WHITE = 25  # percentile of the seal's red channel that becomes paper white (10–50 read the same)
 
 
 def model_files() -> dict[str, Path]:
@@ -89,8 +98,14 @@ class OcrEngine:
             # one intra-op thread: on 2 shared cores the second thread was slower (issue 13)
             f"{ort}intra_op_num_threads": threads, f"{ort}inter_op_num_threads": 1,
         })
-        # load all three now, so a model problem shows at start and load time is measured there
+        # load all three now, so a model problem shows at start and load time is measured there.
+        # Detection keeps onnxruntime's memory arena: every page's input has about the same size,
+        # so its buffers are reused and the page faults of allocating them anew (~50 ms CPU a
+        # page) are gone; the lines' inputs differ in width, so recognition goes without.
+        engine = self.ocr.cfg.EngineConfig.onnxruntime
+        engine.enable_cpu_mem_arena = True
         self.det = self.ocr._load_det_model()
+        engine.enable_cpu_mem_arena = False
         self.cls = self.ocr._load_cls_model()
         self.rec = self.ocr._load_rec_model()
 
@@ -137,6 +152,7 @@ class OcrEngine:
         """The orientation of `image` (RGB, the page unrotated) and its text, with boxes in
         `image`'s own pixels."""
         try:
+            image = without_red(image)
             found = self.detect(image)
             return found.turn, self.read(image, found)
         finally:
@@ -159,9 +175,26 @@ class OcrEngine:
                 boxes.append(box)
         if not crops:
             return []
-        rec = self.rec(TextRecInput(img=crops, return_word_box=True))
+        height = self.rec.rec_image_shape[1]
+        txts, scores, infos = [], [], []
+        latin = 0  # lines so far with digits or Latin letters
+        for n, crop in enumerate(crops):
+            # a page of form fields (most lines so far hold digits) is read at full width from the
+            # start; otherwise squeezed, and a line with digits or letters again at full width
+            squeeze = 1.0 if latin >= 3 and 2 * latin > n else REC_SQUEEZE
+            while True:
+                rec = self.rec(TextRecInput(img=[_for_rec(crop, height, squeeze)], return_word_box=True))
+                text, score, info = rec.txts[0], rec.scores[0], rec.word_results[0]
+                has_latin = any(c.isascii() and c.isalnum() for c in text)
+                if squeeze == 1.0 or not has_latin:
+                    break
+                squeeze = 1.0
+            latin += has_latin
+            txts.append(text)
+            scores.append(score)
+            infos.append(info)
         lines = []
-        for crop, box, text, score, info in zip(crops, boxes, rec.txts, rec.scores, rec.word_results, strict=True):
+        for crop, box, text, score, info in zip(crops, boxes, txts, scores, infos, strict=True):
             if not text.strip() or score < TEXT_SCORE:
                 continue
             boxed = [(c, conf, _box(quad, turn, w, h)) for c, conf, quad in _char_quads(text, float(score), info, crop, box)]
@@ -169,6 +202,42 @@ class OcrEngine:
                 boxed = _spread(text, float(score), box, turn, w, h)  # the engine's columns don't match: share the line out
             lines.append(OcrLine(text, float(score), tuple(OcrChar(c, b, s) for c, s, b in boxed)))
         return lines
+
+
+def without_red(image: np.ndarray) -> np.ndarray:
+    """The page (BGR) with its red seals faded out, when it has any: its red channel as the grey
+    image, its levels stretched so that the seal's own ink turns paper white. Red ink is light in
+    the red channel, black (and blue) text stays dark, so the seal's legend (the applicant's name)
+    is no longer read into the sentences it covers: before, detection found it as lines of its
+    own and they landed in the middle of the page's text (benchmarks/ocr.py: all of the 7.8 %
+    under-seal CER). A page without red (a grey scan) is given back as it was. Numpy only."""
+    sample = image[::4, ::4].astype(np.int16)  # every 16th pixel says whether the page has red
+    red = (sample[:, :, 2] - np.maximum(sample[:, :, 0], sample[:, :, 1]) > RED_MARGIN) & (sample[:, :, 2] > 120)
+    if red.mean() < RED_SHARE:
+        return image
+    white = float(np.percentile(sample[:, :, 2][red], RED_WHITE))
+    levels = np.clip(np.arange(256) * 255.0 / max(white, 1.0), 0, 255).astype(np.uint8)
+    grey = levels[image[:, :, 2]]
+    return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
+
+
+def _for_rec(crop: np.ndarray, height: int, squeeze: float) -> np.ndarray:
+    """A line as the recogniser is given it: the model's height (48), squeezed across. Its time grows
+    with the input's width (benchmarks/ocr.py: ~9 ms per 100 px at one thread, a 40-character
+    line ~1,300 px). Chinese reads the same squeezed to 0.65 (benchmarks/ocr.py: every figure;
+    0.45 began to drop characters), Latin and digits do not: a run of the same digit (4444 in a
+    phone number, 3333 in an account) needs blank output columns between its digits, and even
+    at 0.8 one was lost (tests/test_ocr_digits.py). So a line whose squeezed reading has any
+    digit or Latin letter is read again at full width, and once most lines of a page have them
+    (a form) the rest are read at full width at once (read): Chinese prose gains a third, a
+    page of form fields costs what it did. The output columns are shares of the
+    line's width either way, so the character boxes hold (see _gaps). Area interpolation: it
+    shrinks without aliasing."""
+    import cv2
+
+    h, w = crop.shape[:2]
+    width = max(1, round(w * height / h * squeeze))
+    return cv2.resize(crop, (width, height), interpolation=cv2.INTER_AREA)
 
 
 def _width(box) -> float:
@@ -197,8 +266,8 @@ def _box(points, turn: int, w: int, h: int) -> tuple[float, float, float, float]
 def _char_quads(text: str, score: float, info, crop: np.ndarray, box: np.ndarray) -> list:
     """Each non-space character of a recognised line with its confidence and its quadrilateral on
     the upright page: centred on the recogniser's output column for it, as wide as a character
-    of the line's height (a Chinese one square, a Latin letter or digit narrower), never past
-    half-way to its neighbours. RapidOCR's own word boxes take their width from multi-character
+    of the line's height (a Chinese one square, a Latin letter or digit narrower), between
+    characters out to the gap between their inks (_gaps). RapidOCR's own word boxes take their width from multi-character
     words, which it splits wherever characters are more than 5 columns apart, as they are on
     tightly cut lines: then every box got the width of a digit."""
     chars = [c for word in info.words for c in word]
@@ -216,15 +285,39 @@ def _char_quads(text: str, score: float, info, crop: np.ndarray, box: np.ndarray
         start, end, across0, across1 = p[0], p[3], p[1], p[2]
     else:
         start, end, across0, across1 = p[0], p[1], p[3], p[2]
+    gaps = _gaps(crop, centres, step)
     out = []
     for i, (c, x) in enumerate(zip(chars, centres, strict=True)):
         half = crop_h * (0.5 if _wide(c) else 0.3)
-        x0 = max(x - half, (x + centres[i - 1]) / 2 if i else 0.0, 0.0)
-        x1 = min(x + half, (x + centres[i + 1]) / 2 if i + 1 < len(centres) else crop_w, crop_w)
+        x0 = max(x - GAP_REACH * half, gaps[i - 1], 0.0) if i else max(x - half, 0.0)
+        x1 = min(x + GAP_REACH * half, gaps[i], crop_w) if i + 1 < len(centres) else min(x + half, crop_w)
         t0, t1 = x0 / crop_w, x1 / crop_w
         quad = [start + t0 * (end - start), start + t1 * (end - start),
                 across0 + t1 * (across1 - across0), across0 + t0 * (across1 - across0)]
         out.append((c, confs[i] if i < len(confs) else score, quad))
+    return out
+
+
+def _gaps(crop: np.ndarray, centres: list[float], step: float) -> list[float]:
+    """Where each character ends and the next begins, in the crop's pixels: the least inked column
+    within one output column of half-way between their centres. The centres are only as fine as
+    the recogniser's columns (8 input pixels: a third of a character on lines squeezed for speed,
+    see _for_rec), so half-way alone put a word's box up to 2 pt off its ink."""
+    ink = (255 - crop.min(axis=2)).astype(np.float64).sum(axis=0)
+    out = []
+    for a, b in zip(centres, centres[1:]):
+        mid = (a + b) / 2
+        lo, hi = int(max(a, mid - step)), int(min(b, mid + step)) + 1
+        if hi - lo < 2:
+            out.append(mid)
+            continue
+        cols = np.arange(lo, min(hi, len(ink)))
+        if not len(cols):
+            out.append(mid)
+            continue
+        # the faintest column, the one nearest half-way among equals
+        best = cols[np.argmin(ink[cols] + np.abs(cols + 0.5 - mid) * 1e-6)]
+        out.append(float(best) + 0.5)
     return out
 
 
