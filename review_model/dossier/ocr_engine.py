@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +50,6 @@ RED_WHITE = 25  # percentile of the seal's red channel that becomes paper white 
 
 def model_files() -> dict[str, Path]:
     """The three models inside the installed rapidocr wheel (found without importing it)."""
-    from importlib.util import find_spec
 
     spec = find_spec("rapidocr")
     if spec is None or not spec.origin:
@@ -161,6 +162,7 @@ class OcrEngine:
     def read(self, image: np.ndarray, found: Detection) -> list[OcrLine]:
         """The text of `image` (the page unrotated) at the lines `found`, cut from the full-size
         image; boxes come back in `image`'s own pixels."""
+        # rapidocr and OpenCV load with the engine, after limit_threads has set their thread counts
         from rapidocr.ch_ppocr_rec import TextRecInput
         from rapidocr.utils.process_img import get_rotate_crop_image
 
@@ -233,7 +235,7 @@ def _for_rec(crop: np.ndarray, height: int, squeeze: float) -> np.ndarray:
     page of form fields costs what it did. The output columns are shares of the
     line's width either way, so the character boxes hold (see _gaps). Area interpolation: it
     shrinks without aliasing."""
-    import cv2
+    import cv2  # with the engine, after limit_threads (see OcrEngine.read)
 
     h, w = crop.shape[:2]
     width = max(1, round(w * height / h * squeeze))
@@ -323,7 +325,6 @@ def _gaps(crop: np.ndarray, centres: list[float], step: float) -> list[float]:
 
 def _wide(c: str) -> bool:
     """A character as wide as it is high (CJK ideographs, kana, full-width forms)."""
-    import unicodedata
 
     return unicodedata.east_asian_width(c) in ("W", "F")
 
@@ -344,7 +345,7 @@ def _spread(text: str, score: float, points, turn: int, w: int, h: int) -> list:
 def _without_memory_pattern() -> None:
     """RapidOCR builds its onnxruntime sessions itself and offers no switch for the memory
     pattern: wrap its session options (in the OCR worker process only, before any model loads)."""
-    from rapidocr.inference_engine.onnxruntime import main as ort_session
+    from rapidocr.inference_engine.onnxruntime import main as ort_session  # before any model loads (above)
 
     options = ort_session.OrtInferSession._init_sess_opts
     if getattr(options, "reviewdesk", False):
@@ -365,7 +366,7 @@ def _give_back_memory() -> None:
     if not sys.platform.startswith("linux"):
         return
     try:
-        import ctypes
+        import ctypes  # Linux only: glibc's malloc_trim
 
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc (musl)
