@@ -18,7 +18,7 @@ from ..calendar import WorkCalendar
 from ..carriers import OFFICIAL_NAMES
 from ..chair.pdf_common import build_pdf, heading, prepare, text_width
 from ..chair.words import chinese_day, score_text
-from ..dossier.scan_quality import MAX_SKEW_DEGREES, MIN_DPI, ScanFinding, ScanProblem
+from ..dossier.scan_quality import MAX_SKEW_DEGREES, RESCAN_DPI, ScanFinding, ScanProblem
 from ..exchange.package_schema import Finding, RoundFile
 from ..signing.pdf import BoldLine
 from ..signing.pdf_tables import Rows, centre, para, style
@@ -87,7 +87,7 @@ def scan_requests(scans: tuple[ScanFinding, ...]) -> list[tuple[str, str]]:
         pages = _pages([f.page for f in found])
         if problem == ScanProblem.LOW_RESOLUTION:
             lowest = round(min(f.value for f in found))
-            words = f"{pages}扫描分辨率过低（约{lowest}dpi），字迹不清，请按不低于{MIN_DPI}dpi重新扫描后提交"
+            words = f"{pages}扫描分辨率过低（约{lowest}dpi），字迹不清，请按不低于{RESCAN_DPI}dpi重新扫描后提交"
         elif problem == ScanProblem.BLANK:
             words = f"{pages}为空白页，请核对是否缺页，补齐该页内容后重新扫描提交"
         else:

@@ -26,6 +26,9 @@ from ..progress import Progress, no_progress
 # small print, figures and the 公章's text blur. (Scanners' 150 dpi pages saved smaller to keep a
 # dense page's file size, as the demo's are, stay readable and are not flagged.)
 MIN_DPI = 100
+# What a notice asks for when it sends a page back: the usual office scan, well clear of the line
+# below which a page is sent back at all (the demo's dense pages, which passed 受理, are 108–145 dpi).
+RESCAN_DPI = 200
 BLANK_INK = 0.002  # share of ink pixels below which a page holds nothing legible
 MAX_SKEW_DEGREES = 3.0  # a flatbed's usual tilt is under 1.5°; beyond 3° the notice's 不歪斜 is not met
 SCAN_COVER = 0.5  # an image covering this share of the page makes it a scanned page
