@@ -75,10 +75,10 @@ def register(commands) -> None:
     listing.add_argument("--json", action="store_true", help=tr("print one JSON list"))
     listing.set_defaults(handler=objection_list_command)
 
-    final = actions.add_parser("final-list", help=tr("after the publicity: write the final candidate list (PDF)"))
+    final = actions.add_parser("final-list", help=tr("after the publicity: write the final candidate list and the report letter for it (PDF)"))
     final.add_argument("result", type=Path, metavar="RESULT.rvres", help=tr("the chair's signed panel result"))
     final.add_argument("--package", required=True, type=Path, help=tr("the round's package"))
-    final.add_argument("-o", "--output", required=True, type=Path, help=tr("the folder for the document"))
+    final.add_argument("-o", "--output", required=True, type=Path, help=tr("the folder for the documents"))
     final.add_argument("--date", type=_day, help=tr("the list's date (default: the first working day after the publicity)"))
     final.set_defaults(handler=final_list_command)
 

@@ -700,12 +700,8 @@
         <translation>输出一个 JSON 列表</translation>
     </message>
     <message>
-        <source>after the publicity: write the final candidate list (PDF)</source>
-        <translation>公示期满后生成认定候选名单（公示结果，PDF）</translation>
-    </message>
-    <message>
-        <source>the folder for the document</source>
-        <translation>文件保存的文件夹</translation>
+        <source>after the publicity: write the final candidate list and the report letter for it (PDF)</source>
+        <translation>公示期满后：生成最终候选名单及相应的报送函（PDF）</translation>
     </message>
     <message>
         <source>the list&apos;s date (default: the first working day after the publicity)</source>
