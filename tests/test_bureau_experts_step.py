@@ -20,8 +20,8 @@ from review_model.demo.cast import PEOPLE, ROUND
 from review_model.errors import Code, Problem
 from review_model.home import Home
 from tests.support.bureau_inputs import make_clerk_inputs
+from tests.support.desk import desk_at
 from tests.support.snapshot import snapshot
-from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
 
@@ -41,14 +41,8 @@ def clerk(tmp_path):
 
 @pytest.fixture
 def desk(qtbot, chinese, clerk):
-    home = Home(clerk.bureau_home)
-    widget = BureauDesk(home)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.tabs.setCurrentWidget(widget.experts)
-    yield widget
-    home.close()
+    with desk_at(qtbot, clerk.bureau_home, "experts") as widget:
+        yield widget
 
 
 def _click(qtbot, step, expert_id, applicant_id) -> None:

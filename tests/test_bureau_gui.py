@@ -17,6 +17,7 @@ from review_model.demo.cast import PEOPLE
 from review_model.home import Home
 from review_model.verification import verify_file
 from tests.support.bureau_inputs import BINDER_APPLICANT, make_clerk_inputs
+from tests.support.desk import desk_at
 from tests.support.snapshot import snapshot
 from ui.bureau import BureauDesk
 
@@ -30,13 +31,8 @@ def clerk(tmp_path):
 
 @pytest.fixture
 def desk(qtbot, chinese, clerk):
-    home = Home(clerk.bureau_home)
-    widget = BureauDesk(home)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    yield widget
-    home.close()
+    with desk_at(qtbot, clerk.bureau_home) as widget:
+        yield widget
 
 
 def _grab(desk, name: str) -> None:

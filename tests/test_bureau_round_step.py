@@ -13,13 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from review_model.bureau.desk import round_body, round_calendar_years, round_policy, save_round
+from review_model.bureau.desk import round_body, round_calendar_years, round_policy
 from review_model.bureau.spec import write_spec
-from review_model.demo.cast import ROUND
 from review_model.exchange.package_build import assemble_spec
 from review_model.home import Home
 from review_model.policy import AggregationPolicy, choice_sentences
-from tests.support.bureau_inputs import make_clerk_inputs
+from tests.support.desk import clerk_with_round
 from tests.support.holidays import holiday_xlsx
 from tests.support.snapshot import snapshot
 from tests.support.tls import der_sha256, self_signed
@@ -29,10 +28,7 @@ LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
 
 @pytest.fixture
 def clerk(tmp_path):
-    clerk = make_clerk_inputs(tmp_path)
-    with Home(clerk.bureau_home) as home:
-        save_round(home, ROUND)
-    return clerk
+    return clerk_with_round(tmp_path)
 
 
 def _open(qtbot, clerk) -> BureauDesk:

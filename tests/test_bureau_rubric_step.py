@@ -14,16 +14,14 @@ import pymupdf
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from review_model.bureau.desk import save_round
 from review_model.bureau.rubric_diff import render_rubric_changes, rubric_differences
 from review_model.bureau.rubric_sheet import export_rubric_xlsx
-from review_model.demo.cast import ROUND
 from review_model.errors import Code, Problem
 from review_model.home import Home
 from review_model.rubric import parse_rubric
 from tests.support.bureau_inputs import make_clerk_inputs
+from tests.support.desk import clerk_with_round, desk_at
 from tests.support.snapshot import snapshot
-from ui.bureau import BureauDesk
 
 LOOK = Path(os.environ.get("REVIEWDESK_LOOK", "/tmp/reviewdesk-bureau-look"))
 NEW_RULE = "有健全的培训管理制度并严格执行，近两年无安全责任事故的，得5分；制度不全的酌情扣分。"
@@ -47,22 +45,13 @@ def adjusted_training_base(folder: Path) -> Path:
 
 @pytest.fixture
 def clerk(tmp_path):
-    clerk = make_clerk_inputs(tmp_path)
-    with Home(clerk.bureau_home) as home:
-        save_round(home, ROUND)
-    return clerk
+    return clerk_with_round(tmp_path)
 
 
 @pytest.fixture
 def desk(qtbot, chinese, clerk):
-    home = Home(clerk.bureau_home)
-    widget = BureauDesk(home)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.tabs.setCurrentWidget(widget.rubric)
-    yield widget
-    home.close()
+    with desk_at(qtbot, clerk.bureau_home, "rubric") as widget:
+        yield widget
 
 
 def _rows(table) -> list[list[str]]:
